@@ -1,0 +1,21 @@
+import type { JdMethodName, JdParamsByMethod, JdResultByMethod } from '../protocol';
+import type { JdAfsApplyCreateParams } from '../protocol/after-sales';
+
+export interface JdCallOptions {
+  /** Aborts the call (and its retries) when the caller no longer needs the answer. */
+  signal?: AbortSignal;
+}
+
+/**
+ * What every consumer of JD (loaders, data sources) depends on. The real client signs, limits,
+ * retries reads and breaks circuits; tests substitute a recording fake with the same shape.
+ */
+export interface JdClient {
+  /** One JOS call; resolves to the object inside `<method>_responce`, or throws JdApiError. */
+  call<M extends JdMethodName>(method: M, params: JdParamsByMethod[M], options?: JdCallOptions): Promise<JdResultByMethod[M]>;
+  /**
+   * Idempotent `afsservice.apply.create`: sends `params.thirdApplyId`; when the outcome is unknown
+   * (timeout, 5xx) it asks `afsservice.order.get` whether the application exists before trying again.
+   */
+  createAfterSalesApplication(params: JdAfsApplyCreateParams, options?: JdCallOptions): Promise<{ afsServiceId: number; reused: boolean }>;
+}
