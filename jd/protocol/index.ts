@@ -5,3 +5,4 @@ export * from './catalog';
 export * from './system-errors';
 export * from './system-params';
 export * from './shanghai-time';
+export * from './money';
