@@ -1,0 +1,58 @@
+import { JD_METHODS } from '../protocol/methods';
+import type { JdAfsApplyCreateParams, JdAfsServiceSummary } from '../protocol/after-sales';
+import type { JdCallOptions, JdClient } from './types';
+import { isTransientUpstreamFailure } from './errors';
+import { backoffDelay, type BackoffOptions } from './policies/backoff';
+import type { PolicyClock } from './policies/clock';
+
+export interface CreateApplicationDeps {
+  call: JdClient['call'];
+  clock: Pick<PolicyClock, 'sleep' | 'random'>;
+  /** Creates sent at most; each send after the first follows an order.get that did not find the application. */
+  maxAttempts: number;
+  backoff: BackoffOptions;
+}
+
+/**
+ * Idempotent after-sales create: always sends the caller's thirdApplyId. When an attempt's outcome
+ * is unknown (timeout, network, 5xx, transient code) it asks afsservice.order.get whether the
+ * application landed; found -> reuse it, not found -> send again with the same thirdApplyId.
+ * Definite rejections (3001, 403, ...) are thrown at once.
+ */
+export async function createAfterSalesApplication(
+  deps: CreateApplicationDeps,
+  params: JdAfsApplyCreateParams,
+  options?: JdCallOptions,
+): Promise<{ afsServiceId: number; reused: boolean }> {
+  if (!params.thirdApplyId) throw new Error('createAfterSalesApplication needs a thirdApplyId: it is what makes a repeated create safe');
+  let unknownOutcome: unknown;
+  for (let attempt = 1; attempt <= deps.maxAttempts; attempt++) {
+    try {
+      const created = await deps.call(JD_METHODS.afsApplyCreate, params, options);
+      return { afsServiceId: created.afsServiceId, reused: false };
+    } catch (error) {
+      if (!isTransientUpstreamFailure(error)) throw error;
+      unknownOutcome = error;
+    }
+    // Give JD a moment to finish a create that may still be in flight before asking about it.
+    await deps.clock.sleep(backoffDelay(attempt, deps.backoff, deps.clock.random), options?.signal);
+    const existing = await findByThirdApplyId(deps, params, options, unknownOutcome);
+    if (existing) return { afsServiceId: existing.afsServiceId, reused: true };
+  }
+  throw unknownOutcome;
+}
+
+async function findByThirdApplyId(
+  deps: CreateApplicationDeps,
+  params: JdAfsApplyCreateParams,
+  options: JdCallOptions | undefined,
+  unknownOutcome: unknown,
+): Promise<JdAfsServiceSummary | undefined> {
+  try {
+    const { afsServiceList } = await deps.call(JD_METHODS.afsOrderGet, { orderId: params.orderId, customerPin: params.customerPin }, options);
+    return (afsServiceList ?? []).find((service) => service.thirdApplyId === params.thirdApplyId);
+  } catch {
+    // We still do not know whether the create landed, so sending it again would be blind.
+    throw unknownOutcome;
+  }
+}
