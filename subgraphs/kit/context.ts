@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { AuthenticationError, ForbiddenError } from './errors/coded-errors';
+import type { Identity } from './identity/identity';
+
+/** Request context shared by every subgraph; each subgraph's context.ts extends it with its data sources. */
+export interface BaseContext {
+  identity: Identity;
+  /** x-request-id from the gateway, or generated here. */
+  requestId: string;
+  /** From accept-language; picks JD's zh_desc / en_desc. */
+  language: 'zh' | 'en';
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** 'zh' when the first language the caller prefers is Chinese, otherwise 'en'. */
+export function languageFromHeader(acceptLanguage: string | undefined): 'zh' | 'en' {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+      return { tag, q: q ? Number(q[1]) : 1, index };
+    })
+    .filter((l) => l.tag && l.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.tag.startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The BaseContext of one request whose identity has already been verified. */
+export function baseContextFrom(identity: Identity, headers: Headers): BaseContext {
+  const first = (name: string) => {
+    const v = headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const requestId = first('x-request-id');
+  return {
+    identity,
+    // An unexpected id shape is replaced rather than trusted: it ends up in logs.
+    requestId: requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
+    language: languageFromHeader(first('accept-language')),
+  };
+}
+
+/** The customer's pin; UNAUTHENTICATED for anonymous callers, FORBIDDEN for partners (they act for no customer). */
+export function requireCustomer(ctx: BaseContext): string {
+  const { identity } = ctx;
+  if (identity.kind === 'customer') return identity.pin;
+  if (identity.kind === 'anonymous') throw new AuthenticationError('Sign in to see your orders and services');
+  throw new ForbiddenError('Partners cannot act for a customer');
+}

@@ -1,0 +1,16 @@
+// The subgraph kit: everything the four subgraphs share. Import from here, not from the files.
+export * from './identity/identity';
+export { signIdentity } from './identity/sign-identity';
+export { verifyIdentity } from './identity/verify-identity';
+export { type BaseContext, requireCustomer, languageFromHeader, baseContextFrom } from './context';
+export * from './errors/coded-errors';
+export { translateJdError, isJdApiError, type JdApiErrorShape } from './errors/translate-jd-error';
+export { formatSubgraphError } from './errors/format-subgraph-error';
+export { DateTimeScalar, shanghaiToIso, isIsoDateTime } from './types/date-time';
+export { Money, money, parseFen, formatFen } from './types/money';
+export { UserError, userError } from './types/user-error';
+export { buildSubgraph, federationLink, type SubgraphDefinition } from './build/build-subgraph';
+export { startSubgraph, type StartSubgraphOptions, type RunningSubgraph } from './serve/start-subgraph';
+export { createTestServer, type TestServerOptions, type TestResult } from './serve/test-server';
+export { createSubgraphApolloServer } from './serve/create-apollo-server';
+export { loadSubgraphEnv, SANDBOX_SIGNING_SECRET, type SubgraphEnv } from './config/load-subgraph-env';
