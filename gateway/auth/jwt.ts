@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JwtConfig } from '../config';
+import type { Identity } from './identity';
+import { unauthenticated } from './errors';
+
+type Key = Uint8Array | JWTVerifyGetKey;
+
+function keyFor(config: JwtConfig): { key: Key; algorithms: string[] } {
+  if (config.hs256Secret !== undefined) return { key: new TextEncoder().encode(config.hs256Secret), algorithms: ['HS256'] };
+  if (config.jwksUrl !== undefined) return { key: createRemoteJWKSet(new URL(config.jwksUrl)), algorithms: ['RS256'] };
+  if (config.jwksFile !== undefined) return { key: createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8'))), algorithms: ['RS256'] };
+  throw new Error('JWT config has no key source');
+}
+
+/** Verifies a customer bearer token (issuer, audience, expiry, algorithm) and returns the customer; `sub` is the JD pin. */
+export function createJwtVerifier(config: JwtConfig): (token: string) => Promise<Identity> {
+  const { key, algorithms } = keyFor(config);
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, key as Uint8Array, { issuer: config.issuer, audience: config.audience, algorithms, requiredClaims: ['exp', 'sub'] });
+      const pin = payload.sub;
+      if (typeof pin !== 'string' || pin.length === 0 || pin.length > 128) throw unauthenticated('The bearer token has no usable subject');
+      return { kind: 'customer', pin };
+    } catch (err) {
+      if (err instanceof errors.JWTExpired) throw unauthenticated('The bearer token has expired');
+      if (err instanceof errors.JWTClaimValidationFailed) throw unauthenticated(`The bearer token's "${err.claim}" claim is not accepted`);
+      if (err instanceof errors.JOSEError) throw unauthenticated('The bearer token is invalid');
+      throw err;
+    }
+  };
+}

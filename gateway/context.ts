@@ -1,0 +1,12 @@
+import type { Logger } from 'pino';
+import type { Identity } from './auth/identity';
+
+/** Per-request context the gateway hands to its data sources and plugins. */
+export interface GatewayContext {
+  identity: Identity;
+  requestId: string;
+  traceparent?: string;
+  acceptLanguage?: string;
+  clientName?: string;
+  log: Logger;
+}

@@ -1,0 +1,23 @@
+import type { NextFunction, Request, Response } from 'express';
+
+const ALLOWED_HEADERS = 'content-type, authorization, x-api-key, apollo-require-preflight, apollographql-client-name, apollographql-client-version, x-request-id, traceparent, accept-language';
+
+/** CORS for the configured origins only ("*" allows any); no origins configured means no CORS headers. */
+export function cors(origins: string[]) {
+  const any = origins.includes('*');
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const origin = req.header('origin');
+    if (origin !== undefined && (any || origins.includes(origin))) {
+      res.setHeader('access-control-allow-origin', any ? '*' : origin);
+      res.append('vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+        res.setHeader('access-control-allow-headers', ALLOWED_HEADERS);
+        res.setHeader('access-control-max-age', '600');
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+}

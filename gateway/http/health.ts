@@ -1,0 +1,36 @@
+import type { Request, Response } from 'express';
+import { subgraphsOfSupergraph, resolveSubgraphUrl } from '../supergraph/subgraph-urls';
+
+/** A subgraph's liveness URL: its GraphQL url with the path replaced by /health/live. */
+export function livenessUrl(graphqlUrl: string): string {
+  const url = new URL(graphqlUrl);
+  url.pathname = '/health/live';
+  url.search = '';
+  return url.toString();
+}
+
+async function answers(url: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Ready = supergraph loaded and every subgraph it names answers its liveness probe. */
+export function readiness(currentSupergraph: () => string | undefined, overrides: Record<string, string>, timeoutMs = 2000) {
+  return async (_req: Request, res: Response): Promise<void> => {
+    const sdl = currentSupergraph();
+    if (sdl === undefined) {
+      res.status(503).json({ status: 'not ready', supergraph: 'not loaded', subgraphs: {} });
+      return;
+    }
+    const endpoints = subgraphsOfSupergraph(sdl);
+    const results = await Promise.all(endpoints.map(async (e) => [e.name, await answers(livenessUrl(resolveSubgraphUrl(e, overrides)), timeoutMs)] as const));
+    const subgraphs = Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'up' : 'down']));
+    const ready = results.every(([, ok]) => ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: 'loaded', subgraphs });
+  };
+}

@@ -1,0 +1,23 @@
+import { createHmac } from 'node:crypto';
+import type { Identity } from '../auth/identity';
+import { IDENTITY_HEADER, IDENTITY_SIG_HEADER, IDENTITY_TS_HEADER } from './headers';
+
+/** Only the contract's fields, in a fixed order, whatever else the object carries. */
+function canonical(identity: Identity): Identity {
+  switch (identity.kind) {
+    case 'customer':
+      return { kind: 'customer', pin: identity.pin };
+    case 'partner':
+      return { kind: 'partner', partnerId: identity.partnerId, scopes: [...identity.scopes] };
+    default:
+      return { kind: 'anonymous' };
+  }
+}
+
+/** The three signed identity headers: base64url JSON, epoch-ms timestamp, hex HMAC-SHA256 of `ts + "." + payload`. */
+export function signIdentity(identity: Identity, secret: string, nowMs: number = Date.now()): Record<string, string> {
+  const payload = Buffer.from(JSON.stringify(canonical(identity)), 'utf8').toString('base64url');
+  const ts = String(nowMs);
+  const sig = createHmac('sha256', secret).update(`${ts}.${payload}`).digest('hex');
+  return { [IDENTITY_HEADER]: payload, [IDENTITY_TS_HEADER]: ts, [IDENTITY_SIG_HEADER]: sig };
+}

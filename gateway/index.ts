@@ -1,0 +1,22 @@
+import { ConfigError, loadGatewayConfig } from './config';
+import { createGateway } from './server';
+
+// Entry for running the gateway alone: `npm run start:gateway`.
+async function main(): Promise<void> {
+  const config = loadGatewayConfig();
+  const gateway = await createGateway(config);
+  const shutdown = (signal: string) => {
+    process.stdout.write(JSON.stringify({ level: 30, service: 'gateway', msg: `${signal}: draining requests in flight` }) + '\n');
+    gateway.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

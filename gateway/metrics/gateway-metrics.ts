@@ -1,0 +1,37 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One registry per gateway instance (tests run several); other layers add theirs through registerExternalMetrics. */
+export function createGatewayMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'gateway_process_' });
+  const registers = [registry];
+  return {
+    registry,
+    requests: new Counter({ name: 'gateway_requests_total', help: 'GraphQL requests by operation name and outcome', labelNames: ['operation', 'outcome'], registers }),
+    latency: new Histogram({ name: 'gateway_request_duration_seconds', help: 'GraphQL request latency by operation name', labelNames: ['operation'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers }),
+    subgraphFetches: new Counter({ name: 'gateway_subgraph_fetches_total', help: 'Fetches from subgraphs by subgraph and outcome', labelNames: ['subgraph', 'outcome'], registers }),
+    subgraphLatency: new Histogram({ name: 'gateway_subgraph_fetch_duration_seconds', help: 'Subgraph fetch latency', labelNames: ['subgraph'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers }),
+    apq: new Counter({ name: 'gateway_apq_total', help: 'Automatic persisted queries: hit, miss, register', labelNames: ['result'], registers }),
+    safelistUnknown: new Counter({ name: 'gateway_safelist_unknown_total', help: 'Operations not in the safelist, by client and whether they were rejected', labelNames: ['client', 'rejected'], registers }),
+  };
+}
+
+export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>;
+
+/** Caps distinct label values: operation names come from clients, and each one is a new time series. */
+export function boundedLabel(max = 500): (value: string) => string {
+  const seen = new Set<string>();
+  return (value) => {
+    const v = value.slice(0, 100);
+    if (seen.has(v)) return v;
+    if (seen.size >= max) return '__other__';
+    seen.add(v);
+    return v;
+  };
+}
+
+/** Counts operations the safelist did not know, per client name. */
+export function safelistObserver(metrics: GatewayMetrics): (client: string | undefined, rejected: boolean) => void {
+  const label = boundedLabel(100);
+  return (client, rejected) => metrics.safelistUnknown.inc({ client: label(client ?? '__none__'), rejected: String(rejected) });
+}

@@ -1,0 +1,163 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloGateway } from '@apollo/gateway';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import { createLogger } from './logger';
+import { createAuthenticator } from './auth/authenticate';
+import { SignedIdentityDataSource } from './identity/signed-data-source';
+import { fileSupergraph, type FileSupergraph } from './supergraph/file-supergraph';
+import { resolveSubgraphUrl } from './supergraph/subgraph-urls';
+import { createApqCache } from './apq/apq-cache';
+import { loadManifest, safelistFromManifest } from './safelist/manifest';
+import { safelistPlugin } from './safelist/plugin';
+import { createGatewayMetrics, safelistObserver, type GatewayMetrics } from './metrics/gateway-metrics';
+import { metricsPlugin } from './plugins/metrics-plugin';
+import { privateCacheScopePlugin } from './plugins/private-cache-scope';
+import { createFormatError } from './plugins/format-error';
+import { requestId } from './http/request-id';
+import { cors } from './http/cors';
+import { accessLog } from './http/access-log';
+import { readiness } from './http/health';
+
+// The gateway never reports to Apollo, whatever the environment says.
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+export const SANDBOX_HEADER = 'x-jd-sandbox';
+
+export interface GatewayOverrides {
+  logger?: Logger;
+}
+
+/** Extra Prometheus text for /metrics: a prom-client Registry, or a function that renders one. */
+export type ExternalMetrics = Registry | (() => string | Promise<string>);
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  metrics: GatewayMetrics;
+  supergraph: FileSupergraph;
+  registerExternalMetrics(source: ExternalMetrics): void;
+  /** Stops accepting, lets requests in flight finish, then closes everything. */
+  stop(): Promise<void>;
+}
+
+/** Builds and starts the gateway HTTP server described by `config`. */
+export async function createGateway(config: GatewayConfig, overrides: GatewayOverrides = {}): Promise<RunningGateway> {
+  const log = overrides.logger ?? createLogger(config.logLevel);
+  const metrics = createGatewayMetrics();
+  const external: ExternalMetrics[] = [];
+  const supergraph = fileSupergraph(config.supergraphPath, log);
+  const authenticate = createAuthenticator(config);
+  const safelist = config.safelist.mode === 'off' ? undefined : safelistFromManifest(loadManifest(config.safelist.manifestPath));
+  const apq = config.apq ? createApqCache(config.redisUrl) : undefined;
+
+  const observeFetch = (subgraph: string, outcome: 'ok' | 'error', seconds: number) => {
+    metrics.subgraphFetches.inc({ subgraph, outcome });
+    metrics.subgraphLatency.observe({ subgraph }, seconds);
+  };
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph.hook,
+    logger: log,
+    buildService: ({ name, url }) =>
+      new SignedIdentityDataSource(name, resolveSubgraphUrl({ name, url: url ?? '' }, config.subgraphUrlOverrides), config.subgraphSigningSecret, observeFetch),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ApolloServerPluginCacheControl({ calculateHttpHeaders: true }),
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
+    privateCacheScopePlugin(),
+    metricsPlugin(metrics),
+  ];
+  if (safelist) plugins.push(safelistPlugin({ ...config.safelist, safelist, onUnknown: safelistObserver(metrics) }));
+  if (!config.introspection) plugins.push(ApolloServerPluginLandingPageDisabled());
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    csrfPrevention: true,
+    introspection: config.introspection,
+    persistedQueries: apq ? { cache: apq.cache, ttl: 24 * 3600 } : false,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: createFormatError(config.production),
+    stopOnTerminationSignals: false,
+    logger: log,
+    plugins,
+  });
+  try {
+    await server.start();
+  } catch (err) {
+    await apq?.close();
+    throw err;
+  }
+
+  app.use(requestId, accessLog(log), cors(config.corsOrigins));
+  if (config.sandbox) app.use((_req, res, next) => void (res.setHeader(SANDBOX_HEADER, 'simulated'), next()));
+  app.get('/health/live', (_req, res) => void res.json({ status: 'live' }));
+  app.get('/health/ready', readiness(supergraph.current, config.subgraphUrlOverrides));
+  app.get('/metrics', async (_req, res) => {
+    const parts = [await metrics.registry.metrics()];
+    for (const source of external) parts.push(typeof source === 'function' ? await source() : await source.metrics());
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(parts.join('\n'));
+  });
+  app.all(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req, res }): Promise<GatewayContext> => {
+        const requestIdValue = res.locals.requestId as string;
+        const identity = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
+        return {
+          identity,
+          requestId: requestIdValue,
+          traceparent: req.header('traceparent'),
+          acceptLanguage: req.header('accept-language'),
+          clientName: req.header('apollographql-client-name'),
+          log: log.child({ requestId: requestIdValue }),
+        };
+      },
+    }),
+  );
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    await server.stop();
+    await apq?.close();
+    throw err;
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host}:${port}/graphql`;
+  log.info({ url, sandbox: config.sandbox, safelist: config.safelist.mode, apq: config.apq ? (config.redisUrl ? 'redis' : 'memory') : 'off' }, 'gateway listening');
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    metrics,
+    supergraph,
+    registerExternalMetrics: (source) => void external.push(source),
+    stop: () =>
+      (stopped ??= (async () => {
+        await server.stop(); // the drain plugin closes the listener and waits for requests in flight
+        await apq?.close();
+      })()),
+  };
+}
