@@ -1,0 +1,120 @@
+/**
+ * The one place that enforces the DataLoader batch contract for every JD loader: the answer has
+ * the keys' length and order, a failed JD call puts an Error in its own keys' slots only, and a
+ * missing entity gets the loader's "missing" value. Cache first; only misses that no other loader
+ * in this process is already fetching go to JD, in chunks of at most `maxKeysPerCall`.
+ */
+import DataLoader from 'dataloader';
+import type { JdCache } from './cache';
+import type { JdLoaderStats } from './stats';
+import { asError } from './errors';
+
+export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+
+export interface CachedBatchSpec<K, V> {
+  /** The JD method this loader calls; labels the stats. */
+  method: string;
+  cacheKey(key: K): string;
+  ttlMs: number;
+  /** Keys one JD call may carry: JD_MAX_BATCH for batch APIs, 1 for methods that read one entity. */
+  maxKeysPerCall: number;
+  /** One JD call for `keys`. Keys absent from the map are missing; throwing fails only these keys. */
+  fetchChunk(keys: K[]): Promise<Map<K, V | Error>>;
+  /** The answer for a key JD does not know (null for entities, [] for lists). Cached like any answer. */
+  missing(): V;
+}
+
+export interface BatchDeps {
+  cache: JdCache;
+  stats: JdLoaderStats;
+  /** Caps concurrent JD calls (one request's loaders share it). */
+  limit: Limiter;
+}
+
+type Slot<V> = V | Error;
+
+async function readCache<V>(keys: string[], method: string, deps: BatchDeps): Promise<(V | undefined)[]> {
+  try {
+    return await deps.cache.getMany<V>(keys);
+  } catch {
+    // A cache outage must not fail the request: count it and treat every key as a miss.
+    deps.stats.cacheError();
+    return keys.map(() => undefined);
+  }
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Starts one JD call for `misses`, registering each key as in flight until its answer is cached. */
+function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, deps: BatchDeps): Map<string, Promise<Slot<V>>> {
+  const { cache, stats } = deps;
+  const call = deps.limit(() => {
+    stats.jdCall(spec.method, misses.length);
+    return spec.fetchChunk(misses.map(([, key]) => key));
+  });
+  const perKey = new Map<string, Promise<Slot<V>>>();
+  for (const [cacheKey, key] of misses) {
+    const slot = call.then(
+      (found): Slot<V> => (found.has(key) ? (found.get(key) as Slot<V>) : spec.missing()),
+      (thrown: unknown) => asError(thrown),
+    );
+    perKey.set(cacheKey, slot);
+    cache.inFlight.set(cacheKey, slot);
+  }
+  // An entry evicted while its call was on the way (a write) is no longer "ours": never write it back.
+  const stillOurs = (cacheKey: string) => cache.inFlight.get(cacheKey) === perKey.get(cacheKey);
+  void call
+    .then(async () => {
+      const entries: { key: string; value: V }[] = [];
+      for (const [cacheKey, slot] of perKey) {
+        const value = await slot;
+        if (!(value instanceof Error) && stillOurs(cacheKey)) entries.push({ key: cacheKey, value });
+      }
+      await cache.setMany(entries, spec.ttlMs).catch(() => stats.cacheError());
+    }, () => stats.jdCallError(spec.method))
+    .finally(() => {
+      for (const cacheKey of perKey.keys()) if (stillOurs(cacheKey)) cache.inFlight.delete(cacheKey);
+    });
+  return perKey;
+}
+
+/** The batch function behind every JD DataLoader (see the file comment for its contract). */
+export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps): (keys: readonly K[]) => Promise<Slot<V>[]> {
+  return async (keys) => {
+    const cacheKeys = keys.map((key) => spec.cacheKey(key));
+    const distinct = new Map<string, K>();
+    keys.forEach((key, i) => { if (!distinct.has(cacheKeys[i])) distinct.set(cacheKeys[i], key); });
+    const distinctKeys = [...distinct.keys()];
+    const cached = await readCache<V>(distinctKeys, spec.method, deps);
+
+    const answers = new Map<string, Slot<V> | Promise<Slot<V>>>();
+    const misses: [string, K][] = [];
+    distinctKeys.forEach((cacheKey, i) => {
+      if (cached[i] !== undefined) answers.set(cacheKey, cached[i] as V);
+      else misses.push([cacheKey, distinct.get(cacheKey) as K]);
+    });
+    deps.stats.cacheHit(spec.method, distinctKeys.length - misses.length);
+    deps.stats.cacheMiss(spec.method, misses.length);
+
+    // No await between looking up in-flight loads and registering ours: nobody can slip in between.
+    const toFetch = misses.filter(([cacheKey]) => {
+      const pending = deps.cache.inFlight.get(cacheKey) as Promise<Slot<V>> | undefined;
+      if (pending) answers.set(cacheKey, pending);
+      return !pending;
+    });
+    deps.stats.inFlightJoin(spec.method, misses.length - toFetch.length);
+    for (const part of chunk(toFetch, spec.maxKeysPerCall)) {
+      for (const [cacheKey, slot] of fetchMisses(part, spec, deps)) answers.set(cacheKey, slot);
+    }
+    return Promise.all(cacheKeys.map((cacheKey) => answers.get(cacheKey) as Slot<V> | Promise<Slot<V>>));
+  };
+}
+
+/** A per-request DataLoader over `cachedBatchFn`; its own memo collapses duplicate keys. */
+export function createCachedLoader<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps): DataLoader<K, V> {
+  return new DataLoader<K, V>(cachedBatchFn(spec, deps), { name: spec.method });
+}

@@ -1,0 +1,88 @@
+/**
+ * The process-wide cache behind every request's loaders: keyv in memory by default, Redis when a
+ * URL is given (so replicas share entries). Errors are thrown, not swallowed, so the loaders can
+ * count them and carry on as a miss; a hung Redis times out instead of stalling a request.
+ */
+import Keyv from 'keyv';
+import KeyvRedis from '@keyv/redis';
+
+export interface JdCacheOptions {
+  /** `redis://…`; without it the cache lives in this process's memory. */
+  redisUrl?: string;
+  /** Prefix for every key, so several deployments or test runs can share one Redis. */
+  namespace?: string;
+  /** A cache operation that takes longer fails (and the loaders fall back to JD). Default 1000. */
+  operationTimeoutMs?: number;
+}
+
+export interface JdCache {
+  readonly backend: 'memory' | 'redis';
+  /** undefined when absent or expired; a cached `null` (known-missing entity) comes back as null. */
+  get<T>(key: string): Promise<T | undefined>;
+  /** One round trip for all keys (Redis MGET); same length and order as `keys`. */
+  getMany<T>(keys: string[]): Promise<(T | undefined)[]>;
+  set<T>(key: string, value: T, ttlMs: number): Promise<void>;
+  /** All entries share one TTL; one round trip on Redis (MULTI). */
+  setMany<T>(entries: { key: string; value: T }[], ttlMs: number): Promise<void>;
+  /** Removes the entries and forgets any in-flight load of them, so a stale answer is not written back. */
+  delete(keys: string | string[]): Promise<void>;
+  /**
+   * Loads of a key currently on their way to JD, shared by every loader in this process:
+   * a second miss for the same key joins the first call instead of making its own.
+   */
+  readonly inFlight: Map<string, Promise<unknown>>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_OPERATION_TIMEOUT_MS = 1000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`JD cache ${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function createKeyv(options: JdCacheOptions): Keyv {
+  if (!options.redisUrl) return new Keyv({ namespace: options.namespace, throwOnErrors: true });
+  const store = new KeyvRedis(options.redisUrl, {
+    namespace: options.namespace,
+    throwOnConnectError: true,
+    throwOnErrors: true,
+    connectionTimeout: options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
+  });
+  // The Redis store prefixes keys itself; a second Keyv prefix would double it.
+  return new Keyv({ store, namespace: options.namespace, useKeyPrefix: false, throwOnErrors: true });
+}
+
+/** Creates the shared JD cache (memory, or Redis when `redisUrl` is set). */
+export function createJdCache(options: JdCacheOptions = {}): JdCache {
+  const keyv = createKeyv(options);
+  // keyv reports failures as events too; the thrown error is what we act on.
+  keyv.on('error', () => undefined);
+  const ms = options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
+  const inFlight = new Map<string, Promise<unknown>>();
+  return {
+    backend: options.redisUrl ? 'redis' : 'memory',
+    inFlight,
+    get: <T>(key: string) => withTimeout(keyv.get<T>(key), ms, 'get') as Promise<T | undefined>,
+    async getMany<T>(keys: string[]) {
+      if (keys.length === 0) return [];
+      return (await withTimeout(keyv.getMany<T>(keys), ms, 'getMany')) as (T | undefined)[];
+    },
+    async set<T>(key: string, value: T, ttlMs: number) {
+      await withTimeout(keyv.set(key, value, ttlMs), ms, 'set');
+    },
+    async setMany<T>(entries: { key: string; value: T }[], ttlMs: number) {
+      if (entries.length === 0) return;
+      await withTimeout(keyv.setMany(entries.map(({ key, value }) => ({ key, value, ttl: ttlMs }))), ms, 'setMany');
+    },
+    async delete(keys) {
+      const list = typeof keys === 'string' ? [keys] : keys;
+      for (const key of list) inFlight.delete(key);
+      if (list.length > 0) await withTimeout(keyv.delete(list), ms, 'delete');
+    },
+    close: () => keyv.disconnect(),
+  };
+}

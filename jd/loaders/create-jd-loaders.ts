@@ -1,0 +1,67 @@
+import type { JdClient } from '../client/types';
+import type { JdCache } from './cache';
+import type { JdOrderInfo } from '../protocol/orders';
+import { createLimiter } from './limit';
+import { createJdLoaderStats, type JdLoaderStats } from './stats';
+import { DEFAULT_JD_TTL_MS, type JdTtlTable } from './ttl';
+import type { LoaderDeps } from './loader-deps';
+import type { JdLoaders } from './types';
+import { createOrderLoader } from './order-loader';
+import { createOrderSearchLoader, searchOrdersWith } from './order-search-loader';
+import { createAfsByOrderLoader } from './afs-by-order-loader';
+import { createAfsDetailLoader } from './afs-detail-loader';
+import { createAfsScheduleLoader } from './afs-schedule-loader';
+import { createPriceLoader } from './price-loader';
+import { createGoodsLoader } from './goods-loader';
+import { createStockLoader } from './stock-loader';
+import { createBestsellersLoader } from './bestsellers-loader';
+import { createCartLoader } from './cart-loader';
+import { createAfterSalesWrites } from './after-sales-writes';
+
+/** At most this many JD calls of one request are on their way at once. */
+export const DEFAULT_JD_CONCURRENCY = 8;
+
+export interface CreateJdLoadersOptions {
+  client: JdClient;
+  /** The process-wide cache (shared by every request, so entries and in-flight loads are shared). */
+  cache: JdCache;
+  /** The request's customer; without one, private loaders reject with NoCustomerError. */
+  customerPin?: string;
+  /** Validated TTL table (see `resolveJdTtl`); defaults to DEFAULT_JD_TTL_MS. */
+  ttl?: JdTtlTable;
+  /** Process-wide counters; pass the same instance to every request. */
+  stats?: JdLoaderStats;
+  /** Cap on this request's concurrent JD calls. */
+  concurrency?: number;
+}
+
+/** Creates one request's JD loaders. Call it once per request; never share the result between requests. */
+export function createJdLoaders(options: CreateJdLoadersOptions): JdLoaders {
+  const deps: LoaderDeps = {
+    client: options.client,
+    cache: options.cache,
+    customerPin: options.customerPin,
+    ttl: options.ttl ?? DEFAULT_JD_TTL_MS,
+    stats: options.stats ?? createJdLoaderStats(),
+    limit: createLimiter(options.concurrency ?? DEFAULT_JD_CONCURRENCY),
+  };
+  const order = createOrderLoader(deps);
+  const orderSearch = createOrderSearchLoader(deps);
+  const afsServicesByOrder = createAfsByOrderLoader(deps);
+  const afsDetail = createAfsDetailLoader(deps);
+  const afsSchedule = createAfsScheduleLoader(deps);
+  const primeOrder = (found: JdOrderInfo) => { order.prime(found.orderId, found); };
+  return {
+    order,
+    searchOrders: (params) => searchOrdersWith(orderSearch, params, primeOrder),
+    afsServicesByOrder,
+    afsDetail,
+    afsSchedule,
+    price: createPriceLoader(deps),
+    goods: createGoodsLoader(deps),
+    stock: createStockLoader(deps),
+    bestsellers: createBestsellersLoader(deps),
+    cart: createCartLoader(deps),
+    ...createAfterSalesWrites(deps, { afsServicesByOrder, afsDetail, afsSchedule }),
+  };
+}

@@ -1,0 +1,25 @@
+import type DataLoader from 'dataloader';
+import { JD_MAX_BATCH, JD_METHODS } from '../protocol/methods';
+import { JD_STOCK_IN_STOCK } from '../protocol/catalog';
+import { createCachedLoader } from './batch';
+import { cacheKeys } from './cache-keys';
+import type { LoaderDeps } from './loader-deps';
+import type { SkuStock } from './types';
+
+/** Batch stock: ≤ 100 SKUs a call; state 33 is in stock, anything else is not. */
+export function createStockLoader(deps: LoaderDeps): DataLoader<string, SkuStock | null> {
+  return createCachedLoader<string, SkuStock | null>({
+    method: JD_METHODS.stockGet,
+    cacheKey: cacheKeys.stock,
+    ttlMs: deps.ttl[JD_METHODS.stockGet],
+    maxKeysPerCall: JD_MAX_BATCH,
+    missing: () => null,
+    async fetchChunk(skuIds) {
+      const { stockList } = await deps.client.call(JD_METHODS.stockGet, { skuIds: skuIds.join(',') });
+      return new Map((stockList ?? []).map((row) => {
+        const skuId = String(row.skuId);
+        return [skuId, { skuId, inStock: row.stockStateId === JD_STOCK_IN_STOCK, remaining: row.remainNum }];
+      }));
+    },
+  }, deps);
+}
