@@ -10,23 +10,25 @@ const seedText = (id: string) => {
   return readFileSync(join(SEEDS, source.file.replace(/^seeds\//, '')), 'utf8').replace(/\s+/g, ' ');
 };
 const squash = (s: string) => s.replace(/\s+/g, ' ');
+type Entry = { id: string; source: string; [field: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+const rows = (entries: Entry[]): [string, Entry][] => entries.map((e) => [e.id, e]);
 
 const describeIfSeeds = (() => { try { readFileSync(join(SEEDS, '000_40ab9d9de04ce463.txt')); return describe; } catch { return describe.skip; } })();
 
 describeIfSeeds('faithful transcription of the seeds', () => {
-  it.each(file.offices.map((o: { id: string }) => [o.id, o]))('office %s: address, phone, email and hours appear verbatim', (_id, office) => {
+  it.each(rows(file.offices))('office %s: address, phone, email and hours appear verbatim', (_id, office) => {
     const text = seedText(office.source);
     for (const value of [office.address, office.phone, office.email, office.hours]) if (value !== null) expect(text).toContain(squash(value));
     for (const language of office.languages) expect(text).toContain(language);
   });
 
-  it.each(file.hotlines.map((h: { id: string }) => [h.id, h]))('hotline %s: number and hours appear verbatim', (_id, hotline) => {
+  it.each(rows(file.hotlines))('hotline %s: number and hours appear verbatim', (_id, hotline) => {
     const text = seedText(hotline.source);
     expect(text).toContain(hotline.number);
     if (hotline.hours) expect(text).toContain(hotline.hours);
   });
 
-  it.each(file.channels.map((c: { id: string }) => [c.id, c]))('channel %s: address appears verbatim', (_id, channel) => {
+  it.each(rows(file.channels))('channel %s: address appears verbatim', (_id, channel) => {
     expect(seedText(channel.source)).toContain(channel.address);
   });
 
