@@ -1,0 +1,34 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { requireCustomer, userError } from '../../kit';
+import type { AfterSalesContext } from '../context';
+import { parseServiceId, toAfterSalesService } from '../service/service.mapper';
+import type { AfterSalesService } from '../service/service.type';
+import { CancelAfterSalesPayload } from './cancel.payload';
+
+const payload = (service: AfterSalesService | null, errors: ReturnType<typeof userError>[] = []) =>
+  Object.assign(new CancelAfterSalesPayload(), { service, userErrors: errors });
+
+@Resolver()
+export class CancelAfterSalesResolver {
+  @Mutation(() => CancelAfterSalesPayload, {
+    description: 'Withdraws one of the caller\'s after-sales applications while it is still cancellable '
+      + '(JD `jingdong.afsservice.service.cancel`). JD\'s refusal comes back as a userError.',
+  })
+  async cancelAfterSales(
+    @Arg('id', () => ID, { description: 'JD `afsServiceId` of the caller\'s service.' }) id: string,
+    @Ctx() ctx: AfterSalesContext,
+  ): Promise<CancelAfterSalesPayload> {
+    const pin = requireCustomer(ctx);
+    const afsServiceId = parseServiceId(id);
+    const detail = afsServiceId === null ? null : await ctx.afterSales.service(pin, afsServiceId);
+    // Someone else's service reads exactly like a missing one.
+    if (afsServiceId === null || !detail) return payload(null, [userError('SERVICE_NOT_FOUND', 'No after-sales service with this id.', ['id'])]);
+    if (detail.cancelable !== 1) {
+      return payload(toAfterSalesService(detail), [userError('NOT_CANCELLABLE', 'This service can no longer be cancelled.', ['id'])]);
+    }
+    const outcome = await ctx.afterSales.cancel(afsServiceId, detail.orderId);
+    if ('refused' in outcome) return payload(toAfterSalesService(detail), [userError(outcome.refused.code, outcome.refused.message, outcome.refused.field)]);
+    const after = await ctx.afterSales.service(pin, afsServiceId);
+    return payload(after ? toAfterSalesService(after) : null);
+  }
+}

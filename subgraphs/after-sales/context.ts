@@ -1,0 +1,29 @@
+import type { BaseContext } from '../kit';
+import type { JdLoaders } from '../../jd/loaders/types';
+import type { ReturnWindowPolicy } from './eligibility/eligibility.rules';
+import { AfterSalesSource } from './data/after-sales.source';
+
+/** What every after-sales resolver gets: the caller, its JD data source, the return policy and a clock. */
+export interface AfterSalesContext extends BaseContext {
+  afterSales: AfterSalesSource;
+  policy: ReturnWindowPolicy;
+  /** The time the rules are evaluated at; a parameter so tests can fix it. */
+  now(): Date;
+}
+
+export interface AfterSalesContextDeps {
+  /** Fresh per request: loaders must never outlive one request. */
+  createLoaders(base: BaseContext): JdLoaders;
+  policy: ReturnWindowPolicy;
+  now?: () => Date;
+}
+
+/** Builds one request's context from the verified base context. */
+export function createAfterSalesContext(base: BaseContext, deps: AfterSalesContextDeps): AfterSalesContext {
+  return {
+    ...base,
+    afterSales: new AfterSalesSource(deps.createLoaders(base), base.language),
+    policy: deps.policy,
+    now: deps.now ?? (() => new Date()),
+  };
+}

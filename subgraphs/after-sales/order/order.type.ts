@@ -1,0 +1,16 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** The orders subgraph owns Order; after-sales only adds fields to it, keyed by id. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A JD order (owned by the orders subgraph); after-sales adds its services and eligibility.' })
+export class Order {
+  @Field(() => ID, { description: 'JD `orderId`.' })
+  id!: string;
+}
+
+/** An Order reference for a known order id. */
+export function orderRef(id: string): Order {
+  const order = new Order();
+  order.id = id;
+  return order;
+}
