@@ -1,0 +1,57 @@
+import { loadJdConfig } from '../../../jd/client/config';
+
+const REAL = { JD_API_URL: 'https://api.jd.com/routerjson', JD_APP_KEY: 'k123', JD_APP_SECRET: 's456', JD_ACCESS_TOKEN: 't789' };
+
+describe('loadJdConfig', () => {
+  it('uses the embedded sandbox with sandbox-only credentials when JD_API_URL is absent', () => {
+    const config = loadJdConfig({});
+    expect(config).toMatchObject({
+      apiUrl: 'http://127.0.0.1:4010/routerjson', appKey: 'sandbox-app-key', appSecret: 'sandbox-app-secret',
+      accessToken: 'sandbox-access-token', signMethod: 'md5', sandbox: true, sandboxPort: 4010,
+    });
+    expect(loadJdConfig({ JD_SANDBOX_PORT: '51234', JD_API_URL: '' }).apiUrl).toBe('http://127.0.0.1:51234/routerjson');
+  });
+
+  it('reads real JD settings and every policy number', () => {
+    const config = loadJdConfig({
+      ...REAL, JD_SIGN_METHOD: 'hmacsha256', JD_TIMEOUT_MS: '1500', JD_RETRY_MAX: '0', JD_RATE_LIMIT_PER_SECOND: '7',
+      JD_BREAKER_THRESHOLD: '4', JD_BREAKER_HALF_OPEN_AFTER_MS: '30000', PATH: '/usr/bin',
+    });
+    expect(config).toMatchObject({
+      apiUrl: 'https://api.jd.com/routerjson', appKey: 'k123', appSecret: 's456', accessToken: 't789', signMethod: 'hmacsha256',
+      sandbox: false, timeoutMs: 1500, retryMax: 0, rateLimitPerSecond: 7, breakerThreshold: 4, breakerHalfOpenAfterMs: 30000,
+    });
+  });
+
+  it.each(['JD_APP_KEY', 'JD_APP_SECRET', 'JD_ACCESS_TOKEN'] as const)('with a JD_API_URL, a missing %s stops start-up naming it', (name) => {
+    const env: Record<string, string> = { ...REAL };
+    delete env[name];
+    expect(() => loadJdConfig(env)).toThrow(new RegExp(`${name} is missing: set it to .*unset JD_API_URL to use the sandbox`));
+  });
+
+  it('lists every problem at once', () => {
+    let message = '';
+    try {
+      loadJdConfig({ JD_API_URL: 'https://api.jd.com/routerjson', JD_SIGN_METHOD: 'sha1', JD_TIMEOUT_MS: 'soon' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid JD configuration:/);
+    for (const name of ['JD_SIGN_METHOD must be one of md5, hmacmd5, hmacsha256, got "sha1"', 'JD_TIMEOUT_MS must be a whole number', 'JD_APP_KEY is missing', 'JD_APP_SECRET is missing', 'JD_ACCESS_TOKEN is missing']) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it.each([
+    [{ JD_API_URL: 'api.jd.com/routerjson' }, /JD_API_URL must be an http\(s\) URL/],
+    [{ JD_API_URL: 'ftp://api.jd.com/routerjson' }, /JD_API_URL must be an http\(s\) URL/],
+    [{ JD_APP_KEY: 'has space' }, /JD_APP_KEY must be your JD app key without spaces/],
+    [{ JD_RETRY_MAX: '-1' }, /JD_RETRY_MAX must be a whole number from 0 to 10/],
+    [{ JD_RETRY_MAX: '11' }, /JD_RETRY_MAX must be a whole number from 0 to 10/],
+    [{ JD_RATE_LIMIT_PER_SECOND: '0' }, /JD_RATE_LIMIT_PER_SECOND must be a whole number from 1/],
+    [{ JD_TIMEOUT_MS: '2.5' }, /JD_TIMEOUT_MS must be a whole number/],
+    [{ JD_SANDBOX_PORT: '70000' }, /JD_SANDBOX_PORT must be a whole number from 1 to 65535/],
+  ])('rejects %j with a message saying what to fix', (env, message) => {
+    expect(() => loadJdConfig(env)).toThrow(message);
+  });
+});
