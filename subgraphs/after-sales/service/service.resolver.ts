@@ -5,7 +5,6 @@ import { Order, orderRef } from '../order/order.type';
 import { afterSalesServiceReference } from './service.reference';
 import { ScheduleStep } from './schedule-step.type';
 import { AfterSalesService } from './service.type';
-import { parseServiceId } from './service.mapper';
 
 @Resolver(() => AfterSalesService)
 export class AfterSalesServiceResolver {
