@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { Kind, parse, type GraphQLSchema } from 'graphql';
+import { Kind, parse, type GraphQLSchema, type OperationTypeDefinitionNode } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { DateTimeScalar } from '../types/date-time';
 import { CACHE_CONTROL_SDL } from './cache-control-sdl';
@@ -26,6 +26,9 @@ export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
 // The kit's shared types (Money, UserError) are @shareable and entities need @key, so every subgraph imports both.
 const ALWAYS_IMPORTED = ['@key', '@shareable'];
 
+const isDefaultRootName = (op: OperationTypeDefinitionNode) =>
+  op.type.name.value === { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[op.operation];
+
 /** The `extend schema @link(...)` line that makes the SDL a Federation 2 subgraph. */
 export function federationLink(imports: string[]): string {
   const all = [...new Set([...ALWAYS_IMPORTED, ...imports])].sort();
@@ -45,11 +48,14 @@ export function buildSubgraph(def: SubgraphDefinition): { schema: GraphQLSchema;
   });
   const printed = printSchemaWithDirectives(typeGraphqlSchema);
   const document = parse(`${federationLink(def.federationImports)}\n${CACHE_CONTROL_SDL}\n${printed}`);
-  // An extender without own queries gets an empty `type Query`; the subgraph library adds its own fields.
+  // An extender without own queries gets an empty `type Query` (the subgraph library adds _entities
+  // and _service), and the `schema { query: Query }` block only restates the default root names.
   const withoutEmptyQuery = {
     ...document,
     definitions: document.definitions.filter(
-      (d) => !(d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query' && !d.fields?.length),
+      (d) =>
+        !(d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query' && !d.fields?.length) &&
+        !(d.kind === Kind.SCHEMA_DEFINITION && d.operationTypes.every(isDefaultRootName)),
     ),
   };
 

@@ -33,14 +33,24 @@ export function isJdApiError(err: unknown): err is JdApiErrorShape {
   );
 }
 
+// Kinds whose descriptions are JD's own text (router error table, business result) rather than ours.
+const JD_WORDED_KINDS = new Set(['system', 'business']);
+const UNAVAILABLE_MESSAGE = {
+  zh: '京东服务暂时不可用，请稍后再试',
+  en: 'JD is temporarily unavailable; please try again later',
+} as const;
+
 const normaliseKind = (kind: string) => kind.toLowerCase().replace(/[_\s]+/g, '-');
 
 /** JdApiError -> UpstreamUnavailableError or UpstreamRejectedError in `language`; anything else is rethrown as-is. */
 export function translateJdError(err: unknown, language: 'zh' | 'en'): GraphQLError {
   if (!isJdApiError(err)) throw err;
-  const message = (language === 'zh' ? err.zhDesc : err.enDesc) || err.enDesc || err.zhDesc || `JD error ${err.code}`;
-  if (err.retryable || UNAVAILABLE_KINDS.has(normaliseKind(err.kind))) {
-    return new UpstreamUnavailableError(message, { jdMethod: err.method });
+  const jdMessage = (language === 'zh' ? err.zhDesc : err.enDesc) || err.enDesc || err.zhDesc || `JD error ${err.code}`;
+  const kind = normaliseKind(err.kind);
+  if (err.retryable || UNAVAILABLE_KINDS.has(kind)) {
+    // Transport and local refusals describe our plumbing (hosts, timeouts); only JD's own words go out.
+    const message = JD_WORDED_KINDS.has(kind) ? jdMessage : UNAVAILABLE_MESSAGE[language];
+    return new UpstreamUnavailableError(message, { jdCode: err.code, jdMethod: err.method });
   }
-  return new UpstreamRejectedError(message, err.code, err.method);
+  return new UpstreamRejectedError(jdMessage, err.code, err.method);
 }

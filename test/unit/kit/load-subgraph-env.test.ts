@@ -1,0 +1,47 @@
+import { loadSubgraphEnv, SANDBOX_SIGNING_SECRET } from '../../../subgraphs/kit';
+
+const STRONG = 'x'.repeat(32);
+
+describe('loadSubgraphEnv', () => {
+  it('runs on sandbox defaults with no environment', () => {
+    expect(loadSubgraphEnv({}, { port: 4001 })).toEqual({
+      port: 4001,
+      host: '127.0.0.1',
+      signingSecret: SANDBOX_SIGNING_SECRET,
+      signatureMaxAgeMs: 300_000,
+      production: false,
+      sandbox: true,
+    });
+  });
+
+  it('reads <NAME>_PORT for a named subgraph, PORT otherwise', () => {
+    expect(loadSubgraphEnv({ AFTER_SALES_PORT: '5002', PORT: '9' }, { port: 4002, name: 'after-sales' }).port).toBe(5002);
+    expect(loadSubgraphEnv({ PORT: '9' }, { port: 4002 }).port).toBe(9);
+  });
+
+  it('reads host, secret and replay window', () => {
+    const env = loadSubgraphEnv({ HOST: '0.0.0.0', SUBGRAPH_SIGNING_SECRET: 'local', SUBGRAPH_SIGNATURE_MAX_AGE_MS: '60000' }, { port: 1 });
+    expect(env).toMatchObject({ host: '0.0.0.0', signingSecret: 'local', signatureMaxAgeMs: 60_000 });
+  });
+
+  it('requires a strong secret outside the sandbox', () => {
+    expect(() => loadSubgraphEnv({ JD_API_URL: 'https://api.jd.com/routerjson' }, { port: 4001, name: 'orders' })).toThrow(
+      /subgraph orders[\s\S]*SUBGRAPH_SIGNING_SECRET: required outside the sandbox/,
+    );
+    expect(() => loadSubgraphEnv({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: 'short' }, { port: 1 })).toThrow(/at least 32/);
+    expect(() => loadSubgraphEnv({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: SANDBOX_SIGNING_SECRET.padEnd(40, '-') }, { port: 1 })).not.toThrow();
+    expect(loadSubgraphEnv({ JD_API_URL: 'https://api.jd.com/routerjson', SUBGRAPH_SIGNING_SECRET: STRONG }, { port: 1 })).toMatchObject({
+      production: true,
+      sandbox: false,
+      signingSecret: STRONG,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT: must be a whole number/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ SUBGRAPH_SIGNATURE_MAX_AGE_MS: '5' }, /SUBGRAPH_SIGNATURE_MAX_AGE_MS/],
+  ])('stops on a bad value %j with a message naming it', (env, message) => {
+    expect(() => loadSubgraphEnv(env, { port: 1 })).toThrow(message);
+  });
+});
