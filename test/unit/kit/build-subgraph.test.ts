@@ -42,7 +42,7 @@ describe('buildSubgraph', () => {
   });
 
   it('serves its SDL through _service and resolves _entities through the reference resolver', async () => {
-    const { schema, sdl } = buildAlpha();
+    const { schema } = buildAlpha();
     const service = await run(schema, '{ _service { sdl } }');
     expect(service.errors).toBeUndefined();
     const served = (service.data?._service as { sdl: string }).sdl;
