@@ -1,0 +1,15 @@
+import { ConfigError, loadGatewayConfig } from '../gateway/config';
+import { issueCustomerToken } from '../gateway/auth/issue-token';
+
+// `npm run --silent token -- <customerPin>`: a bearer token the running gateway (same env) accepts.
+async function main(): Promise<void> {
+  const pin = process.argv[2];
+  if (!pin) throw new Error('Usage: npm run --silent token -- <customerPin>   (e.g. jd_demo_alice)');
+  const config = loadGatewayConfig();
+  process.stdout.write(`${await issueCustomerToken(config.jwt, pin)}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).message}\n`);
+  process.exit(1);
+});
