@@ -1,0 +1,19 @@
+/**
+ * `npm run schema`: writes schema/<name>.graphql for every subgraphs/<name>/schema.ts (kit excluded),
+ * from printSubgraphSchema, so composition and review read committed SDL rather than introspection.
+ */
+import 'reflect-metadata';
+import { relative, resolve } from 'node:path';
+import { writeSchemaFiles } from '../subgraphs/kit/build/schema-files';
+
+async function main(): Promise<void> {
+  const root = resolve(__dirname, '..');
+  const results = await writeSchemaFiles({ subgraphsDir: resolve(root, 'subgraphs'), schemaDir: resolve(root, 'schema') });
+  if (results.length === 0) console.log('no subgraphs/<name>/schema.ts found; nothing written');
+  for (const { file, changed } of results) console.log(`${changed ? 'wrote    ' : 'unchanged'} ${relative(root, file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exitCode = 1;
+});
