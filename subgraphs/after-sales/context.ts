@@ -12,17 +12,18 @@ export interface AfterSalesContext extends BaseContext {
 }
 
 export interface AfterSalesContextDeps {
-  /** Fresh per request: loaders must never outlive one request. */
-  createLoaders(base: BaseContext): JdLoaders;
+  /** Fresh per request (loaders never outlive one); undefined pin for partners and anonymous callers. */
+  createLoaders(customerPin: string | undefined): JdLoaders;
   policy: ReturnWindowPolicy;
   now?: () => Date;
 }
 
 /** Builds one request's context from the verified base context. */
 export function createAfterSalesContext(base: BaseContext, deps: AfterSalesContextDeps): AfterSalesContext {
+  const pin = base.identity.kind === 'customer' ? base.identity.pin : undefined;
   return {
     ...base,
-    afterSales: new AfterSalesSource(deps.createLoaders(base), base.language),
+    afterSales: new AfterSalesSource(deps.createLoaders(pin), base.language),
     policy: deps.policy,
     now: deps.now ?? (() => new Date()),
   };
