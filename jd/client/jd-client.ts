@@ -39,7 +39,9 @@ export type JdClientConfig = Pick<JdConfig, 'apiUrl' | 'appKey' | 'appSecret' | 
 
 /** Creates the JOS client: signs, rate-limits per app key, times out, retries reads, breaks circuits per method. */
 export function createJdClient(config: JdClientConfig, deps: JdClientDeps = {}): JdClient {
-  const settings = { ...JD_CONFIG_DEFAULTS, ...config };
+  // Explicit `undefined`s (e.g. from optional settings passed through) must not erase the defaults.
+  const given = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined)) as JdClientConfig;
+  const settings = { ...JD_CONFIG_DEFAULTS, ...given };
   const clock: PolicyClock = {
     now: deps.now ?? systemClock.now,
     sleep: deps.sleep ?? systemClock.sleep,
@@ -47,6 +49,13 @@ export function createJdClient(config: JdClientConfig, deps: JdClientDeps = {}):
   };
   const doFetch = deps.fetch ?? ((input, init) => fetch(input, init));
   const limiter = deps.rateLimiter ?? new RateLimiter({ perSecond: settings.rateLimitPerSecond, maxWaitMs: settings.rateLimitMaxWaitMs }, clock);
+  const observe = (observation: JdCallObservation) => {
+    try {
+      deps.observer?.(observation);
+    } catch {
+      // A metrics bug must never fail or retry a JD call.
+    }
+  };
   const breakers = new Map<string, CircuitBreaker>();
   const backoff = { baseDelayMs: settings.retryBaseDelayMs, maxDelayMs: settings.retryMaxDelayMs };
 
@@ -79,11 +88,11 @@ export function createJdClient(config: JdClientConfig, deps: JdClientDeps = {}):
         const body = await response.text();
         return parseJdResponse<JdResultByMethod[M]>(method, response.status, body);
       }, signal);
-      deps.observer?.({ method, durationMs: clock.now() - started, outcome: 'ok', attempt });
+      observe({ method, durationMs: clock.now() - started, outcome: 'ok', attempt });
       return result;
     } catch (error) {
       const code = error instanceof JdApiError ? error.code : undefined;
-      deps.observer?.({ method, durationMs: clock.now() - started, outcome: 'error', code, attempt });
+      observe({ method, durationMs: clock.now() - started, outcome: 'error', code, attempt });
       throw error;
     }
   }

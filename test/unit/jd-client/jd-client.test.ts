@@ -190,3 +190,13 @@ describe('createJdClient: rate limit per app key', () => {
     expect(calls).toHaveLength(1);
   });
 });
+
+describe('createJdClient: robustness', () => {
+  it('falls back to defaults for settings passed as undefined, and survives a throwing observer', async () => {
+    const [fetch, calls] = recordingFetch((req) => jdOk(req.query.method, { price_changes: [] }));
+    const client = createJdClient({ ...SANDBOX_LIKE, timeoutMs: undefined, signMethod: undefined }, { fetch, observer: () => { throw new Error('metrics bug'); } });
+    await expect(client.call(PRICE_GET, { sku_id: 'J_1' })).resolves.toEqual({ code: '0', price_changes: [] });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].query.sign_method).toBeUndefined();
+  });
+});
