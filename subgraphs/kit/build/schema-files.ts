@@ -64,16 +64,19 @@ export interface SchemaFileCheck {
   actual: string | null;
 }
 
+/** Compares one subgraph's SDL with its committed file, without writing anything. */
+export async function checkSchemaFile(module: SchemaModule, schemaDir: string): Promise<SchemaFileCheck> {
+  const file = schemaFileFor(schemaDir, module.name);
+  const expected = schemaFileContent(await loadSchemaSdl(module));
+  const actual = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  const status = actual === null ? 'missing' : actual === expected ? 'up-to-date' : 'stale';
+  return { name: module.name, file, status, expected, actual };
+}
+
 /** Compares every discovered subgraph's SDL with its committed file, without writing anything. */
 export async function checkSchemaFiles({ subgraphsDir, schemaDir }: SchemaFolders): Promise<SchemaFileCheck[]> {
   const checks: SchemaFileCheck[] = [];
-  for (const module of discoverSchemaModules(subgraphsDir)) {
-    const file = schemaFileFor(schemaDir, module.name);
-    const expected = schemaFileContent(await loadSchemaSdl(module));
-    const actual = existsSync(file) ? readFileSync(file, 'utf8') : null;
-    const status = actual === null ? 'missing' : actual === expected ? 'up-to-date' : 'stale';
-    checks.push({ name: module.name, file, status, expected, actual });
-  }
+  for (const module of discoverSchemaModules(subgraphsDir)) checks.push(await checkSchemaFile(module, schemaDir));
   return checks;
 }
 
