@@ -3,6 +3,7 @@ export { createJdClient, type JdClientConfig, type JdClientDeps, type JdCallObse
 export { loadJdConfig, JD_CONFIG_DEFAULTS, JD_SANDBOX_CREDENTIALS, JD_SANDBOX_DEFAULT_PORT, type JdConfig } from './config';
 export {
   JdApiError, JD_CLIENT_ERROR_CODES, isTransientUpstreamFailure, type JdApiErrorKind, type JdApiErrorInit,
+  systemError, businessError, httpError, networkError, timeoutError, circuitOpenError, rateLimitedError,
 } from './errors';
 export { signJdParams, canonicalString } from './sign';
 export { buildJdRequest, type JdCredentials, type JdHttpRequest } from './request';
