@@ -100,10 +100,18 @@ export function recordingJd(options: FakeJdOptions = {}): [JdClient & { services
     async call<M extends JdMethodName>(method: M, params: JdParamsByMethod[M]): Promise<JdResultByMethod[M]> {
       const p = params as unknown as Record<string, unknown>;
       calls.push({ method, params: p });
-      if (options.latencyMs) await sleep(options.latencyMs);
       const failure = options.fail?.(method, p);
+      // JD answers from the state at the moment it received the call, even if the reply is slow.
+      let outcome: () => unknown;
+      try {
+        const snapshot = failure ? undefined : structuredClone(answer(method, p));
+        outcome = () => snapshot;
+      } catch (error) {
+        outcome = () => { throw error; };
+      }
+      if (options.latencyMs) await sleep(options.latencyMs);
       if (failure) throw failure;
-      return answer(method, p) as JdResultByMethod[M];
+      return outcome() as JdResultByMethod[M];
     },
     async createAfterSalesApplication(params: JdAfsApplyCreateParams) {
       calls.push({ method: 'createAfterSalesApplication', params: params as unknown as Record<string, unknown> });
