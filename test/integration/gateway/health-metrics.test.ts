@@ -1,0 +1,55 @@
+import { Counter, Registry } from 'prom-client';
+import { GraphQLClient } from 'graphql-request';
+import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
+import { startGateway, type Harness } from './helpers/gateway-harness';
+
+describe('health and metrics', () => {
+  let offices: StubSubgraph;
+  let orders: StubSubgraph;
+  let h: Harness;
+  const base = () => h.gateway.url.replace(/\/graphql$/, '');
+  beforeAll(async () => {
+    offices = await startStubSubgraph('offices', 'type Query { offices: [String!]! }', { Query: { offices: () => ['Xian'] } });
+    orders = await startStubSubgraph('orders', 'type Query { boom: String }', { Query: { boom: () => { throw new Error('secret database detail'); } } });
+    h = await startGateway([offices, orders]);
+  });
+  afterAll(async () => {
+    await h.close();
+    await offices.stop();
+  });
+
+  it('is live, and ready only while every subgraph answers', async () => {
+    expect((await fetch(`${base()}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${base()}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', supergraph: 'loaded', subgraphs: { offices: 'up', orders: 'up' } });
+  });
+
+  it('exposes requests by operation and outcome, latency, subgraph fetches and external metrics', async () => {
+    const client = new GraphQLClient(h.gateway.url);
+    await client.request('query DirectoryPage { offices }');
+    await client.request('query Boom { boom }').catch(() => undefined);
+    const external = new Registry();
+    new Counter({ name: 'jd_calls_total', help: 'JD calls', registers: [external] }).inc(3);
+    h.gateway.registerExternalMetrics(external);
+    h.gateway.registerExternalMetrics(() => '# TYPE jd_cache_hits_total counter\njd_cache_hits_total 7\n');
+
+    const res = await fetch(`${base()}/metrics`);
+    expect(res.headers.get('content-type')).toMatch(/text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(/gateway_requests_total\{operation="DirectoryPage",outcome="ok"\} 1/);
+    expect(text).toMatch(/gateway_requests_total\{operation="Boom",outcome="error"\} 1/);
+    expect(text).toMatch(/gateway_request_duration_seconds_count\{operation="DirectoryPage"\} 1/);
+    expect(text).toMatch(/gateway_subgraph_fetches_total\{subgraph="offices",outcome="ok"\} 1/);
+    expect(text).toMatch(/gateway_subgraph_fetches_total\{subgraph="orders",outcome="error"\} 1/);
+    expect(text).toMatch(/jd_calls_total 3/);
+    expect(text).toMatch(/jd_cache_hits_total 7/);
+  });
+
+  it('reports not ready, naming the subgraph, once one stops answering', async () => {
+    await orders.stop();
+    const ready = await fetch(`${base()}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'not ready', subgraphs: { offices: 'up', orders: 'down' } });
+  });
+});
