@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { BaseContext } from '../context';
 import { formatSubgraphError } from '../errors/format-subgraph-error';
@@ -22,6 +22,8 @@ export function createSubgraphApolloServer<C extends BaseContext>(opts: {
       // Uncached unless the schema says otherwise; the header tells the gateway each subgraph's policy.
       ApolloServerPluginCacheControl({ defaultMaxAge: 0 }),
       ApolloServerPluginLandingPageDisabled(),
+      // Federated traces only feed Apollo Studio, which this project does not use.
+      ApolloServerPluginInlineTraceDisabled(),
       ...(opts.plugins ?? []),
     ],
   });

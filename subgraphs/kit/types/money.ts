@@ -5,6 +5,8 @@ export { formatFen, parseFen };
 
 /** An exact amount of money: integer minor units, never a float. */
 @Directive('@shareable')
+// A value inside its parent: cacheable for as long as the parent is, instead of the default 0.
+@Directive('@cacheControl(inheritMaxAge: true)')
 @ObjectType({ description: 'An exact amount of money.' })
 export class Money {
   @Field({ description: 'Decimal amount in major units, e.g. "199.00".' })

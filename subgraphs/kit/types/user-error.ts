@@ -2,6 +2,8 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** An expected failure of a mutation, returned in its payload rather than thrown. */
 @Directive('@shareable')
+// A value inside its parent: cacheable for as long as the parent is, instead of the default 0.
+@Directive('@cacheControl(inheritMaxAge: true)')
 @ObjectType({ description: 'An expected failure of a mutation, e.g. an invalid input value.' })
 export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, if any.' })
