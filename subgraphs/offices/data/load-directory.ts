@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { parseHours } from '../hours/parse-hours';
 import { Directory } from '../directory/directory';
 import { directoryFileSchema, type DirectoryFile } from './directory.schema';
+// Imported (not only read) so the TypeScript build copies the file into dist/ next to this module.
+import bundledDirectory from './directory.v1.json';
 
 /** The data file the subgraph serves; bump the suffix (and `version`) when the shape changes. */
 export const DIRECTORY_FILE = join(__dirname, 'directory.v1.json');
@@ -13,12 +15,7 @@ export class DirectoryFileError extends Error {}
 
 /** Reads, validates and indexes the directory file; any problem throws DirectoryFileError (stops start-up). */
 export function loadDirectory(file: string = DIRECTORY_FILE): Directory {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new DirectoryFileError(`Support directory ${file} is not readable JSON: ${(err as Error).message}`);
-  }
+  const raw = file === DIRECTORY_FILE ? (bundledDirectory as unknown) : readJson(file);
   const parsed = directoryFileSchema.safeParse(raw);
   if (!parsed.success) throw new DirectoryFileError(`Support directory ${file} is invalid; fix these fields:\n${z.prettifyError(parsed.error)}`);
   const problems = crossChecks(parsed.data);
@@ -57,4 +54,12 @@ function crossChecks(file: DirectoryFile): string[] {
     if (!sources.has(d.where.source)) problems.push(`note "${d.what.slice(0, 40)}…" cites unknown source "${d.where.source}"`);
   }
   return problems;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new DirectoryFileError(`Support directory ${file} is not readable JSON: ${(err as Error).message}`);
+  }
 }
