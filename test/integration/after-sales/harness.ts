@@ -1,0 +1,32 @@
+import { createTestServer, type Identity } from '../../../subgraphs/kit';
+import { createJdCache, createJdLoaders, type JdCache } from '../../../jd/loaders';
+import { buildSchema } from '../../../subgraphs/after-sales/schema';
+import { createAfterSalesContext } from '../../../subgraphs/after-sales/context';
+import { ALICE, BOB, NOW, seedFakeJd } from './fixtures';
+import type { FakeJd } from './fake-jd';
+
+export const alice: Identity = { kind: 'customer', pin: ALICE };
+export const bob: Identity = { kind: 'customer', pin: BOB };
+export const policy = { standardDays: 30, plusDays: 45 };
+
+/** The after-sales subgraph in process: real schema, real loaders and cache, a recording fake JD, a fixed clock. */
+export function startHarness(): { jd: FakeJd; cache: JdCache; run: <T = Record<string, unknown>>(q: string, v?: Record<string, unknown>, who?: Identity) => Promise<{ data?: T | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>; stop(): Promise<void> } {
+  const jd = seedFakeJd();
+  const cache = createJdCache();
+  const server = createTestServer(buildSchema().schema, {
+    createContext: (base) => createAfterSalesContext(base, {
+      createLoaders: (customerPin) => createJdLoaders({ client: jd, cache, customerPin }),
+      policy,
+      now: () => NOW,
+    }),
+  });
+  return {
+    jd,
+    cache,
+    run: (q, v = {}, who = alice) => server.execute(q, v, who),
+    async stop() {
+      await server.stop();
+      await cache.close();
+    },
+  };
+}
