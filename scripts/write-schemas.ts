@@ -8,9 +8,11 @@ import { writeSchemaFiles } from '../subgraphs/kit/build/schema-files';
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
-  const results = await writeSchemaFiles({ subgraphsDir: resolve(root, 'subgraphs'), schemaDir: resolve(root, 'schema') });
+  // Optional `<subgraphsDir> <schemaDir>` arguments exist for trying the script on other folders.
+  const [subgraphsDir = resolve(root, 'subgraphs'), schemaDir = resolve(root, 'schema')] = process.argv.slice(2).map((p) => resolve(p));
+  const results = await writeSchemaFiles({ subgraphsDir, schemaDir });
   if (results.length === 0) console.log('no subgraphs/<name>/schema.ts found; nothing written');
-  for (const { file, changed } of results) console.log(`${changed ? 'wrote    ' : 'unchanged'} ${relative(root, file)}`);
+  for (const { file, changed } of results) console.log(`${changed ? 'wrote    ' : 'unchanged'} ${relative(process.cwd(), file)}`);
 }
 
 main().catch((error: unknown) => {
