@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { createApqCache } from '../../../gateway/apq/apq-cache';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
-import { startGateway, type Harness } from './helpers/gateway-harness';
+import { body, startGateway, type Harness } from './helpers/gateway-harness';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -40,12 +40,12 @@ describe('APQ shared through Redis', () => {
     const query = `{ r${randomBytes(6).toString('hex')}: offices }`;
     const hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
-    const send = (h: Harness, body: unknown) => fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    const send = (h: Harness, payload: unknown) => fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }).then(body);
     try {
-      expect((await send(b, { extensions })).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      expect((await send(b, { extensions })).errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
       expect((await send(a, { query, extensions })).data).toBeDefined();
       const hit = await send(b, { extensions });
-      expect(Object.values(hit.data)).toEqual([['Chengdu']]);
+      expect(Object.values(hit.data ?? {})).toEqual([['Chengdu']]);
     } finally {
       const store = createApqCache(REDIS_URL);
       await store.cache.delete(`apq:${hash}`);

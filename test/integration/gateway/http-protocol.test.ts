@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { loadGatewayConfig } from '../../../gateway/config';
 import { issueCustomerToken } from '../../../gateway/auth/issue-token';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
-import { startGateway, type Harness } from './helpers/gateway-harness';
+import { body, startGateway, type Harness } from './helpers/gateway-harness';
 
 const sha = (q: string) => createHash('sha256').update(q).digest('hex');
 const ext = (hash: string) => encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
@@ -31,9 +31,9 @@ describe('gateway HTTP protocol: APQ, CSRF, cache-control', () => {
       const query = 'query Offices { offices }';
       const hash = sha(query);
       const miss = await get(`extensions=${ext(hash)}`);
-      expect((await miss.json()).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      expect((await body(miss)).errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
       const missPost = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
-      expect((await missPost.json()).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      expect((await body(missPost)).errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
       expect(offices.received).toHaveLength(0);
 
       const register = await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
@@ -54,7 +54,7 @@ describe('gateway HTTP protocol: APQ, CSRF, cache-control', () => {
 
     it('refuses a query whose hash does not match', async () => {
       const res = await post({ query: '{ offices }', extensions: { persistedQuery: { version: 1, sha256Hash: sha('something else') } } });
-      expect((await res.json()).errors[0].message).toMatch(/does not match/);
+      expect((await body(res)).errors?.[0].message).toMatch(/does not match/);
       expect(offices.received).toHaveLength(0);
     });
   });

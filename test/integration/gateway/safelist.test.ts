@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sha256Hex } from '../../../gateway/safelist/manifest';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
-import { startGateway, type Harness } from './helpers/gateway-harness';
+import { body, startGateway, type Harness } from './helpers/gateway-harness';
 
 const LISTED = 'query Offices {\n  offices\n}';
 
@@ -42,7 +42,7 @@ describe('persisted-operation safelist', () => {
     expect(await (await send(h, 'query Offices { offices }')).json()).toEqual({ data: { offices: ['Wuhan'] } });
     const rejected = await send(h, 'query Hotline { hotline }');
     expect(rejected.status).toBe(400);
-    expect((await rejected.json()).errors[0].extensions.code).toBe('OPERATION_NOT_IN_SAFELIST');
+    expect((await body(rejected)).errors?.[0].extensions.code).toBe('OPERATION_NOT_IN_SAFELIST');
     expect(stub.received).toHaveLength(1);
     expect(await h.gateway.metrics.registry.metrics()).toMatch(/gateway_safelist_unknown_total\{client="__none__",rejected="true"\} 1/);
   });
@@ -50,7 +50,7 @@ describe('persisted-operation safelist', () => {
   it('enforce limited to chosen client names lets partners keep free-form queries', async () => {
     const h = await gatewayWith({ SAFELIST_MODE: 'enforce', SAFELIST_CLIENT_NAMES: 'jd-mobile-ios, jd-mobile-android' });
     const mobile = await send(h, '{ hotline }', 'jd-mobile-ios');
-    expect((await mobile.json()).errors[0].extensions.code).toBe('OPERATION_NOT_IN_SAFELIST');
+    expect((await body(mobile)).errors?.[0].extensions.code).toBe('OPERATION_NOT_IN_SAFELIST');
     const partner = await send(h, '{ hotline }', 'acme-portal');
     expect(await partner.json()).toEqual({ data: { hotline: '950618' } });
     const anonymousClient = await send(h, '{ hotline }');

@@ -47,3 +47,11 @@ export async function startGateway(stubs: StubSubgraph[], env: Record<string, st
     },
   };
 }
+
+export interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions: Record<string, unknown> }[];
+}
+
+/** A GraphQL response body, typed for assertions. */
+export const body = async (res: Response): Promise<GraphQLBody> => (await res.json()) as GraphQLBody;

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, SANDBOX_PARTNER_KEY, SANDBOX_SUBGRAPH_SIGNING_SECRET, loadGatewayConfig } from '../../../gateway/config';
+
+describe('gateway config', () => {
+  it('runs on sandbox defaults with no environment', () => {
+    const c = loadGatewayConfig({});
+    expect(c).toMatchObject({ sandbox: true, production: false, port: 4000, supergraphPath: 'schema/supergraph.graphql', subgraphSigningSecret: SANDBOX_SUBGRAPH_SIGNING_SECRET, apq: true, introspection: true });
+    expect(c.safelist).toEqual({ mode: 'off', manifestPath: 'persisted-operations/manifest.json', clientNames: [] });
+    expect(c.partnerKeys).toEqual([{ key: SANDBOX_PARTNER_KEY, partnerId: 'sandbox-demo-partner', scopes: ['directory:read'] }]);
+  });
+
+  it('refuses sandbox secrets with real JD data, naming every missing setting', () => {
+    const run = () => loadGatewayConfig({ JD_API_URL: 'https://api.jd.com/routerjson' });
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(/SUBGRAPH_SIGNING_SECRET: required because JD_API_URL is set/);
+    expect(run).toThrow(/JWT_ISSUER/);
+    expect(run).toThrow(/JWT_HS256_SECRET or JWT_JWKS_URL or JWT_JWKS_FILE/);
+  });
+
+  it('requires a 32-character signing secret in production and turns introspection off with real data', () => {
+    expect(() => loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: 'short', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a', JWT_JWKS_URL: 'https://id.example/jwks' })).toThrow(/at least 32/);
+    const c = loadGatewayConfig({ JD_API_URL: 'https://api.jd.com/routerjson', SUBGRAPH_SIGNING_SECRET: 's'.repeat(32), JWT_ISSUER: 'i', JWT_AUDIENCE: 'a', JWT_JWKS_URL: 'https://id.example/jwks' });
+    expect(c).toMatchObject({ sandbox: false, introspection: false, partnerKeys: [] });
+  });
+
+  it('reads partner keys as JSON or from a file and explains bad ones', () => {
+    const json = JSON.stringify([{ key: 'k'.repeat(20), partnerId: 'p', scopes: ['directory:read'] }]);
+    expect(loadGatewayConfig({ PARTNER_API_KEYS: json }).partnerKeys[0].partnerId).toBe('p');
+    const dir = mkdtempSync(join(tmpdir(), 'keys-'));
+    try {
+      writeFileSync(join(dir, 'keys.json'), json);
+      expect(loadGatewayConfig({ PARTNER_API_KEYS: join(dir, 'keys.json') }).partnerKeys).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(() => loadGatewayConfig({ PARTNER_API_KEYS: '[{"key":"short","partnerId":"p","scopes":["bad scope"]}]' })).toThrow(/PARTNER_API_KEYS\[0\.key\].*16[\s\S]*PARTNER_API_KEYS\[0\.scopes\.0\]/);
+  });
+
+  it('names the variable and the problem for bad values', () => {
+    expect(() => loadGatewayConfig({ GATEWAY_PORT: 'eighty' })).toThrow(/GATEWAY_PORT/);
+    expect(() => loadGatewayConfig({ SAFELIST_MODE: 'strict' })).toThrow(/SAFELIST_MODE/);
+    expect(() => loadGatewayConfig({ SUBGRAPH_URL_ORDERS: 'not a url' })).toThrow(/SUBGRAPH_URL_ORDERS/);
+  });
+
+  it('parses client names, CORS origins and subgraph url overrides', () => {
+    const c = loadGatewayConfig({ SAFELIST_MODE: 'enforce', SAFELIST_CLIENT_NAMES: 'ios, android', CORS_ORIGINS: 'https://a.example', SUBGRAPH_URL_AFTER_SALES: 'http://10.0.0.2:4002/graphql' });
+    expect(c.safelist.clientNames).toEqual(['ios', 'android']);
+    expect(c.corsOrigins).toEqual(['https://a.example']);
+    expect(c.subgraphUrlOverrides).toEqual({ AFTER_SALES: 'http://10.0.0.2:4002/graphql' });
+  });
+});
