@@ -1,0 +1,66 @@
+import { JD_METHODS } from '../../../jd/protocol/methods';
+import { alice, bob, startHarness } from './harness';
+import { CANCEL, ORDER_SERVICES, SERVICE, orderReps } from './queries';
+
+type Harness = ReturnType<typeof startHarness>;
+let h: Harness;
+beforeEach(() => { h = startHarness(); });
+afterEach(() => h.stop());
+
+type Payload = { service: { id: string; status: string; step: string; cancellable: boolean; schedule: { title: string }[] } | null; userErrors: { field: string[]; code: string; message: string }[] };
+const cancel = async (id: string, who = alice) => {
+  const { data, errors } = await h.run<{ cancelAfterSales: Payload }>(CANCEL, { id }, who);
+  expect(errors).toBeUndefined();
+  return data!.cancelAfterSales;
+};
+const cancels = () => h.jd.callsOf(JD_METHODS.afsCancel);
+
+describe('cancelAfterSales', () => {
+  it('cancels the owner\'s cancellable service and answers with its fresh state', async () => {
+    // Warm the cache with the pre-cancel state.
+    await h.run(SERVICE, { id: '501' });
+    await h.run(ORDER_SERVICES, { reps: orderReps('1006') });
+    const out = await cancel('501');
+    expect(out.userErrors).toEqual([]);
+    expect(out.service).toEqual({
+      id: '501', status: 'CANCELLED', step: 'CANCELLED', cancellable: false,
+      schedule: [{ title: 'Review Approved' }, { title: 'User Sent Back Product' }, { title: 'Cancelled by customer' }],
+    });
+    expect(cancels().map((c) => c.params)).toEqual([{ afsServiceId: 501, customerPin: 'alice_pin' }]);
+    // Evicted: the next request reads the cancelled state, not the cached one.
+    const { data } = await h.run<{ afterSalesService: { status: string } }>(SERVICE, { id: '501' });
+    expect(data!.afterSalesService.status).toBe('CANCELLED');
+    const list = await h.run<{ _entities: { afterSalesServices: { id: string; status: string }[] }[] }>(ORDER_SERVICES, { reps: orderReps('1006') });
+    expect(list.data!._entities[0].afterSalesServices.find((s) => s.id === '501')?.status).toBe('CANCELLED');
+  });
+
+  it('answers SERVICE_NOT_FOUND for someone else\'s service, exactly as for a missing one, and sends no cancel', async () => {
+    const foreign = await cancel('901', alice);
+    const missing = await cancel('999999', alice);
+    const malformed = await cancel('abc', alice);
+    expect(foreign).toEqual({ service: null, userErrors: [{ field: ['id'], code: 'SERVICE_NOT_FOUND', message: 'No after-sales service with this id.' }] });
+    expect(missing).toEqual(foreign);
+    expect(malformed).toEqual(foreign);
+    expect(cancels()).toHaveLength(0);
+    expect((await cancel('901', bob)).userErrors).toEqual([]);
+  });
+
+  it('refuses a service that is no longer cancellable without calling JD', async () => {
+    const out = await cancel('502');
+    expect(out.userErrors).toEqual([expect.objectContaining({ code: 'NOT_CANCELLABLE', field: ['id'] })]);
+    expect(out.service).toEqual(expect.objectContaining({ id: '502', cancellable: false }));
+    expect(cancels()).toHaveLength(0);
+  });
+
+  it('turns JD\'s refusal (3003) into a NOT_CANCELLABLE user error', async () => {
+    const out = await cancel('503');
+    expect(cancels()).toHaveLength(1);
+    expect(out.userErrors).toEqual([{ field: ['id'], code: 'NOT_CANCELLABLE', message: 'The service can no longer be cancelled (JD 3003)' }]);
+    expect(out.service).toEqual(expect.objectContaining({ id: '503', status: 'IN_PROGRESS' }));
+  });
+
+  it('uses JD\'s Chinese wording for a zh caller', async () => {
+    const res = await h.run<{ cancelAfterSales: Payload }>(CANCEL, { id: '503' }, alice, { 'accept-language': 'zh-CN,zh;q=0.9' });
+    expect(res.data!.cancelAfterSales.userErrors).toEqual([{ field: ['id'], code: 'NOT_CANCELLABLE', message: '服务单已审核, 不可取消 (JD 3003)' }]);
+  });
+});
