@@ -19,14 +19,18 @@ export function maskName(fullName: string): string {
   return [masked, ...rest].join(' ');
 }
 
-/** "13800000000" -> "138****0000"; other numbers keep at most the last 4 digits visible. */
+/**
+ * "13800000000" -> "138****0000" (a mainland mobile keeps its carrier prefix); any other number
+ * keeps only its last 4 digits (and a leading "+"): "+1 212-555-0986" -> "+*******0986".
+ */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/[^\d+]/g, '');
+  const plus = phone.trim().startsWith('+') ? '+' : '';
+  const digits = phone.replace(/\D/g, '');
   if (!digits) return '';
-  if (digits.length >= 11) {
-    return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
-  }
-  // Short numbers: revealing 7 of them would leave too little masked.
-  const visible = digits.length >= 6 ? 4 : Math.max(0, digits.length - 4);
-  return '*'.repeat(digits.length - visible) + digits.slice(digits.length - visible);
+  // Mainland mobiles: 11 digits starting with 1, written bare or after +86.
+  const national = plus ? (digits.startsWith('86') ? digits.slice(2) : '') : digits;
+  if (/^1\d{10}$/.test(national)) return `${plus ? '+86' : ''}${national.slice(0, 3)}****${national.slice(-4)}`;
+  // Short numbers: revealing 4 of them would leave too little masked.
+  const visible = digits.length >= 8 ? 4 : Math.max(0, Math.min(4, digits.length - 4));
+  return plus + '*'.repeat(digits.length - visible) + digits.slice(digits.length - visible);
 }

@@ -19,7 +19,7 @@ export class OrderResolver {
 
   @Query(() => OrderConnection, {
     description:
-      "The signed-in customer's own orders as a cursor connection (jingdong.pop.order.search, cached per customer for seconds). " +
+      "The signed-in customer's own orders as a cursor connection (jingdong.pop.order.search, cached per customer and filter for 20 s by default). " +
       'Requires a customer identity: anonymous callers get UNAUTHENTICATED, partners FORBIDDEN.',
   })
   orders(

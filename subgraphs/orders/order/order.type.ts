@@ -11,7 +11,7 @@ import { ShippingAddress } from './shipping-address.type';
 @ObjectType({
   description:
     "A JD order of the signed-in customer (jingdong.pop.order.get). Only the order's buyer can read it; for anyone else it does not exist. " +
-    'Order data is cached per customer by the JD layer for a few seconds, so a just-changed order can lag briefly.',
+    'Order data is cached per customer by the JD layer for seconds (order.get 30 s by default, configurable), so a just-changed order can lag briefly.',
 })
 export class Order {
   @Field(() => ID, { description: 'JD order id (`orderId`), digits as a string.' })

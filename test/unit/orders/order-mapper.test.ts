@@ -49,7 +49,7 @@ describe('toOrder (JD order -> graph Order)', () => {
 
   it('uses the landline when there is no mobile, and keeps the country code', () => {
     const o = toOrder(jdOrder({ orderId: '4', consigneeInfo: { ...jdOrder({ orderId: '4' }).consigneeInfo, mobile: '', telephone: '01012345678', countryCode: 'DE' } }));
-    expect(o.shipTo.phone).toBe('010****5678');
+    expect(o.shipTo.phone).toBe('*******5678');
     expect(o.shipTo.countryCode).toBe('DE');
   });
 
