@@ -25,7 +25,7 @@ describe('offices subgraph over HTTP', () => {
 
   it('refuses an unsigned request and executes nothing', async () => {
     const res = await post({});
-    const body = await res.json();
+    const body = (await res.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
     expect(body.data ?? null).toBeNull();
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
