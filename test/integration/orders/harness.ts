@@ -55,6 +55,7 @@ export async function startOrdersHarness(): Promise<OrdersHarness> {
       cache = createJdCache({ namespace: 'orders-it' });
       calls.length = 0;
       sandbox.stats.reset();
+      sandbox.faults.clear();
     },
     async close() {
       await server.stop();

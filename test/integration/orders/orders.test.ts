@@ -224,4 +224,27 @@ describe('orders subgraph on the JD sandbox', () => {
       expect(methods()).toEqual(['jd.union.open.goods.promotiongoodsinfo.query']);
     });
   });
+
+  describe('JD failures', () => {
+    const query = 'query($id: ID!) { order(id: $id) { id } }';
+
+    it('answers UPSTREAM_UNAVAILABLE in the caller\'s language when JD is down', async () => {
+      h.sandbox.faults.set({ 'jingdong.pop.order.get': { errorRate: 1, errorCode: '66', times: 2 } });
+      const id = h.ordersOf('jd_demo_alice')[0].orderId;
+      const en = await h.execute(query, { id }, alice);
+      expect(en.data).toEqual({ order: null });
+      expect(en.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Backend unavailable/), path: ['order'], extensions: { code: 'UPSTREAM_UNAVAILABLE', jdMethod: 'jingdong.pop.order.get' } });
+      const zh = await h.execute(query, { id }, alice, { 'accept-language': 'zh-CN,zh;q=0.9' });
+      expect(zh.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^平台连接后端服务不可用/), extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+      // Not cached: once JD recovers the same order loads.
+      const ok = await h.execute<{ order: { id: string } }>(query, { id }, alice);
+      expect(ok.data!.order.id).toBe(id);
+    });
+
+    it('answers UPSTREAM_REJECTED with JD\'s code when JD refuses the search', async () => {
+      h.sandbox.faults.set({ 'jingdong.pop.order.search': { errorRate: 1, errorCode: '24', times: 1 } });
+      const res = await h.execute('{ orders { totalCount } }', {}, alice);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'UPSTREAM_REJECTED', jdCode: '24', jdMethod: 'jingdong.pop.order.search' });
+    });
+  });
 });
