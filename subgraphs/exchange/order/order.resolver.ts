@@ -1,0 +1,28 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { requireCustomer } from '../../kit';
+import type { ExchangeContext } from '../context';
+import { parseQuoteArgs } from '../quote/quote-args';
+import { buildQuote } from '../quote/quote.builder';
+import { ExchangeSource } from '../quote/quote.enums';
+import { FIRST_ARG, QUOTE_COST, SKU_ARG, SOURCES_ARG } from '../quote/quote.resolver';
+import { ExchangeQuote } from '../quote/quote.type';
+import { Order } from './order.type';
+
+@Resolver(() => Order)
+export class OrderExchangeResolver {
+  @FieldResolver(() => ExchangeQuote, {
+    nullable: true,
+    description: 'An exchange quote for one unit of a line of this order (see Query.exchangeQuote). Null when the order is not the caller\'s. '
+      + 'Requires a customer. ' + QUOTE_COST,
+  })
+  exchangeQuote(
+    @Root() order: Order,
+    @Arg('skuId', () => ID, { description: SKU_ARG }) skuId: string,
+    @Arg('sources', () => [ExchangeSource], { nullable: true, description: SOURCES_ARG }) sources: ExchangeSource[] | null | undefined,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_ARG }) first: number | null | undefined,
+    @Ctx() ctx: ExchangeContext,
+  ): Promise<ExchangeQuote | null> {
+    const pin = requireCustomer(ctx);
+    return buildQuote(ctx, pin, order.id, skuId, parseQuoteArgs(sources, first));
+  }
+}

@@ -1,0 +1,104 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { AfsDetail } from '../../../jd/loaders/types';
+import { money, requireCustomer, userError, type UserError } from '../../kit';
+import type { ExchangeContext } from '../context';
+import { paidLineOf } from '../quote/paid-unit-price';
+import { priceDifference } from '../quote/price-difference';
+import { afterSalesServiceRef } from '../service/after-sales-service.type';
+import { RequestExchangeInput } from './request.input';
+import { ExchangeSettlement, RequestExchangePayload } from './request.payload';
+import { checkExchangeable, checkQuoteTerms, checkShape, ORDER_NOT_FOUND, priceChanged, QUOTE_INVALID, quoteMatches } from './request.rules';
+import { exchangeThirdApplyId } from './third-apply-id';
+
+/** JD codes for an exchange: afsApplyType 20 and customerExpect 20. */
+const JD_EXCHANGE = 20 as const;
+
+function settlement(paidUnitFen: number, targetFen: number): ExchangeSettlement {
+  const diff = priceDifference(paidUnitFen, targetFen);
+  return Object.assign(new ExchangeSettlement(), {
+    paidUnitPrice: money(paidUnitFen), targetPrice: money(targetFen), priceDifference: money(diff.differenceFen), direction: diff.direction,
+  });
+}
+
+const refused = (userErrors: UserError[], settled: ExchangeSettlement | null = null): RequestExchangePayload =>
+  Object.assign(new RequestExchangePayload(), { service: null, settlement: settled, userErrors });
+
+const filed = (afsServiceId: number, settled: ExchangeSettlement): RequestExchangePayload =>
+  Object.assign(new RequestExchangePayload(), { service: afterSalesServiceRef(afsServiceId), settlement: settled, userErrors: [] });
+
+@Resolver()
+export class RequestExchangeResolver {
+  @Mutation(() => RequestExchangePayload, {
+    description: 'Exchanges one unit of a line of the caller\'s order for an option of an ExchangeQuote, settling the price difference: files a JD '
+      + 'exchange application (`jingdong.afsservice.apply.create`, afsApplyType 20, customerExpect 20, with the target as `exchangeSkuId` and '
+      + 'the difference as `priceDifferenceFen`) through the JD layer\'s idempotent create. Before filing it re-checks everything: the quote '
+      + '(signature, customer, order line, expiry, target offered), the order (paid, not cancelled, no open application on the line), and the '
+      + 'target\'s current price and stock (JD price cache up to 30 s). A moved price is refused with PRICE_CHANGED and the new difference. '
+      + 'Retries with the same idempotencyKey (or the same quote and target) return the first filing. Requires a customer.',
+  })
+  async requestExchange(@Arg('input') input: RequestExchangeInput, @Ctx() ctx: ExchangeContext): Promise<RequestExchangePayload> {
+    const pin = requireCustomer(ctx);
+    const shape = checkShape(input);
+    if (shape.length) return refused(shape);
+    const claims = ctx.quotes.verify(input.quoteId);
+    if (!quoteMatches(claims, input, ctx.quotes.customerTag(pin))) return refused([QUOTE_INVALID]);
+
+    // Ownership before anything else about the order is read.
+    const order = await ctx.exchange.ownedOrder(pin, input.orderId);
+    if (!order) return refused([ORDER_NOT_FOUND]);
+    const services = await ctx.exchange.services(input.orderId);
+
+    const thirdApplyId = exchangeThirdApplyId(pin, input.idempotencyKey, input.quoteId, input.targetSkuId);
+    // A retry of an exchange JD already has: answer with it and send nothing, even if the quote has expired since.
+    const earlier = services.find((s) => s.thirdApplyId === thirdApplyId);
+    if (earlier) return this.retried(ctx, pin, earlier.afsServiceId, input, claims.paidUnitFen);
+
+    const problems = [...checkExchangeable(order, input.skuId, services), ...checkQuoteTerms(claims, input.targetSkuId, ctx.now().getTime())];
+    if (problems.length) return refused(problems);
+
+    const line = paidLineOf(order, input.skuId);
+    const figures = (await ctx.exchange.figures([input.targetSkuId])).get(input.targetSkuId);
+    if (!line || !figures || figures.priceFen === null) {
+      return refused([userError('TARGET_UNAVAILABLE', 'JD no longer sells this product.', ['input', 'targetSkuId'])]);
+    }
+    const quotedTargetFen = claims.prices[input.targetSkuId];
+    if (figures.priceFen !== quotedTargetFen || line.paidUnitFen !== claims.paidUnitFen) {
+      return refused([priceChanged(quotedTargetFen, line.paidUnitFen, figures.priceFen)], settlement(line.paidUnitFen, figures.priceFen));
+    }
+    if (figures.inStock !== true) {
+      return refused([userError('TARGET_OUT_OF_STOCK', 'This product is out of stock now; choose another option.', ['input', 'targetSkuId'])]);
+    }
+
+    const settled = settlement(line.paidUnitFen, figures.priceFen);
+    const outcome = await ctx.exchange.apply({
+      afsApplyType: JD_EXCHANGE,
+      customerExpect: JD_EXCHANGE,
+      orderId: input.orderId,
+      skuId: input.skuId,
+      skuNum: 1,
+      questionDesc: input.description?.trim()
+        || `Exchange for SKU ${input.targetSkuId}; price difference ${settled.priceDifference.amount} CNY (${settled.direction}).`,
+      isNeedDetectionReport: 0,
+      images: [],
+      thirdApplyId,
+      customerPin: pin,
+      exchangeSkuId: input.targetSkuId,
+      priceDifferenceFen: settled.priceDifference.minorUnits,
+    });
+    if ('refused' in outcome) return refused([outcome.refused]);
+    // JD handed back an existing application for this thirdApplyId: make sure it is this very request.
+    if (outcome.ok.reused) return this.retried(ctx, pin, outcome.ok.afsServiceId, input, line.paidUnitFen);
+    return filed(outcome.ok.afsServiceId, settled);
+  }
+
+  /** The first filing's service and the settlement JD recorded for it; a key first used for something else is refused. */
+  private async retried(ctx: ExchangeContext, pin: string, afsServiceId: number, input: RequestExchangeInput, paidUnitFen: number): Promise<RequestExchangePayload> {
+    const detail: AfsDetail | null = await ctx.exchange.service(pin, afsServiceId);
+    const sameRequest = detail !== null && detail.orderId === input.orderId && detail.skuId === input.skuId
+      && detail.exchangeSkuId === input.targetSkuId && typeof detail.priceDifferenceFen === 'number';
+    if (!sameRequest) {
+      return refused([userError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another request.', ['input', 'idempotencyKey'])]);
+    }
+    return filed(afsServiceId, settlement(paidUnitFen, paidUnitFen + (detail.priceDifferenceFen as number)));
+  }
+}
