@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../kit';
 import { IneligibilityCode } from './eligibility.rules';
 
@@ -16,6 +16,7 @@ registerEnumType(IneligibilityCode, {
   },
 });
 
+@Directive('@cacheControl(inheritMaxAge: true)')
 @ObjectType({ description: 'One reason an order line is not eligible.' })
 export class IneligibilityReason {
   @Field(() => IneligibilityCode, { description: 'Machine-readable reason.' })
@@ -25,6 +26,8 @@ export class IneligibilityReason {
   message!: string;
 }
 
+// Cached as long as the order field that returns it.
+@Directive('@cacheControl(inheritMaxAge: true)')
 @ObjectType({
   description: 'Whether one order line can take a new after-sales application now. Computed from the order '
     + '(`jingdong.pop.order.get`), the goods\' categories and the order\'s open applications (`jingdong.afsservice.order.get`).',

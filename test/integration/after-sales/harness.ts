@@ -10,7 +10,7 @@ export const bob: Identity = { kind: 'customer', pin: BOB };
 export const policy = { standardDays: 30, plusDays: 45 };
 
 /** The after-sales subgraph in process: real schema, real loaders and cache, a recording fake JD, a fixed clock. */
-export function startHarness(): { jd: FakeJd; cache: JdCache; run: <T = Record<string, unknown>>(q: string, v?: Record<string, unknown>, who?: Identity, headers?: Record<string, string>) => Promise<{ data?: T | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>; stop(): Promise<void> } {
+export function startHarness(): { jd: FakeJd; cache: JdCache; run: <T = Record<string, unknown>>(q: string, v?: Record<string, unknown>, who?: Identity, headers?: Record<string, string>) => Promise<{ data?: T | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>; cacheControl?: string | null }>; stop(): Promise<void> } {
   const jd = seedFakeJd();
   const cache = createJdCache();
   const server = createTestServer(buildSchema().schema, {

@@ -9,8 +9,10 @@ afterEach(() => h.stop());
 
 describe('AfterSalesService', () => {
   it('resolves every field from detail.get and schedule.get', async () => {
-    const { data, errors } = await h.run(SERVICE, { id: '501' });
+    const { data, errors, cacheControl } = await h.run(SERVICE, { id: '501' });
     expect(errors).toBeUndefined();
+    // A customer's after-sales data: private, and no longer-lived than the loaders' JD cache.
+    expect(cacheControl).toBe('max-age=15, private');
     expect(data).toEqual({
       afterSalesService: {
         id: '501', skuId: '100', quantity: 1, type: 'RETURN', expectation: 'REFUND', status: 'IN_PROGRESS', step: 'CUSTOMER_SERVICE_REVIEW',
@@ -136,7 +138,8 @@ describe('Order.afterSalesEligibility', () => {
   });
 
   it('reads order, goods and after-sales once each, sharing them with afterSalesServices', async () => {
-    await h.run(ORDER_ENTITIES, { reps: orderReps('1001') });
+    const { cacheControl } = await h.run(ORDER_ENTITIES, { reps: orderReps('1001') });
+    expect(cacheControl).toBe('max-age=15, private');
     expect(h.jd.calls.map((c) => c.method).sort()).toEqual([JD_METHODS.orderGet, JD_METHODS.afsOrderGet, JD_METHODS.goodsInfo].sort());
     expect(h.jd.callsOf(JD_METHODS.goodsInfo)[0].params).toEqual({ skuIds: '100,200' });
   });
