@@ -76,13 +76,11 @@ describe('Order.afterSalesServices', () => {
     ] });
   });
 
-  it('is empty, with no eligibility, for someone else\'s order or an unknown one', async () => {
+  it('resolves someone else\'s order and an unknown one to null alike, through the order loader', async () => {
     const { data, errors } = await h.run(ORDER_ENTITIES, { reps: orderReps('2001', '424242') }, alice);
     expect(errors).toBeUndefined();
-    expect(data).toEqual({ _entities: [
-      { id: '2001', afterSalesServices: [], afterSalesEligibility: [] },
-      { id: '424242', afterSalesServices: [], afterSalesEligibility: [] },
-    ] });
+    expect(data).toEqual({ _entities: [null, null] });
+    expect(h.jd.callsOf(JD_METHODS.orderGet).map((c) => (c.params as Record<string, unknown>).order_id).sort()).toEqual(['2001', '424242']);
     // Nothing of bob's service was read on alice's behalf.
     expect(h.jd.callsOf(JD_METHODS.afsDetailGet)).toHaveLength(0);
   });
