@@ -6,6 +6,7 @@ import { machineInfo } from './lib/machine';
 import { writeResult, type BenchResult } from './lib/report';
 import { runBatchingBench } from './batching.bench';
 import { runCachingBench } from './caching.bench';
+import { runDedupBench } from './dedup.bench';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
@@ -14,6 +15,7 @@ type Bench = (options: { rounds: number }) => Promise<BenchResult>;
 const BENCHES: Record<string, { bench: Bench; rounds: number }> = {
   batching: { bench: runBatchingBench, rounds: 30 },
   caching: { bench: runCachingBench, rounds: 30 },
+  dedup: { bench: runDedupBench, rounds: 15 },
 };
 
 function parseArgs(argv: string[]): { names: string[]; rounds?: number } {
