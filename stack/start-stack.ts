@@ -1,0 +1,132 @@
+/**
+ * The whole JD Support Graph in one process: the JD sandbox (unless JD_API_URL points at JD), the four
+ * subgraphs and the gateway. Used by `npm start` (start.ts) and by the end-to-end tests (ports 0).
+ * The subgraphs share one JD client (one rate limiter per app key), one cache and one set of loader stats.
+ */
+import 'reflect-metadata';
+import type { Logger } from 'pino';
+import { createJdClient, type JdClient } from '../jd/client';
+import { createJdCache, createJdLoaderStats, createJdLoaders, type JdCache, type JdLoaderStats } from '../jd/loaders';
+import { createJdMetrics, type JdMetrics } from '../jd/metrics';
+import { createSandbox, type Sandbox } from '../jd/sandbox';
+import { createGateway, type RunningGateway } from '../gateway/server';
+import { createLogger } from '../gateway/logger';
+import type { RunningSubgraph } from '../subgraphs/kit';
+import { startOrdersSubgraph } from '../subgraphs/orders/server';
+import { jdReachable } from '../subgraphs/orders/ready';
+import { startAfterSalesSubgraph } from '../subgraphs/after-sales/server';
+import { startExchangeSubgraph } from '../subgraphs/exchange/server';
+import { QuoteTokens } from '../subgraphs/exchange/quote/quote-token';
+import { startOfficesSubgraph } from '../subgraphs/offices/server';
+import { loadDirectory } from '../subgraphs/offices/data/load-directory';
+import { subgraphEnvName } from '../gateway/config';
+import { loadStackConfig, type StackConfig, type StackPorts } from './stack-config';
+
+export type SubgraphName = 'orders' | 'after-sales' | 'exchange' | 'offices';
+
+export interface StackOverrides {
+  /** Ports that win over the *_PORT variables; 0 picks a free port. */
+  ports?: Partial<StackPorts>;
+  /** The gateway's logger (tests pass a silent or capturing one). */
+  logger?: Logger;
+}
+
+export interface RunningStack {
+  config: StackConfig;
+  urls: {
+    gateway: string;
+    /** Base URL of the gateway (health, metrics): http://host:port */
+    gatewayBase: string;
+    /** Absent when JD_API_URL points at the real JD. */
+    sandbox?: string;
+    jdRouter: string;
+    subgraphs: Record<SubgraphName, string>;
+  };
+  /** The embedded JD sandbox; undefined with real JD. */
+  sandbox?: Sandbox;
+  gateway: RunningGateway;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  jd: { client: JdClient; cache: JdCache; stats: JdLoaderStats; metrics: JdMetrics };
+  /** SUBGRAPH_URL_<NAME> for every running subgraph: give them to a second gateway to front the same subgraphs. */
+  subgraphUrlEnv(): Record<string, string>;
+  /** Gateway first (drains requests in flight), then the subgraphs, then the sandbox and the cache. */
+  stop(): Promise<void>;
+}
+
+/** Reads and validates `env` once, then starts sandbox, subgraphs and gateway; stops what started if a later part fails. */
+export async function startStack(env: Record<string, string | undefined>, overrides: StackOverrides = {}): Promise<RunningStack> {
+  const config = loadStackConfig(env, overrides.ports);
+  const started: { stop(): Promise<void> }[] = [];
+  const stopStarted = async () => {
+    for (const part of started.reverse()) await part.stop().catch(() => undefined);
+  };
+  try {
+    return await startParts(config, overrides, started);
+  } catch (err) {
+    await stopStarted();
+    throw err;
+  }
+}
+
+async function startParts(config: StackConfig, overrides: StackOverrides, started: { stop(): Promise<void> }[]): Promise<RunningStack> {
+  const sandbox = config.sandbox ? await createSandbox(config.sandbox) : undefined;
+  if (sandbox) started.push(sandbox);
+  // With the embedded sandbox the client talks to wherever it actually listens, with the sandbox's own credentials.
+  const jdConfig = sandbox ? { ...config.jd, apiUrl: sandbox.routerUrl, ...sandbox.credentials } : config.jd;
+
+  const stats = createJdLoaderStats();
+  const metrics = createJdMetrics({ loaderStats: stats });
+  const client = createJdClient(jdConfig, { observer: metrics.observe });
+  const cache = createJdCache({ redisUrl: config.redisUrl, namespace: 'jd' });
+  started.push({ stop: () => cache.close() });
+  const createLoaders = (customerPin: string | undefined) => createJdLoaders({ client, cache, customerPin, stats });
+  const checkReady = jdReachable(jdConfig.apiUrl);
+
+  const directory = loadDirectory();
+  const [orders, afterSales, exchange, offices] = await Promise.all([
+    startOrdersSubgraph({ ...config.orders.subgraph, createLoaders, checkReady }),
+    startAfterSalesSubgraph({ ...config.afterSales.subgraph, policy: config.afterSales.policy, createLoaders, checkReady }),
+    startExchangeSubgraph({
+      ...config.exchange.subgraph,
+      quotes: new QuoteTokens(config.exchange.quote.secret),
+      quoteSettings: { ttlSeconds: config.exchange.quote.ttlSeconds },
+      createLoaders,
+      checkReady,
+    }),
+    startOfficesSubgraph(config.offices.subgraph, directory),
+  ].map((p) => p.then((s) => (started.push(s), s))));
+  const subgraphs: Record<SubgraphName, RunningSubgraph> = { orders, 'after-sales': afterSales, exchange, offices };
+
+  const subgraphUrlEnv = () => Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, s.url]));
+  // Point the gateway at the subgraphs this process runs (their ports may be free ones);
+  // an explicit SUBGRAPH_URL_<NAME> in the environment still wins.
+  const running = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [subgraphEnvName(name), s.url]));
+  const gatewayConfig = { ...config.gateway, subgraphUrlOverrides: { ...running, ...config.gateway.subgraphUrlOverrides } };
+  const gateway = await createGateway(gatewayConfig, { logger: overrides.logger ?? createLogger(gatewayConfig.logLevel) });
+  gateway.registerExternalMetrics(metrics.registry);
+
+  const gatewayBase = gateway.url.replace(/\/graphql$/, '');
+  let stopping: Promise<void> | undefined;
+  return {
+    config: { ...config, gateway: gatewayConfig },
+    urls: {
+      gateway: gateway.url,
+      gatewayBase,
+      sandbox: sandbox?.url,
+      jdRouter: jdConfig.apiUrl,
+      subgraphs: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
+    },
+    sandbox,
+    gateway,
+    subgraphs,
+    jd: { client, cache, stats, metrics },
+    subgraphUrlEnv,
+    stop: () =>
+      (stopping ??= (async () => {
+        await gateway.stop();
+        await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+        if (sandbox) await sandbox.stop();
+        await cache.close();
+      })()),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm start`: the whole JD Support Graph on one machine — JD sandbox (4010), orders (4001),
+ * after-sales (4002), exchange (4003), offices (4004) and the gateway (4000) — then prints the URLs
+ * and demo credentials. Ctrl-C or SIGTERM drains requests in flight and exits.
+ */
+import 'reflect-metadata';
+import { startStack, StackConfigError, type RunningStack } from './stack';
+import { demoBanner } from './stack/demo-banner';
+
+async function main(): Promise<void> {
+  const stack = await startStack(process.env);
+  process.stdout.write(await demoBanner(stack));
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second Ctrl-C means "now": give up on draining.
+      process.stderr.write(`${signal} again: exiting without waiting for requests in flight\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    process.stderr.write(`${signal}: draining requests in flight, then stopping gateway, subgraphs and sandbox\n`);
+    stopAndExit(stack);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+function stopAndExit(stack: RunningStack): void {
+  stack.stop().then(
+    () => {
+      process.stderr.write('JD Support Graph stopped\n');
+      process.exit(0);
+    },
+    (err: unknown) => {
+      process.stderr.write(`stopping failed: ${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+main().catch((err: unknown) => {
+  // A configuration problem is the user's to fix: show the message, not a stack trace.
+  process.stderr.write(`${err instanceof StackConfigError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
