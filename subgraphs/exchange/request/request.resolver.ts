@@ -36,7 +36,10 @@ export class RequestExchangeResolver {
       + 'target\'s current price and stock (JD price cache up to 30 s). A moved price is refused with PRICE_CHANGED and the new difference. '
       + 'Retries with the same idempotencyKey (or the same quote and target) return the first filing. Requires a customer.',
   })
-  async requestExchange(@Arg('input') input: RequestExchangeInput, @Ctx() ctx: ExchangeContext): Promise<RequestExchangePayload> {
+  async requestExchange(
+    @Arg('input', () => RequestExchangeInput, { description: 'Which line, which target, and the quote that priced it.' }) input: RequestExchangeInput,
+    @Ctx() ctx: ExchangeContext,
+  ): Promise<RequestExchangePayload> {
     const pin = requireCustomer(ctx);
     const shape = checkShape(input);
     if (shape.length) return refused(shape);
