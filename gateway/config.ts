@@ -11,6 +11,12 @@ export const SANDBOX_JWT_AUDIENCE = 'jd-support-graph';
 
 export type SafelistMode = 'off' | 'log-unknown' | 'enforce';
 
+/** Where the data comes from: the built-in JD sandbox (simulated, the default) or real JD (JD_API_URL set). */
+export type GatewayMode = 'sandbox' | 'jd';
+
+/** Partner requests per minute per key when PARTNER_RATE_LIMIT_PER_MINUTE is unset in sandbox mode. */
+export const SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE = 60;
+
 export interface JwtConfig {
   issuer: string;
   audience: string;
@@ -21,6 +27,8 @@ export interface JwtConfig {
 }
 
 export interface GatewayConfig {
+  /** 'sandbox' unless JD_API_URL is set; decides the defaults of introspection, explorer and partner rate limit. */
+  mode: GatewayMode;
   /** Sandbox data (no JD_API_URL): responses are labelled simulated, sandbox defaults allowed unless production. */
   sandbox: boolean;
   production: boolean;
@@ -37,6 +45,12 @@ export interface GatewayConfig {
   safelist: { mode: SafelistMode; manifestPath: string; clientNames: string[] };
   corsOrigins: string[];
   introspection: boolean;
+  /** The self-hosted explorer at /explorer (EXPLORER; on in sandbox mode, off with real JD data). */
+  explorer: { enabled: boolean };
+  /** Apollo's embedded Sandbox at GET /graphql (APOLLO_SANDBOX_LANDING_PAGE; loads from Apollo's CDN, so off by default). */
+  apolloSandboxLandingPage: boolean;
+  /** Per partner key (PARTNER_RATE_LIMIT_PER_MINUTE); 0 means no limit. */
+  partnerRateLimit: { perMinute: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -67,6 +81,9 @@ const envSchema = z.object({
   SAFELIST_CLIENT_NAMES: z.string().optional(),
   CORS_ORIGINS: z.string().optional(),
   INTROSPECTION: boolText.optional(),
+  EXPLORER: boolText.optional(),
+  APOLLO_SANDBOX_LANDING_PAGE: boolText.default(false),
+  PARTNER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int('must be a whole number of requests').min(0, 'must be 0 (no limit) or more').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -97,9 +114,13 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     // The manifest itself is loaded by the safelist; here we only insist that it was thought about.
     if (!e.SAFELIST_MANIFEST) problems.push('SAFELIST_MANIFEST: required when SAFELIST_MODE is not off');
   }
+  const introspection = e.INTROSPECTION ?? sandbox;
+  // Apollo's Sandbox builds its UI from introspection; without it the page would only show errors.
+  if (e.APOLLO_SANDBOX_LANDING_PAGE && !introspection) problems.push('APOLLO_SANDBOX_LANDING_PAGE=true needs introspection: set INTROSPECTION=true as well, or leave the landing page off');
   if (problems.length > 0) throw new ConfigError(`Invalid gateway configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
   return {
+    mode: sandbox ? 'sandbox' : 'jd',
     sandbox,
     production,
     port: e.GATEWAY_PORT,
@@ -113,7 +134,10 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     apq: e.APQ,
     safelist: { mode: e.SAFELIST_MODE, manifestPath: e.SAFELIST_MANIFEST, clientNames: list(e.SAFELIST_CLIENT_NAMES) },
     corsOrigins: list(e.CORS_ORIGINS),
-    introspection: e.INTROSPECTION ?? sandbox,
+    introspection,
+    explorer: { enabled: e.EXPLORER ?? sandbox },
+    apolloSandboxLandingPage: e.APOLLO_SANDBOX_LANDING_PAGE,
+    partnerRateLimit: { perMinute: e.PARTNER_RATE_LIMIT_PER_MINUTE ?? (sandbox ? SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE : 0) },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -9,7 +9,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createLogger } from './logger';
@@ -28,6 +27,8 @@ import { requestId } from './http/request-id';
 import { cors } from './http/cors';
 import { accessLog } from './http/access-log';
 import { readiness } from './http/health';
+import { apolloLandingPagePlugin, createLandingRouter } from './landing';
+import { createPartnerRateLimit } from './partner-rate-limit';
 
 // The gateway never reports to Apollo, whatever the environment says.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -58,6 +59,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   const external: ExternalMetrics[] = [];
   const supergraph = fileSupergraph(config.supergraphPath, log);
   const authenticate = createAuthenticator(config);
+  const partnerRateLimit = config.partnerRateLimit.perMinute > 0 ? createPartnerRateLimit({ perMinute: config.partnerRateLimit.perMinute, registry: metrics.registry }) : undefined;
   const safelist = config.safelist.mode === 'off' ? undefined : safelistFromManifest(loadManifest(config.safelist.manifestPath));
   const apq = config.apq ? createApqCache(config.redisUrl) : undefined;
 
@@ -84,7 +86,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     metricsPlugin(metrics),
   ];
   if (safelist) plugins.push(safelistPlugin({ ...config.safelist, safelist, onUnknown: safelistObserver(metrics) }));
-  if (!config.introspection) plugins.push(ApolloServerPluginLandingPageDisabled());
+  plugins.push(apolloLandingPagePlugin(config.apolloSandboxLandingPage));
 
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -104,8 +106,10 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     throw err;
   }
 
-  app.use(requestId, accessLog(log), cors(config.corsOrigins));
+  // First, so that every response (CORS preflights, 404s, errors, 429s) says the data is simulated.
   if (config.sandbox) app.use((_req, res, next) => void (res.setHeader(SANDBOX_HEADER, 'simulated'), next()));
+  app.use(requestId, accessLog(log), cors(config.corsOrigins));
+  app.use(createLandingRouter({ sandbox: config.sandbox, explorerPath: config.explorer.enabled ? '/explorer' : undefined, graphqlPath: '/graphql', apolloSandbox: config.apolloSandboxLandingPage }));
   app.get('/health/live', (_req, res) => void res.json({ status: 'live' }));
   app.get('/health/ready', readiness(supergraph.current, config.subgraphUrlOverrides));
   app.get('/metrics', async (_req, res) => {
@@ -121,6 +125,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       context: async ({ req, res }): Promise<GatewayContext> => {
         const requestIdValue = res.locals.requestId as string;
         const identity = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
+        partnerRateLimit?.(identity);
         return {
           identity,
           requestId: requestIdValue,
@@ -145,6 +150,10 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   }
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}/graphql`;
+  log.info(
+    { mode: config.mode, introspection: config.introspection, explorer: config.explorer.enabled, apolloSandboxLandingPage: config.apolloSandboxLandingPage, partnerRateLimitPerMinute: config.partnerRateLimit.perMinute },
+    config.mode === 'sandbox' ? 'sandbox mode: simulated JD data, responses labelled x-jd-sandbox: simulated' : 'JD mode: real JD data',
+  );
   log.info({ url, sandbox: config.sandbox, safelist: config.safelist.mode, apq: config.apq ? (config.redisUrl ? 'redis' : 'memory') : 'off' }, 'gateway listening');
 
   let stopped: Promise<void> | undefined;
