@@ -7,6 +7,7 @@ import { writeResult, type BenchResult } from './lib/report';
 import { runBatchingBench } from './batching.bench';
 import { runCachingBench } from './caching.bench';
 import { runDedupBench } from './dedup.bench';
+import { runGraphBench } from './graph.bench';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
@@ -16,6 +17,7 @@ const BENCHES: Record<string, { bench: Bench; rounds: number }> = {
   batching: { bench: runBatchingBench, rounds: 30 },
   caching: { bench: runCachingBench, rounds: 30 },
   dedup: { bench: runDedupBench, rounds: 15 },
+  graph: { bench: runGraphBench, rounds: 2 },
 };
 
 function parseArgs(argv: string[]): { names: string[]; rounds?: number } {

@@ -1,0 +1,196 @@
+/**
+ * Bench 4 — the whole graph: autocannon against the gateway of a full stack (startStack in a child
+ * process) for the public directory query (anonymous GET by APQ hash) and the customer dashboard
+ * (bearer token, POST); requests/s, latency, JD calls per request, and the stack process's RSS.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { ChildMessage, ChildProbe } from './graph/stack-child';
+import { runLoad, type AutocannonOptions, type AutocannonResult } from './graph/autocannon';
+import { apqGetUrl, isCleanAnswer, readExample } from './graph/queries';
+import type { BenchResult } from './lib/report';
+import { median, round } from './lib/stats';
+
+const CONNECTIONS = 10;
+const DURATION_S = 10;
+const LATENCY = { latencyMs: 4, jitterMs: 2 };
+const MiB = 2 ** 20;
+
+interface Child {
+  ready: Extract<ChildMessage, { type: 'ready' }>;
+  probe(): Promise<ChildProbe>;
+  stop(): Promise<void>;
+}
+
+async function startChild(): Promise<Child> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    APOLLO_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'silent',
+    JD_SANDBOX_FAULTS: JSON.stringify({ '*': LATENCY }),
+  };
+  // The bench measures the default in-memory wiring; a REDIS_URL or real JD in the shell must not leak in.
+  for (const name of Object.keys(env)) if (name === 'REDIS_URL' || name === 'JD_API_URL' || name.startsWith('SUBGRAPH_URL_')) delete env[name];
+  const child: ChildProcess = fork(join(__dirname, 'graph', 'stack-child.ts'), [], {
+    execArgv: ['-r', '@swc-node/register'],
+    env,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => { stderr = (stderr + String(d)).slice(-4000); });
+  const next = <T extends ChildMessage['type']>(type: T, timeoutMs: number) => new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
+    const timer = setTimeout(() => { cleanup(); reject(new Error(`stack child: no "${type}" within ${timeoutMs} ms\n${stderr}`)); }, timeoutMs);
+    const onMessage = (m: ChildMessage) => {
+      if (m.type === 'error') { cleanup(); reject(new Error(`stack child failed: ${m.message}`)); }
+      if (m.type === type) { cleanup(); resolve(m as Extract<ChildMessage, { type: T }>); }
+    };
+    const onExit = (code: number | null) => { cleanup(); reject(new Error(`stack child exited (${code})\n${stderr}`)); };
+    const cleanup = () => { clearTimeout(timer); child.off('message', onMessage); child.off('exit', onExit); };
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+  const ready = await next('ready', 60_000);
+  return {
+    ready,
+    async probe() {
+      const answer = next('probe', 10_000);
+      child.send({ ask: 'probe' });
+      return (await answer).probe;
+    },
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => { clearTimeout(timer); resolve(); });
+      child.send({ ask: 'stop' });
+    }),
+  };
+}
+
+interface Scenario {
+  name: string;
+  load: AutocannonOptions;
+  /** One request outside the load, to check the answer and count a cold request's JD calls. */
+  once(): Promise<Response>;
+}
+
+interface RunSample {
+  scenario: string;
+  result: Pick<AutocannonResult, 'requests' | 'latency' | 'errors' | 'timeouts' | 'mismatches' | 'non2xx' | '2xx'>;
+  jdCalls: number;
+  jdCallsByMethod: Record<string, number>;
+  rssBeforeBytes: number;
+  rssAfterBytes: number;
+}
+
+function diff(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([m, n]) => [m, n - (before[m] ?? 0)]).filter(([, n]) => (n as number) > 0));
+}
+
+export async function runGraphBench(options: { rounds: number }): Promise<BenchResult> {
+  const child = await startChild();
+  try {
+    const { gatewayUrl, token, pin } = child.ready;
+    const directory = readExample('partner/01-support-offices.graphql');
+    const dashboard = readExample('customer/01-dashboard.graphql');
+    const getHeaders = { 'apollo-require-preflight': 'true' };
+    const postHeaders = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const dashboardBody = JSON.stringify({ operationName: dashboard.operationName, query: dashboard.query, variables: dashboard.variables });
+
+    // Register the directory query's hash once, as an APQ client's first miss would.
+    const register = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operationName: directory.operationName, query: directory.query, variables: directory.variables, extensions: { persistedQuery: { version: 1, sha256Hash: directory.sha256 } } }),
+    });
+    if (!isCleanAnswer(await register.text())) throw new Error('registering the directory query by APQ failed');
+
+    const scenarios: Scenario[] = [
+      {
+        name: 'directory (anonymous, GET by APQ hash)',
+        load: { url: apqGetUrl(gatewayUrl, directory), method: 'GET', headers: getHeaders, connections: CONNECTIONS, duration: DURATION_S, verifyBody: isCleanAnswer },
+        once: () => fetch(apqGetUrl(gatewayUrl, directory), { headers: getHeaders }),
+      },
+      {
+        name: `customer dashboard (bearer token for ${pin}, POST)`,
+        load: { url: gatewayUrl, method: 'POST', headers: postHeaders, body: dashboardBody, connections: CONNECTIONS, duration: DURATION_S, verifyBody: isCleanAnswer },
+        once: () => fetch(gatewayUrl, { method: 'POST', headers: postHeaders, body: dashboardBody }),
+      },
+    ];
+
+    // One request each before any load: checks the answers and counts a cold request's JD calls.
+    const cold: Record<string, { jdCalls: number; byMethod: Record<string, number> }> = {};
+    for (const s of scenarios) {
+      const before = await child.probe();
+      const res = await s.once();
+      const body = await res.text();
+      if (res.status !== 200 || !isCleanAnswer(body)) throw new Error(`${s.name}: HTTP ${res.status}, ${body.slice(0, 500)}`);
+      const after = await child.probe();
+      cold[s.name] = { jdCalls: after.jdCalls - before.jdCalls, byMethod: diff(after.jdCallsByMethod, before.jdCallsByMethod) };
+    }
+
+    const startRss = (await child.probe()).rssBytes;
+    const samples: RunSample[] = [];
+    for (let r = 0; r < options.rounds; r++) {
+      for (const s of scenarios) {
+        const before = await child.probe();
+        const result = await runLoad(s.load);
+        const after = await child.probe();
+        samples.push({
+          scenario: s.name,
+          result: { requests: result.requests, latency: result.latency, errors: result.errors, timeouts: result.timeouts, mismatches: result.mismatches, non2xx: result.non2xx, '2xx': result['2xx'] },
+          jdCalls: after.jdCalls - before.jdCalls,
+          jdCallsByMethod: diff(after.jdCallsByMethod, before.jdCallsByMethod),
+          rssBeforeBytes: before.rssBytes,
+          rssAfterBytes: after.rssBytes,
+        });
+      }
+    }
+    const endRss = (await child.probe()).rssBytes;
+
+    const rows = scenarios.map((s) => {
+      const mine = samples.filter((x) => x.scenario === s.name);
+      const m = (f: (x: RunSample) => number) => round(median(mine.map(f)));
+      const answered = (x: RunSample) => x.result['2xx'] + x.result.non2xx;
+      return [
+        s.name,
+        m((x) => x.result.requests.average),
+        m((x) => x.result.latency.p50),
+        m((x) => x.result.latency.p99),
+        mine.reduce((n, x) => n + answered(x), 0),
+        mine.reduce((n, x) => n + x.result.non2xx + x.result.mismatches + x.result.errors + x.result.timeouts, 0),
+        cold[s.name].jdCalls,
+        m((x) => x.jdCalls / Math.max(1, answered(x))),
+        `${m((x) => x.rssBeforeBytes / MiB)} → ${m((x) => x.rssAfterBytes / MiB)}`,
+      ];
+    });
+    return {
+      name: 'graph',
+      title: 'Bench 4 — whole graph: autocannon against the gateway (directory by APQ GET, customer dashboard)',
+      method: [
+        'The whole stack (`startStack`: JD sandbox + orders, after-sales, exchange, offices subgraphs + gateway) runs in one child process on free loopback ports; autocannon runs in the parent process, so the load generator shares the 2 cores but not the event loop or the RSS.',
+        `Stack settings: defaults (in-memory JD cache and APQ store, no REDIS_URL), LOG_LEVEL=silent, JD sandbox latency ${LATENCY.latencyMs} ms + uniform 0..${LATENCY.jitterMs} ms on every method.`,
+        `Directory: \`${directory.file}\` (${directory.operationName}, variables ${JSON.stringify(directory.variables)}), anonymous GET naming the query only by its APQ sha256 (registered once beforehand), header \`apollo-require-preflight\` for CSRF prevention.`,
+        `Dashboard: \`${dashboard.file}\` (${dashboard.operationName}, variables ${JSON.stringify(dashboard.variables)}), POST with a customer bearer token for ${pin} issued with the sandbox JWT settings.`,
+        `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per run; ${options.rounds} round(s) of (directory, dashboard), medians over rounds. Every answer is checked: HTTP 2xx, \`data\` present and no \`errors\` (failures counted below).`,
+        'JD calls are counted by the sandbox; "cold" is one request before any load (empty cache), "under load" is sandbox calls during the run ÷ answered requests (the shared cache answers most of them).',
+        'RSS is the stack process\'s (gateway + subgraphs + sandbox in one process), read over IPC just before and after each run.',
+      ],
+      tables: [{
+        title: 'Results',
+        columns: ['scenario', 'requests/s (mean)', 'p50 ms', 'p99 ms', 'requests answered', 'failed answers', 'JD calls, cold request', 'JD calls per request under load', 'RSS MiB before → after run'],
+        rows,
+      }, {
+        title: 'Stack process RSS',
+        columns: ['when', 'RSS MiB'],
+        rows: [['after start-up and one request of each kind', round(startRss / MiB)], ['after all runs', round(endRss / MiB)]],
+      }],
+      notes: [
+        `JD calls of the cold requests by method: ${JSON.stringify(Object.fromEntries(Object.entries(cold).map(([k, v]) => [k, v.byMethod])))}.`,
+        'A side-by-side with @graphql-hive/gateway would need an npm install the project has not made; see bench/README.md (future work).',
+      ],
+      raw: { connections: CONNECTIONS, durationS: DURATION_S, latency: LATENCY, rounds: options.rounds, cold, samples, startRss, endRss },
+    };
+  } finally {
+    await child.stop();
+  }
+}
