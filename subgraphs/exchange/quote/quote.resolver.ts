@@ -12,7 +12,8 @@ export const SKU_ARG = 'The SKU of the order line to exchange (one unit of it); 
 export const SOURCES_ARG = 'Which sources to offer options from; omit for all three. An empty list is BAD_USER_INPUT.';
 export const FIRST_ARG = `At most this many options per source, 1 to ${MAX_OPTIONS_PER_SOURCE} (default ${DEFAULT_OPTIONS_PER_SOURCE}), counted after `
   + 'de-duplication; SKUs JD has no price for are then left out, so a source may list fewer.';
-export const QUOTE_COST = 'JD calls: jingdong.pop.order.get, the goods facts of the original (for its shop), the rankings and the cart asked '
+export const QUOTE_COST = 'A quote does not decide whether the line may be exchanged now (cancelled, unpaid, open application): '
+  + 'requestExchange checks that. JD calls: jingdong.pop.order.get, the goods facts of the original (for its shop), the rankings and the cart asked '
   + 'for, then one jingdong.ware.price.get and one jingdong.ware.stock.batch.get for all candidates together.';
 
 @Resolver()
