@@ -1,0 +1,66 @@
+import { ConfigError, SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE, loadGatewayConfig } from '../../../gateway/config';
+
+// What real JD data requires anyway (sandbox secrets are refused there).
+const JD = {
+  JD_API_URL: 'https://api.jd.com/routerjson',
+  SUBGRAPH_SIGNING_SECRET: 's'.repeat(32),
+  JWT_HS256_SECRET: 'j'.repeat(32),
+  JWT_ISSUER: 'https://id.example.com',
+  JWT_AUDIENCE: 'jd-support-graph',
+};
+
+describe('sandbox vs JD mode', () => {
+  it('defaults to sandbox mode: introspection and explorer on, Apollo CDN page off, partners limited', () => {
+    const c = loadGatewayConfig({});
+    expect(c.mode).toBe('sandbox');
+    expect(c.sandbox).toBe(true);
+    expect(c.introspection).toBe(true);
+    expect(c.explorer).toEqual({ enabled: true });
+    expect(c.apolloSandboxLandingPage).toBe(false);
+    expect(c.partnerRateLimit).toEqual({ perMinute: SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE });
+    expect(SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE).toBeGreaterThan(0);
+  });
+
+  it('with real JD data turns introspection, explorer and the default partner limit off', () => {
+    const c = loadGatewayConfig(JD);
+    expect(c.mode).toBe('jd');
+    expect(c.sandbox).toBe(false);
+    expect(c.introspection).toBe(false);
+    expect(c.explorer).toEqual({ enabled: false });
+    expect(c.apolloSandboxLandingPage).toBe(false);
+    expect(c.partnerRateLimit).toEqual({ perMinute: 0 });
+  });
+
+  it('lets real-data deployments turn introspection and the explorer on explicitly', () => {
+    const c = loadGatewayConfig({ ...JD, INTROSPECTION: 'true', EXPLORER: 'on', PARTNER_RATE_LIMIT_PER_MINUTE: '600' });
+    expect(c).toMatchObject({ mode: 'jd', introspection: true, explorer: { enabled: true }, partnerRateLimit: { perMinute: 600 } });
+  });
+
+  it('lets sandbox deployments turn them off, and the partner limit off with 0', () => {
+    const c = loadGatewayConfig({ INTROSPECTION: 'false', EXPLORER: '0', PARTNER_RATE_LIMIT_PER_MINUTE: '0' });
+    expect(c).toMatchObject({ mode: 'sandbox', introspection: false, explorer: { enabled: false }, partnerRateLimit: { perMinute: 0 } });
+  });
+
+  it('turns Apollo Sandbox on only when asked, and only together with introspection', () => {
+    expect(loadGatewayConfig({ APOLLO_SANDBOX_LANDING_PAGE: 'true' }).apolloSandboxLandingPage).toBe(true);
+    expect(loadGatewayConfig({ ...JD, APOLLO_SANDBOX_LANDING_PAGE: 'true', INTROSPECTION: 'true' }).apolloSandboxLandingPage).toBe(true);
+    expect(() => loadGatewayConfig({ ...JD, APOLLO_SANDBOX_LANDING_PAGE: 'true' })).toThrow(/APOLLO_SANDBOX_LANDING_PAGE=true needs introspection: set INTROSPECTION=true/);
+  });
+
+  it.each([
+    ['PARTNER_RATE_LIMIT_PER_MINUTE', '-1', /PARTNER_RATE_LIMIT_PER_MINUTE: must be 0 \(no limit\) or more/],
+    ['PARTNER_RATE_LIMIT_PER_MINUTE', '2.5', /PARTNER_RATE_LIMIT_PER_MINUTE: must be a whole number/],
+    ['PARTNER_RATE_LIMIT_PER_MINUTE', 'lots', /PARTNER_RATE_LIMIT_PER_MINUTE/],
+    ['EXPLORER', 'yes-please', /EXPLORER/],
+    ['APOLLO_SANDBOX_LANDING_PAGE', 'maybe', /APOLLO_SANDBOX_LANDING_PAGE/],
+  ])('stops start-up on %s=%s, naming the variable', (name, value, message) => {
+    let error: unknown;
+    try {
+      loadGatewayConfig({ [name]: value });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+  });
+});
