@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import type { Logger } from 'pino';
 import { createJdClient, type JdClient } from '../jd/client';
-import { createJdCache, createJdLoaderStats, createJdLoaders, type JdCache, type JdLoaderStats } from '../jd/loaders';
+import { createJdCache, createJdLoaderStats, createJdLoaders, resolveJdTtl, type JdCache, type JdLoaderStats, type JdTtlOverrides } from '../jd/loaders';
 import { createJdMetrics, type JdMetrics } from '../jd/metrics';
 import { createSandbox, type Sandbox } from '../jd/sandbox';
 import { createGateway, type RunningGateway } from '../gateway/server';
@@ -29,6 +29,8 @@ export interface StackOverrides {
   ports?: Partial<StackPorts>;
   /** The gateway's logger (tests pass a silent or capturing one). */
   logger?: Logger;
+  /** JD cache TTLs in ms per JD method (tests shorten them to watch JD-side changes arrive). */
+  jdTtl?: JdTtlOverrides;
 }
 
 export interface RunningStack {
@@ -79,7 +81,8 @@ async function startParts(config: StackConfig, overrides: StackOverrides, starte
   const client = createJdClient(jdConfig, { observer: metrics.observe });
   const cache = createJdCache({ redisUrl: config.redisUrl, namespace: 'jd' });
   started.push({ stop: () => cache.close() });
-  const createLoaders = (customerPin: string | undefined) => createJdLoaders({ client, cache, customerPin, stats });
+  const ttl = resolveJdTtl(overrides.jdTtl ?? {});
+  const createLoaders = (customerPin: string | undefined) => createJdLoaders({ client, cache, customerPin, stats, ttl });
   const checkReady = jdReachable(jdConfig.apiUrl);
 
   const directory = loadDirectory();
