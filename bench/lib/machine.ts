@@ -13,6 +13,8 @@ export interface MachineInfo {
   /** 1/5/15-minute load averages at the start of the run: a shared machine's noise level. */
   loadAverage: number[];
   gitCommit: string;
+  /** Uncommitted changes to the measured code at run time (other helpers share the working tree). */
+  uncommittedSourceFiles: string[];
 }
 
 function sh(cmd: string, args: string[]): string {
@@ -44,5 +46,7 @@ export function machineInfo(): MachineInfo {
     totalMemGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
     gitCommit: sh('git', ['rev-parse', '--short', 'HEAD']),
+    uncommittedSourceFiles: sh('git', ['status', '--porcelain', '--', 'jd', 'subgraphs', 'gateway', 'stack', 'bench', ':!bench/results'])
+      .split('\n').filter((l) => l.trim() !== ''),
   };
 }

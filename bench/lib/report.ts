@@ -33,7 +33,7 @@ function markdown(result: BenchResult, machine: MachineInfo, command: string): s
     '',
     `- Date: ${machine.date}`,
     `- Command: \`${command}\` (from the repository root)`,
-    `- Commit: ${machine.gitCommit}`,
+    `- Commit: ${machine.gitCommit}${machine.uncommittedSourceFiles.length ? ` plus uncommitted changes in the shared working tree: ${machine.uncommittedSourceFiles.map((f) => `\`${f.trim()}\``).join(', ')}` : ' (measured code clean)'}`,
     `- Machine: ${machine.nproc} cores (\`nproc\`), CPU "${machine.cpuModel}", ${machine.totalMemGiB} GiB RAM, Node ${machine.node}`,
     `- Load average at start (1/5/15 min): ${machine.loadAverage.join(' / ')} — a shared machine; compare the ratios, not the absolute times.`,
     '',
