@@ -5,6 +5,7 @@
  */
 import Keyv from 'keyv';
 import KeyvRedis from '@keyv/redis';
+import { LruMap } from './lru-map';
 
 export interface JdCacheOptions {
   /** `redis://…`; without it the cache lives in this process's memory. */
@@ -13,6 +14,8 @@ export interface JdCacheOptions {
   namespace?: string;
   /** A cache operation that takes longer fails (and the loaders fall back to JD). Default 1000. */
   operationTimeoutMs?: number;
+  /** In memory only: the most entries kept; the least recently used go first. Default 50 000. */
+  maxMemoryEntries?: number;
 }
 
 export interface JdCache {
@@ -35,6 +38,7 @@ export interface JdCache {
 }
 
 const DEFAULT_OPERATION_TIMEOUT_MS = 1000;
+const DEFAULT_MAX_MEMORY_ENTRIES = 50_000;
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -45,7 +49,12 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 }
 
 function createKeyv(options: JdCacheOptions): Keyv {
-  if (!options.redisUrl) return new Keyv({ namespace: options.namespace, throwOnErrors: true });
+  if (!options.redisUrl) {
+    // keyv's default Map drops expired entries only when they are read again; a long-running
+    // process without Redis would grow without bound, so memory is an LRU with a ceiling.
+    const store = new LruMap<string, unknown>(options.maxMemoryEntries ?? DEFAULT_MAX_MEMORY_ENTRIES);
+    return new Keyv({ store, namespace: options.namespace, throwOnErrors: true });
+  }
   const store = new KeyvRedis(options.redisUrl, {
     namespace: options.namespace,
     throwOnConnectError: true,
