@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, type ConstDirectiveNode, type DefinitionNode, type StringValueNode } from 'graphql';
+import { Kind, parse, type DefinitionNode, type DirectiveNode, type StringValueNode } from 'graphql';
 
 // Issue 6: partners read the schema before they write code, so everything public explains itself.
 const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
@@ -17,7 +17,7 @@ const MACHINERY_FIELDS = new Set(['Query._service', 'Query._entities']);
 
 const isMachinery = (name: string) => MACHINERY_TYPES.has(name) || MACHINERY_PREFIXES.some((p) => name.startsWith(p));
 const described = (d: StringValueNode | undefined) => d !== undefined && d.value.trim().length > 0;
-const hidden = (directives: readonly ConstDirectiveNode[] | undefined) => (directives ?? []).some((d) => d.name.value === 'inaccessible');
+const hidden = (directives: readonly DirectiveNode[] | undefined) => (directives ?? []).some((d) => d.name.value === 'inaccessible');
 
 /** Every public type, field, argument, enum value and input field without a non-empty description, as `Type.field(arg)`. */
 export function undescribed(sdl: string): string[] {
