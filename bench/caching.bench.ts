@@ -3,7 +3,7 @@
  * cache against a warm one, for the in-memory keyv cache and for Redis; JD at 5 ms ± 1 per call.
  */
 import { createJdCache, createJdLoaders, createJdLoaderStats, DEFAULT_JD_TTL_MS, type JdCache, type JdTtlTable } from '../jd/loaders';
-import { orderLines, startJdFixture, timed } from './lib/jd-fixture';
+import { orderLines, settled, startJdFixture, timed } from './lib/jd-fixture';
 import { connectBenchRedis } from './lib/redis';
 import type { BenchResult } from './lib/report';
 import { interleave, median, quantile, round } from './lib/stats';
@@ -13,12 +13,6 @@ const LINES = 250;
 const TTL: JdTtlTable = Object.fromEntries(Object.keys(DEFAULT_JD_TTL_MS).map((m) => [m, 10 * 60_000])) as JdTtlTable;
 
 interface Sample { ms: number; jdCalls: number; cacheHits: number }
-
-/** Resolves once every JD answer of earlier requests has been written back (in-flight entries leave after the write). */
-async function settled(cache: JdCache): Promise<void> {
-  for (let i = 0; i < 200 && cache.inFlight.size > 0; i++) await new Promise((r) => setTimeout(r, 5));
-  if (cache.inFlight.size > 0) throw new Error('cache write-back did not finish within 1 s');
-}
 
 export async function runCachingBench(options: { rounds: number }): Promise<BenchResult> {
   const latency = { latencyMs: 4, jitterMs: 2 };

@@ -1,6 +1,7 @@
 /** An in-process JD sandbox with injected latency, a real JD client pointed at it, and a workload. */
 import { createSandbox, type Sandbox, type FaultConfig } from '../../jd/sandbox';
 import { createJdClient, loadJdConfig, type JdClient } from '../../jd/client';
+import type { JdCache } from '../../jd/loaders';
 
 export interface JdFixture {
   sandbox: Sandbox;
@@ -54,4 +55,10 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
   const start = process.hrtime.bigint();
   const value = await work();
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
+/** Resolves once every JD answer of earlier requests has been written back (in-flight entries leave after the write). */
+export async function settled(cache: JdCache): Promise<void> {
+  for (let i = 0; i < 200 && cache.inFlight.size > 0; i++) await new Promise((r) => setTimeout(r, 5));
+  if (cache.inFlight.size > 0) throw new Error('cache write-back did not finish within 1 s');
 }
