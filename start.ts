@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const stack = await startStack(process.env);
   process.stdout.write(await demoBanner(stack));
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  const shutdown = (signal: string) => {
     if (stopping) {
       // A second Ctrl-C means "now": give up on draining.
       process.stderr.write(`${signal} again: exiting without waiting for requests in flight\n`);
@@ -23,6 +23,22 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  if (process.env.npm_lifecycle_event === 'start') stopWhenOrphaned(() => shutdown('npm exited'));
+}
+
+/**
+ * `npm start` runs us through `sh -c "… && node dist/start.js"`; a SIGTERM sent to npm alone kills
+ * npm and that shell but never reaches us. Noticing the lost parent turns that into a normal drain.
+ */
+function stopWhenOrphaned(stop: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      stop();
+    }
+  }, 500);
+  timer.unref();
 }
 
 function stopAndExit(stack: RunningStack): void {
