@@ -19,7 +19,7 @@ export class ApplyForAfterSalesResolver {
       + 'rules, and that no application is already open for the line (JD `jingdong.afsservice.order.get`). Expected failures come '
       + 'back as userErrors. With an idempotencyKey a retry returns the first attempt\'s service.',
   })
-  async applyForAfterSales(@Arg('input') input: ApplyForAfterSalesInput, @Ctx() ctx: AfterSalesContext): Promise<ApplyForAfterSalesPayload> {
+  async applyForAfterSales(@Arg('input', { description: 'What to file: the order line, quantity, type and expectation (which must agree), the problem and its JD-CDN images, and an optional idempotency key.' }) input: ApplyForAfterSalesInput, @Ctx() ctx: AfterSalesContext): Promise<ApplyForAfterSalesPayload> {
     const pin = requireCustomer(ctx);
     const shapeProblems = validateApplyShape(input);
     if (shapeProblems.length) return refused(shapeProblems);
