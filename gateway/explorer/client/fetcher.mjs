@@ -1,4 +1,6 @@
 /* global fetch */
+import { Kind, parse } from 'graphql';
+
 // A plain JSON POST: Apollo's CSRF prevention accepts it (content-type application/json forces a
 // preflight for cross-origin callers), and it needs no subscription transport in the bundle.
 export function createFetcher(graphqlPath) {
@@ -6,7 +8,7 @@ export function createFetcher(graphqlPath) {
     const response = await fetch(graphqlPath, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(options?.headers ?? {}) },
-      body: JSON.stringify(params),
+      body: JSON.stringify({ ...params, operationName: operationNameFor(params) }),
       credentials: 'same-origin',
     });
     const text = await response.text();
@@ -16,4 +18,16 @@ export function createFetcher(graphqlPath) {
       return { errors: [{ message: `HTTP ${response.status} ${response.statusText}: ${text.slice(0, 500)}` }] };
     }
   };
+}
+
+// Right after a tab switch GraphiQL can still hold the previous tab's operationName, and the server
+// then refuses the document ("Unknown operation named …"). A one-operation document names itself.
+export function operationNameFor({ query, operationName }) {
+  try {
+    const operations = parse(query).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (operations.length === 1) return operations[0].name?.value ?? null;
+  } catch {
+    // Unparseable: let the server report the syntax error.
+  }
+  return operationName ?? null;
 }

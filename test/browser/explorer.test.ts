@@ -1,0 +1,120 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { SANDBOX_PARTNER_KEY } from '../../gateway/config';
+import { loadExamples } from '../../gateway/explorer';
+import { ensureExplorerBuilt } from '../../scripts/build-explorer';
+import { DEMO_CUSTOMER_TOKEN, startExplorerTarget, type ExplorerTarget } from './explorer-target';
+import { STUB_OFFICE_NAME } from './stub-gateway';
+
+// Debian's chromium, headless, with nothing that phones home; .ci/run installs it when missing.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const ROOT = join(__dirname, '..', '..');
+const OUTPUT = join(ROOT, 'test-output');
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+// Without Chromium a developer's run skips with a note; CI must have it, so there the test fails instead.
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI !== 'true') console.warn(`Skipping the explorer browser test: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+const describeBrowser = haveChromium || process.env.CI === 'true' ? describe : describe.skip;
+
+describeBrowser('self-hosted explorer in Chromium', () => {
+  let target: ExplorerTarget;
+  let context: BrowserContext;
+  let page: Page;
+  let userDataDir: string;
+  const offsite: string[] = [];
+  const pageProblems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    await ensureExplorerBuilt();
+    target = await startExplorerTarget();
+    userDataDir = mkdtempSync(join(tmpdir(), 'explorer-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000); // fail with Playwright's message before jest's timeout
+    // Any request to another host (CDN fonts, scripts, telemetry) is a failure, whatever it was for.
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && !LOCAL_HOSTS.has(url.hostname)) offsite.push(request.url());
+    });
+    // CSP refusals, and failed loads of the page's own files (a GraphQL error answer is not one).
+    page.on('console', (message) => {
+      const text = message.text();
+      const failedAsset = /Failed to load resource/.test(text) && !message.location().url.endsWith('/graphql');
+      if (message.type() === 'error' && (/Content Security Policy/.test(text) || failedAsset)) pageProblems.push(`${text} ${message.location().url}`);
+    });
+    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+    await page.goto(`${target.origin}/explorer`, { waitUntil: 'load' });
+    await page.locator('.graphiql-tab').first().waitFor({ timeout: 30_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await target?.stop();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  // GraphiQL titles each tab with its operation's name.
+  const tabButton = (operationName: string, active = false) =>
+    page.locator(`${active ? '.graphiql-tab-active ' : ''}.graphiql-tab-button`, { hasText: new RegExp(`^${operationName}$`) });
+  /** Opens the tab, clicks the run button, and resolves with the gateway's HTTP answer to that operation. */
+  const runTab = async (operationName: string) => {
+    await tabButton(operationName).click();
+    await tabButton(operationName, true).waitFor();
+    // GraphiQL omits operationName until it has parsed the tab's document, so match on the document itself.
+    const sends = (body: { query?: string } | null) => new RegExp(`\\b(query|mutation) ${operationName}\\b`).test(body?.query ?? '');
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/graphql' && sends(r.request().postDataJSON()));
+    await page.locator('.graphiql-execute-button').click();
+    return answered;
+  };
+  // What the server got, when it can tell (the stub records requests; otherwise trust the browser's side).
+  const received = (operationName: string) => target.graphqlRequests?.filter((r) => new RegExp(`\\b(query|mutation) ${operationName}\\b`).test(r.query ?? ''));
+
+  it('opens on examples for customers, mobile and partners', async () => {
+    const titles = await page.locator('.graphiql-tab-button').allInnerTexts();
+    const examples = loadExamples();
+    expect(titles).toEqual(examples.map((e) => e.operationName));
+    expect(titles).toEqual(expect.arrayContaining(['CustomerDashboard', 'CustomerExchangeQuote', 'PartnerSupportOffices', 'PartnerHotlines', 'PartnerNearestSupportOffice']));
+    if (existsSync(join(ROOT, 'persisted-operations'))) expect(examples.filter((e) => e.group === 'mobile').length).toBeGreaterThan(0);
+    expect(await page.locator('.jd-explorer-banner').innerText()).toMatch(/simulated/i);
+  });
+
+  it('runs a partner directory query by clicking and shows the result, sent with the demo partner key as JSON', async () => {
+    const response = await runTab('PartnerSupportOffices');
+    await page.locator('.graphiql-response').getByText(STUB_OFFICE_NAME).waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
+      await page.screenshot({ path: join(OUTPUT, 'explorer-failure.png') }); // what the page showed instead
+      throw err;
+    });
+
+    expect(response.status()).toBe(200);
+    const headers = await response.request().allHeaders();
+    expect(response.request().method()).toBe('POST');
+    expect(headers['content-type']).toMatch(/^application\/json/); // what Apollo's CSRF prevention lets through
+    expect(headers['x-api-key']).toBe(SANDBOX_PARTNER_KEY);
+    expect(headers.authorization).toBeUndefined();
+    const sent = received('PartnerSupportOffices');
+    if (sent) expect(sent.map((r) => [r.method, r.headers['x-api-key']])).toEqual([['POST', SANDBOX_PARTNER_KEY]]);
+
+    const shot = join(OUTPUT, 'explorer.png');
+    await page.screenshot({ path: shot });
+    copyFileSync(shot, join(ROOT, 'docs', 'explorer.png'));
+  }, 30_000);
+
+  it('sends the demo customer token from the customer dashboard tab', async () => {
+    const response = await runTab('CustomerDashboard');
+    const headers = await response.request().allHeaders();
+    expect(headers.authorization).toBe(`Bearer ${DEMO_CUSTOMER_TOKEN}`);
+    expect(headers['x-api-key']).toBeUndefined();
+    const sent = received('CustomerDashboard');
+    if (sent) expect(sent.map((r) => r.headers.authorization)).toEqual([`Bearer ${DEMO_CUSTOMER_TOKEN}`]);
+  }, 30_000);
+
+  it('loaded nothing from outside localhost and broke no Content-Security-Policy rule', () => {
+    expect(offsite).toEqual([]);
+    expect(pageProblems).toEqual([]);
+  });
+});
