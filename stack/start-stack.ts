@@ -13,7 +13,7 @@ import { createGateway, type RunningGateway } from '../gateway/server';
 import { createLogger } from '../gateway/logger';
 import type { RunningSubgraph } from '../subgraphs/kit';
 import { startOrdersSubgraph } from '../subgraphs/orders/server';
-import { jdReachable } from '../subgraphs/orders/ready';
+import { jdReachable } from '../subgraphs/kit';
 import { startAfterSalesSubgraph } from '../subgraphs/after-sales/server';
 import { startExchangeSubgraph } from '../subgraphs/exchange/server';
 import { QuoteTokens } from '../subgraphs/exchange/quote/quote-token';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadJdConfig, type JdConfig } from '../../jd/client';
-import { loadSubgraphEnv, type SubgraphEnv } from '../kit';
+import { loadSubgraphEnv, readRedisUrl, type SubgraphEnv } from '../kit';
 import { STANDARD_RETURN_DAYS, type ReturnWindowPolicy } from './eligibility/eligibility.rules';
 
 /** Everything the after-sales process reads from the environment, validated once at start-up. */
@@ -33,27 +33,18 @@ const PlusDays = z
       .optional(),
   );
 
-const RedisUrl = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
-    message: 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS); unset it to cache in memory',
-  });
-
 /** Reads AFTER_SALES_PORT (default 4002), AFTER_SALES_PLUS_RETURN_DAYS, HOST, SUBGRAPH_SIGNING_SECRET, JD_* and REDIS_URL; throws naming what to fix. */
 export function loadAfterSalesConfig(env: NodeJS.ProcessEnv): AfterSalesConfig {
   const problems: string[] = [];
   const plus = PlusDays.safeParse(env.AFTER_SALES_PLUS_RETURN_DAYS);
   if (!plus.success) problems.push(...plus.error.issues.map((i) => i.message));
-  const redis = RedisUrl.safeParse(env.REDIS_URL);
-  if (!redis.success) problems.push(...redis.error.issues.map((i) => i.message));
+  const redis = readRedisUrl(env);
+  problems.push(...redis.problems);
   if (problems.length) throw new Error(`Invalid configuration for subgraph after-sales:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return {
     subgraph: loadSubgraphEnv(env, { port: 4002, name: 'after-sales' }),
     jd: loadJdConfig(env),
     policy: { standardDays: STANDARD_RETURN_DAYS, plusDays: plus.data ?? DEFAULT_PLUS_RETURN_DAYS },
-    redisUrl: redis.success ? redis.data : undefined,
+    redisUrl: redis.redisUrl,
   };
 }

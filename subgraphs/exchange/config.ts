@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadJdConfig, type JdConfig } from '../../jd/client';
-import { loadSubgraphEnv, type SubgraphEnv } from '../kit';
+import { loadSubgraphEnv, readRedisUrl, type SubgraphEnv } from '../kit';
 import { DEFAULT_QUOTE_TTL_SECONDS, type QuoteSettings } from './quote/quote-settings';
 
 /** SANDBOX-ONLY quote signing secret (not a secret): used only while JD_API_URL is unset and NODE_ENV is not production. */
@@ -28,10 +28,6 @@ const TtlSeconds = blankToUndefined.pipe(
     .optional(),
 );
 
-const RedisUrl = blankToUndefined.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
-  message: 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS); unset it to cache in memory',
-});
-
 /**
  * Reads EXCHANGE_PORT (default 4003), EXCHANGE_QUOTE_TTL_SECONDS (default 900), EXCHANGE_QUOTE_SECRET
  * (required outside the sandbox, ≥ 32 characters), HOST, SUBGRAPH_SIGNING_SECRET, JD_* and REDIS_URL; throws naming what to fix.
@@ -48,8 +44,8 @@ export function loadExchangeConfig(env: NodeJS.ProcessEnv): ExchangeConfig {
   })();
   const ttl = TtlSeconds.safeParse(env.EXCHANGE_QUOTE_TTL_SECONDS);
   if (!ttl.success) problems.push(...ttl.error.issues.map((i) => i.message));
-  const redis = RedisUrl.safeParse(env.REDIS_URL);
-  if (!redis.success) problems.push(...redis.error.issues.map((i) => i.message));
+  const redis = readRedisUrl(env);
+  problems.push(...redis.problems);
 
   const secret = env.EXCHANGE_QUOTE_SECRET?.trim() || undefined;
   const production = subgraph ? subgraph.production : true;
@@ -61,6 +57,6 @@ export function loadExchangeConfig(env: NodeJS.ProcessEnv): ExchangeConfig {
     subgraph,
     jd: loadJdConfig(env),
     quote: { ttlSeconds: ttl.data ?? DEFAULT_QUOTE_TTL_SECONDS, secret: secret ?? SANDBOX_QUOTE_SECRET },
-    redisUrl: redis.data,
+    redisUrl: redis.redisUrl,
   };
 }

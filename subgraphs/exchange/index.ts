@@ -3,38 +3,24 @@
  * In sandbox mode (no JD_API_URL) it talks to the JD sandbox at JD_SANDBOX_PORT (`npm run sandbox`).
  */
 import 'reflect-metadata';
-import { createJdClient } from '../../jd/client';
-import { createJdCache, createJdLoaderStats, createJdLoaders } from '../../jd/loaders';
+import { createJdRuntime, runSubgraphEntry } from '../kit';
 import { loadExchangeConfig } from './config';
 import { QuoteTokens } from './quote/quote-token';
-import { jdReachable } from './ready';
 import { startExchangeSubgraph } from './server';
 
-async function main(): Promise<void> {
+void runSubgraphEntry(async () => {
   // Read once; a bad value stops start-up here with a message naming the variable.
   const config = loadExchangeConfig(process.env);
-  const client = createJdClient(config.jd);
-  const cache = createJdCache({ redisUrl: config.redisUrl, namespace: 'jd' });
-  const stats = createJdLoaderStats();
+  const jd = createJdRuntime(config.jd, config.redisUrl);
   const running = await startExchangeSubgraph({
     ...config.subgraph,
     quotes: new QuoteTokens(config.quote.secret),
     quoteSettings: { ttlSeconds: config.quote.ttlSeconds },
-    createLoaders: (customerPin) => createJdLoaders({ client, cache, customerPin, stats }),
-    checkReady: jdReachable(config.jd.apiUrl),
+    createLoaders: jd.createLoaders,
+    checkReady: jd.checkReady,
   });
-  console.log(`exchange subgraph on ${running.url} (quotes valid ${config.quote.ttlSeconds} s; JD: ${config.jd.sandbox ? 'sandbox at ' : ''}${config.jd.apiUrl})`);
-  const shutdown = () => {
-    running
-      .stop()
-      .then(() => cache.close())
-      .then(() => process.exit(0), () => process.exit(1));
+  return {
+    banner: `exchange subgraph on ${running.url} (quotes valid ${config.quote.ttlSeconds} s; JD: ${jd.describeJd()})`,
+    stop: () => running.stop().then(() => jd.close()),
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-}
-
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
 });

@@ -14,3 +14,7 @@ export { startSubgraph, type StartSubgraphOptions, type RunningSubgraph } from '
 export { createTestServer, type TestServerOptions, type TestResult } from './serve/test-server';
 export { createSubgraphApolloServer } from './serve/create-apollo-server';
 export { loadSubgraphEnv, SANDBOX_SIGNING_SECRET, type SubgraphEnv } from './config/load-subgraph-env';
+export { readRedisUrl } from './config/redis-url';
+export { runSubgraphEntry } from './serve/run-entry';
+export { jdReachable } from './jd/jd-reachable';
+export { createJdRuntime, type JdRuntime } from './jd/jd-runtime';

@@ -3,24 +3,18 @@
  * It needs no JD access: the directory is a validated data file loaded once here.
  */
 import 'reflect-metadata';
+import { runSubgraphEntry } from '../kit';
 import { loadOfficesConfig } from './config';
 import { loadDirectory } from './data/load-directory';
 import { startOfficesSubgraph } from './server';
 
-async function main(): Promise<void> {
+void runSubgraphEntry(async () => {
   // Read once; a bad variable or a bad data file stops start-up here with a message saying what to fix.
   const config = loadOfficesConfig(process.env);
   const directory = loadDirectory();
   const running = await startOfficesSubgraph(config.subgraph, directory);
-  console.log(`offices subgraph on ${running.url} (directory v${directory.version}: ${directory.offices.length} offices, ${directory.hotlines.length} hotlines)`);
-  const shutdown = () => {
-    running.stop().then(() => process.exit(0), () => process.exit(1));
+  return {
+    banner: `offices subgraph on ${running.url} (directory v${directory.version}: ${directory.offices.length} offices, ${directory.hotlines.length} hotlines)`,
+    stop: () => running.stop(),
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-}
-
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
 });
