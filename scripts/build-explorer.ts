@@ -74,12 +74,16 @@ const MIME_EXTENSIONS: Record<string, string> = {
   'image/png': 'png', 'image/svg+xml': 'svg', 'image/gif': 'gif',
 };
 
-// GraphiQL inlines its fonts and a few images as data: URLs; the CSP allows only 'self', so they become files.
-function externaliseDataUrls(cssFile: string, assetsDir: string): void {
+/** GraphiQL inlines its fonts and a few images as data: URLs; the CSP allows only 'self', so they become files. */
+export function externaliseDataUrls(cssFile: string, assetsDir: string): void {
   const filesDir = join(assetsDir, 'files');
   mkdirSync(filesDir, { recursive: true });
-  const css = readFileSync(cssFile, 'utf8').replace(/url\(\s*(["']?)data:([^;,"')]+)((?:;[^,"')]*)*),([^"')]*)\1\s*\)/g, (_m, _q, mime: string, params: string, data: string) => {
-    const bytes = params.includes(';base64') ? Buffer.from(data, 'base64') : Buffer.from(decodeURIComponent(data));
+  const css = readFileSync(cssFile, 'utf8').replace(/url\(\s*(?:"data:([^"]*)"|'data:([^']*)'|data:([^"')\s]*))\s*\)/g, (_m, dq?: string, sq?: string, bare?: string) => {
+    const url = dq ?? sq ?? bare ?? '';
+    const comma = url.indexOf(',');
+    const [mime, ...params] = url.slice(0, comma).split(';');
+    const data = url.slice(comma + 1);
+    const bytes = params.includes('base64') ? Buffer.from(data, 'base64') : Buffer.from(decodeURIComponent(data));
     const name = `inline-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${MIME_EXTENSIONS[mime] ?? 'bin'}`;
     writeFileSync(join(filesDir, name), bytes);
     return `url(files/${name})`;
@@ -87,8 +91,8 @@ function externaliseDataUrls(cssFile: string, assetsDir: string): void {
   writeFileSync(cssFile, css);
 }
 
-// A stylesheet or script that would fetch from another origin makes the build fail rather than the page leak.
-function assertNothingExternal(assetsDir: string): void {
+/** A stylesheet or script that would fetch from another origin makes the build fail rather than the page leak. */
+export function assertNothingExternal(assetsDir: string): void {
   const problems: string[] = [];
   for (const file of readdirSync(assetsDir).filter((f) => /\.(css|js)$/.test(f))) {
     const text = readFileSync(join(assetsDir, file), 'utf8');
