@@ -5,6 +5,8 @@ import { loadExamples } from '../../gateway/explorer';
 export interface ExplorerTarget {
   /** e.g. http://127.0.0.1:41234; the explorer is at `${origin}/explorer`. */
   origin: string;
+  /** Text the PartnerSupportOffices tab's result must show (an office name the server's directory holds). */
+  partnerResultText: string;
   /** GraphQL requests the server received, when it can record them (the real gateway cannot). */
   graphqlRequests?: { method: string; headers: Record<string, string | string[] | undefined>; query?: string }[];
   stop(): Promise<void>;

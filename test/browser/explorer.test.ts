@@ -6,7 +6,6 @@ import { SANDBOX_PARTNER_KEY } from '../../gateway/config';
 import { loadExamples } from '../../gateway/explorer';
 import { ensureExplorerBuilt } from '../../scripts/build-explorer';
 import { DEMO_CUSTOMER_TOKEN, startExplorerTarget, type ExplorerTarget } from './explorer-target';
-import { STUB_OFFICE_NAME } from './stub-gateway';
 
 // Debian's chromium, headless, with nothing that phones home; .ci/run installs it when missing.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,7 +84,7 @@ describeBrowser('self-hosted explorer in Chromium', () => {
 
   it('runs a partner directory query by clicking and shows the result, sent with the demo partner key as JSON', async () => {
     const response = await runTab('PartnerSupportOffices');
-    await page.locator('.graphiql-response').getByText(STUB_OFFICE_NAME).waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
+    await page.locator('.graphiql-response').getByText(target.partnerResultText).waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
       await page.screenshot({ path: join(OUTPUT, 'explorer-failure.png') }); // what the page showed instead
       throw err;
     });

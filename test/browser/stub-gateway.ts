@@ -43,6 +43,7 @@ export async function startStubGateway(explorer: Omit<ExplorerOptions, 'graphqlP
   const { port } = httpServer.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    partnerResultText: STUB_OFFICE_NAME,
     graphqlRequests: requests,
     stop: async () => {
       await server.stop();
