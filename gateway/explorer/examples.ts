@@ -23,6 +23,8 @@ export interface ExampleSources {
   examplesDir?: string;
   /** Mobile's persisted operations; skipped when the folder does not exist. */
   persistedDir?: string;
+  /** Sample variables per persisted operation name (JSON), since those files must hold nothing but the operation. */
+  mobileVariablesFile?: string;
 }
 
 export class ExampleError extends Error {
@@ -37,13 +39,16 @@ export function loadExamples(sources: ExampleSources = {}): ExampleOperation[] {
   const examplesDir = sources.examplesDir ?? join(root, 'gateway', 'explorer', 'examples');
   const persistedDir = sources.persistedDir ?? join(root, 'persisted-operations');
   const problems: string[] = [];
+  const mobileVariables = readMobileVariables(sources.mobileVariablesFile ?? join(examplesDir, 'mobile-variables.json'), problems);
   const out: ExampleOperation[] = [];
   const read = (group: ExampleGroup, dir: string, persisted: boolean) => {
     if (!existsSync(dir)) return;
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
       const file = join(dir, name);
       try {
-        out.push(parseExample(group, file.startsWith(root) ? file.slice(root.length + 1) : file, readFileSync(file, 'utf8'), persisted));
+        const example = parseExample(group, file.startsWith(root) ? file.slice(root.length + 1) : file, readFileSync(file, 'utf8'), persisted);
+        const sample = persisted ? mobileVariables[example.operationName] : undefined;
+        out.push(sample ? { ...example, variables: JSON.stringify(sample, null, 2) } : example);
       } catch (err) {
         problems.push(`${file}: ${(err as Error).message}`);
       }
@@ -54,6 +59,18 @@ export function loadExamples(sources: ExampleSources = {}): ExampleOperation[] {
   read('partner', join(examplesDir, 'partner'), false);
   if (problems.length > 0) throw new ExampleError(`Invalid explorer examples:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return out;
+}
+
+function readMobileVariables(file: string, problems: string[]): Record<string, object> {
+  if (!existsSync(file)) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('expected an object keyed by operation name');
+    return parsed as Record<string, object>;
+  } catch (err) {
+    problems.push(`${file}: ${(err as Error).message}`);
+    return {};
+  }
 }
 
 /** One example from its text: `# title:` and `# variables:` comment lines are metadata, the rest is the document. */

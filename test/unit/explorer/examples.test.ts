@@ -23,6 +23,11 @@ describe('loadExamples', () => {
     expect(mobile.map((e) => e.query)).toEqual(buildManifest(dir).operations.map((o) => o.body));
   });
 
+  it('gives persisted operations the sample variables of mobile-variables.json', () => {
+    const mobile = loadExamples().filter((e) => e.group === 'mobile');
+    expect(JSON.parse(mobile.find((e) => e.operationName === 'MobileNearestSupportOffice')!.variables)).toEqual({ countryCode: 'DE' });
+  });
+
   it('skips mobile when the persisted-operations folder does not exist', () => {
     expect(loadExamples({ persistedDir: join(tmpdir(), 'no-such-folder-explorer') }).some((e) => e.group === 'mobile')).toBe(false);
   });
@@ -36,6 +41,7 @@ describe('loadExamples', () => {
       writeFileSync(join(dir, 'customer', 'b.graphql'), 'query A { a } query B { b }');
       writeFileSync(join(dir, 'partner', 'c.graphql'), '# variables: {not json}\nquery C { c }');
       writeFileSync(join(dir, 'partner', 'd.graphql'), 'query D {');
+      writeFileSync(join(dir, 'mobile-variables.json'), '[1]');
       const load = () => loadExamples({ examplesDir: dir, persistedDir: join(dir, 'none') });
       expect(load).toThrow(ExampleError);
       const message = (() => {
@@ -50,6 +56,7 @@ describe('loadExamples', () => {
       expect(message).toMatch(/b\.graphql: holds 2 operations/);
       expect(message).toMatch(/c\.graphql: "# variables:" is not JSON/);
       expect(message).toMatch(/d\.graphql: Syntax Error/);
+      expect(message).toMatch(/mobile-variables\.json: expected an object keyed by operation name/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, validate } from 'graphql';
+import { Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { Supergraph } from '@apollo/federation-internals';
 import { loadExamples } from '../../../gateway/explorer';
 
@@ -20,6 +21,12 @@ describeWithSupergraph('explorer examples against schema/supergraph.graphql', ()
 
   it.each(examples.map((e) => [e.file, e] as const))('%s is valid against the API schema', (_file, example) => {
     expect(validate(apiSchema(), parse(example.query)).map((e) => e.message)).toEqual([]);
+  });
+
+  it.each(examples.map((e) => [e.file, e] as const))('%s opens with variables the schema accepts', (_file, example) => {
+    const operation = parse(example.query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const coerced = getVariableValues(apiSchema(), operation.variableDefinitions ?? [], JSON.parse(example.variables) as Record<string, unknown>);
+    expect(coerced.errors?.map((e) => e.message) ?? []).toEqual([]);
   });
 
   it('its variables only name variables the operation declares', () => {
