@@ -3,6 +3,7 @@
  * the keys' length and order, a failed JD call puts an Error in its own keys' slots only, and a
  * missing entity gets the loader's "missing" value. Cache first; only misses that no other loader
  * in this process is already fetching go to JD, in chunks of at most `maxKeysPerCall`.
+ * A fresh read (`freshBatchFn`) skips the cache read but still writes its answers back.
  */
 import DataLoader from 'dataloader';
 import type { JdCache } from './cache';
@@ -114,7 +115,52 @@ export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps
   };
 }
 
+/**
+ * The batch function for a read that must not trust the cache (a write deciding on JD's answer now):
+ * same contract as `cachedBatchFn`, but every key goes to JD, and the answers replace the cached ones.
+ */
+export function freshBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps): (keys: readonly K[]) => Promise<Slot<V>[]> {
+  return async (keys) => {
+    const cacheKeys = keys.map((key) => spec.cacheKey(key));
+    const distinct = new Map<string, K>();
+    keys.forEach((key, i) => { if (!distinct.has(cacheKeys[i])) distinct.set(cacheKeys[i], key); });
+    const distinctKeys = [...distinct.keys()];
+    // A load already on its way may have left before the value moved: neither join it nor let it write back.
+    for (const cacheKey of distinctKeys) deps.cache.inFlight.delete(cacheKey);
+    // Evicting first makes readers that come while this call is out join it instead of reading the stale entry.
+    await deps.cache.delete(distinctKeys).catch(() => deps.stats.cacheError());
+    // Never read from the cache, so every key counts as a miss (keeps joins a subset of misses in the stats).
+    deps.stats.cacheMiss(spec.method, distinctKeys.length);
+
+    const answers = new Map<string, Slot<V> | Promise<Slot<V>>>();
+    // Loads registered during the eviction started after this read did: as fresh as ours, so join them.
+    const toFetch = distinctKeys.filter((cacheKey) => {
+      const pending = deps.cache.inFlight.get(cacheKey) as Promise<Slot<V>> | undefined;
+      if (pending) answers.set(cacheKey, pending);
+      return !pending;
+    }).map((cacheKey): [string, K] => [cacheKey, distinct.get(cacheKey) as K]);
+    deps.stats.inFlightJoin(spec.method, distinctKeys.length - toFetch.length);
+    for (const part of chunk(toFetch, spec.maxKeysPerCall)) {
+      for (const [cacheKey, slot] of fetchMisses(part, spec, deps)) answers.set(cacheKey, slot);
+    }
+    return Promise.all(cacheKeys.map((cacheKey) => answers.get(cacheKey) as Slot<V> | Promise<Slot<V>>));
+  };
+}
+
 /** A per-request DataLoader over `cachedBatchFn`; its own memo collapses duplicate keys. */
 export function createCachedLoader<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps): DataLoader<K, V> {
   return new DataLoader<K, V>(cachedBatchFn(spec, deps), { name: spec.method });
+}
+
+/**
+ * A per-request DataLoader over `freshBatchFn`. Each answer also replaces `memo`'s entry for its key
+ * (the request's cached loader of the same method), so the rest of the request sees the fresh value.
+ */
+export function createFreshLoader<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps, memo?: DataLoader<K, V>): DataLoader<K, V> {
+  const fetchFresh = freshBatchFn(spec, deps);
+  return new DataLoader<K, V>(async (keys) => {
+    const answers = await fetchFresh(keys);
+    if (memo) answers.forEach((answer, i) => { if (!(answer instanceof Error)) memo.clear(keys[i]).prime(keys[i], answer); });
+    return answers;
+  }, { name: `${spec.method} (fresh)` });
 }

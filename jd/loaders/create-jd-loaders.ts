@@ -11,9 +11,9 @@ import { createOrderSearchLoader, searchOrdersWith } from './order-search-loader
 import { createAfsByOrderLoader } from './afs-by-order-loader';
 import { createAfsDetailLoader } from './afs-detail-loader';
 import { createAfsScheduleLoader } from './afs-schedule-loader';
-import { createPriceLoader } from './price-loader';
+import { createFreshPriceLoader, createPriceLoader } from './price-loader';
 import { createGoodsLoader } from './goods-loader';
-import { createStockLoader } from './stock-loader';
+import { createFreshStockLoader, createStockLoader } from './stock-loader';
 import { createBestsellersLoader } from './bestsellers-loader';
 import { createCartLoader } from './cart-loader';
 import { createAfterSalesWrites } from './after-sales-writes';
@@ -50,6 +50,8 @@ export function createJdLoaders(options: CreateJdLoadersOptions): JdLoaders {
   const afsServicesByOrder = createAfsByOrderLoader(deps);
   const afsDetail = createAfsDetailLoader(deps);
   const afsSchedule = createAfsScheduleLoader(deps);
+  const price = createPriceLoader(deps);
+  const stock = createStockLoader(deps);
   const primeOrder = (found: JdOrderInfo) => { order.prime(found.orderId, found); };
   return {
     order,
@@ -57,9 +59,11 @@ export function createJdLoaders(options: CreateJdLoadersOptions): JdLoaders {
     afsServicesByOrder,
     afsDetail,
     afsSchedule,
-    price: createPriceLoader(deps),
+    price,
     goods: createGoodsLoader(deps),
-    stock: createStockLoader(deps),
+    stock,
+    freshPrice: createFreshPriceLoader(deps, price),
+    freshStock: createFreshStockLoader(deps, stock),
     bestsellers: createBestsellersLoader(deps),
     cart: createCartLoader(deps),
     ...createAfterSalesWrites(deps, { afsServicesByOrder, afsDetail, afsSchedule }),

@@ -1,16 +1,16 @@
 import type DataLoader from 'dataloader';
 import { JD_MAX_BATCH, JD_METHODS } from '../protocol/methods';
 import { parseFen } from '../protocol/money';
-import { createCachedLoader } from './batch';
+import { createCachedLoader, createFreshLoader, type CachedBatchSpec } from './batch';
 import { cacheKeys } from './cache-keys';
 import type { LoaderDeps } from './loader-deps';
 import type { SkuPrice } from './types';
 
 const SKU_PREFIX = 'J_';
 
-/** `jingdong.ware.price.get`: ≤ 100 `J_` SKUs a call; prices parsed exactly into fen. */
-export function createPriceLoader(deps: LoaderDeps): DataLoader<string, SkuPrice | null> {
-  return createCachedLoader<string, SkuPrice | null>({
+// What one price call sends and how its answer is read; shared by the cached and the fresh loader.
+function priceSpec(deps: LoaderDeps): CachedBatchSpec<string, SkuPrice | null> {
+  return {
     method: JD_METHODS.priceGet,
     cacheKey: cacheKeys.price,
     ttlMs: deps.ttl[JD_METHODS.priceGet],
@@ -31,5 +31,15 @@ export function createPriceLoader(deps: LoaderDeps): DataLoader<string, SkuPrice
       }
       return found;
     },
-  }, deps);
+  };
+}
+
+/** `jingdong.ware.price.get`: ≤ 100 `J_` SKUs a call; prices parsed exactly into fen. */
+export function createPriceLoader(deps: LoaderDeps): DataLoader<string, SkuPrice | null> {
+  return createCachedLoader(priceSpec(deps), deps);
+}
+
+/** `jingdong.ware.price.get` past the cache (see `createFreshLoader`); answers replace the cached prices and `memo`'s. */
+export function createFreshPriceLoader(deps: LoaderDeps, memo?: DataLoader<string, SkuPrice | null>): DataLoader<string, SkuPrice | null> {
+  return createFreshLoader(priceSpec(deps), deps, memo);
 }

@@ -15,7 +15,7 @@ export interface OrderPage { total: number; orders: JdOrderInfo[] }
 /**
  * Per-request loaders over the JD client: one DataLoader per JD method, keyv behind them.
  * Private data (orders, after-sales, cart) is cached under the request's customer; shared data
- * (goods, prices, stock, rankings) is not. Batchable methods send at most 100 keys a call.
+ * (goods, prices, stock, rankings) is not. `fresh*` loaders bypass the cache read, never its write. Batchable methods send at most 100 keys a call.
  * A missing entity resolves to null (never throws); JD failures reject that key with JdApiError.
  */
 export interface JdLoaders {
@@ -35,6 +35,13 @@ export interface JdLoaders {
   goods: DataLoader<string, JdGoodsInfo | null>;
   /** Batch stock, ≤ 100 SKUs a call. */
   stock: DataLoader<string, SkuStock | null>;
+  /**
+   * `price` for a write that must decide on JD's price now: skips the cache read (every distinct SKU
+   * goes to JD, ≤ 100 a call) and writes the answers back, replacing the cached entries and this request's `price` memo.
+   */
+  freshPrice: DataLoader<string, SkuPrice | null>;
+  /** `stock` past the cache, like `freshPrice`. */
+  freshStock: DataLoader<string, SkuStock | null>;
   /** Bestseller SKU ids of a shop (its numeric id as a string) or of the platform (`'platform'`). */
   bestsellers: DataLoader<string, string[]>;
   /** The request customer's cart (sandbox extension). Key: the customer pin. */

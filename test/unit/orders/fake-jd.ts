@@ -81,6 +81,8 @@ export function fakeJd(orders: JdOrderInfo[], goods: JdGoodsInfo[] = [], fail?: 
       afsSchedule: notUsed as never,
       price: notUsed as never,
       stock: notUsed as never,
+      freshPrice: notUsed as never,
+      freshStock: notUsed as never,
       bestsellers: notUsed as never,
       cart: notUsed as never,
       applyForAfterSales: notUsed,
