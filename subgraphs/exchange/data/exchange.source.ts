@@ -1,4 +1,5 @@
-import type { AfsDetail, JdLoaders } from '../../../jd/loaders/types';
+import type DataLoader from 'dataloader';
+import type { AfsDetail, JdLoaders, SkuPrice, SkuStock } from '../../../jd/loaders/types';
 import type { JdOrderInfo } from '../../../jd/protocol/orders';
 import type { JdAfsApplyCreateParams, JdAfsServiceSummary } from '../../../jd/protocol/after-sales';
 import { isJdApiError, translateJdError, userError, type UserError } from '../../kit';
@@ -72,9 +73,23 @@ export class ExchangeData {
   }
 
   /** Price and stock of many SKUs: one batch price call and one batch stock call per 100 SKUs, sent side by side. */
-  async figures(skuIds: readonly string[]): Promise<Map<string, SkuFigures>> {
+  figures(skuIds: readonly string[]): Promise<Map<string, SkuFigures>> {
+    return this.figuresFrom(this.loaders.price, this.loaders.stock, skuIds);
+  }
+
+  /**
+   * Like `figures`, but JD's answer now, never a cached one (the cache still gets the answers):
+   * what a write decides on, so a price that moved within the cache TTL is seen.
+   */
+  freshFigures(skuIds: readonly string[]): Promise<Map<string, SkuFigures>> {
+    return this.figuresFrom(this.loaders.freshPrice, this.loaders.freshStock, skuIds);
+  }
+
+  private async figuresFrom(
+    priceLoader: DataLoader<string, SkuPrice | null>, stockLoader: DataLoader<string, SkuStock | null>, skuIds: readonly string[],
+  ): Promise<Map<string, SkuFigures>> {
     // Both loadMany calls start in the same tick, so DataLoader sends each as one batch.
-    const [prices, stocks] = await Promise.all([this.loaders.price.loadMany(skuIds), this.loaders.stock.loadMany(skuIds)]);
+    const [prices, stocks] = await Promise.all([priceLoader.loadMany(skuIds), stockLoader.loadMany(skuIds)]);
     const out = new Map<string, SkuFigures>();
     skuIds.forEach((skuId, i) => {
       const price = prices[i];

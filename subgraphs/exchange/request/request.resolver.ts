@@ -33,7 +33,8 @@ export class RequestExchangeResolver {
       + 'exchange application (`jingdong.afsservice.apply.create`, afsApplyType 20, customerExpect 20, with the target as `exchangeSkuId` and '
       + 'the difference as `priceDifferenceFen`) through the JD layer\'s idempotent create. Before filing it re-checks everything: the quote '
       + '(signature, customer, order line, expiry, target offered), the order (paid, not cancelled, no open application on the line), and the '
-      + 'target\'s current price and stock (JD price cache up to 30 s). A moved price is refused with PRICE_CHANGED and the new difference. '
+      + 'target\'s price and stock read from JD now, past the JD layer\'s cache (a price that moved seconds ago counts). '
+      + 'A moved price is refused with PRICE_CHANGED and the new difference. '
       + 'Retries with the same idempotencyKey (or the same quote and target) return the first filing. Requires a customer.',
   })
   async requestExchange(
@@ -60,7 +61,8 @@ export class RequestExchangeResolver {
     if (problems.length) return refused(problems);
 
     const line = paidLineOf(order, input.skuId);
-    const figures = (await ctx.exchange.figures([input.targetSkuId])).get(input.targetSkuId);
+    // The quote read through the JD cache; the filing decides on JD's price and stock now (a price may move within the cache TTL).
+    const figures = (await ctx.exchange.freshFigures([input.targetSkuId])).get(input.targetSkuId);
     if (!line || !figures || figures.priceFen === null) {
       return refused([userError('TARGET_UNAVAILABLE', 'JD no longer sells this product.', ['input', 'targetSkuId'])]);
     }

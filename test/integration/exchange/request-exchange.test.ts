@@ -83,7 +83,7 @@ describe('requestExchange', () => {
   it('refuses a moved price with the NEW difference, and files nothing', async () => {
     const quoteId = await quoteFor();
     h.jd.priceFen.set('202', 18000);
-    // The loaders cache prices for up to 30 s; a fresh process-wide cache stands in for that time passing.
+    // A new process (empty cache) a minute later; the same move within the cache TTL is covered below.
     await h.stop();
     const jd = h.jd;
     h = startHarness(jd);
@@ -99,6 +99,46 @@ describe('requestExchange', () => {
       paidUnitPrice: { minorUnits: PAID_100 }, targetPrice: { minorUnits: 18000 }, priceDifference: { amount: '-11.02', minorUnits: -1102 }, direction: 'REFUND',
     });
     expect(applyCalls()).toHaveLength(0);
+  });
+
+  it('decides on a fresh JD price: a move while the old price is still cached is refused with the NEW difference', async () => {
+    const quoteId = await quoteFor();
+    // The quote cached 159.00 for 202 (price TTL 30 s); JD moves it moments later, same process, same cache.
+    h.jd.priceFen.set('202', 18000);
+    h.jd.reset();
+    const result = await request({ quoteId, targetSkuId: '202' });
+    expect(result.userErrors.map((e) => e.code)).toEqual(['PRICE_CHANGED']);
+    expect(result.userErrors[0].message).toContain('the difference is now -11.02 CNY (REFUND)');
+    expect(result.settlement).toEqual({
+      paidUnitPrice: { minorUnits: PAID_100 }, targetPrice: { minorUnits: 18000 }, priceDifference: { amount: '-11.02', minorUnits: -1102 }, direction: 'REFUND',
+    });
+    // The price and stock of the target went to JD despite the cached entries, once each.
+    expect(h.jd.callsOf(JD_METHODS.priceGet).map((c) => c.params)).toEqual([{ sku_id: 'J_202' }]);
+    expect(h.jd.callsOf(JD_METHODS.stockGet).map((c) => c.params)).toEqual([{ skuIds: '202' }]);
+    expect(applyCalls()).toHaveLength(0);
+    // The fresh answer was written back: a new quote shows 180.00 without asking JD for 202's price again.
+    h.jd.reset();
+    const { data } = await h.run<QuoteData>(QUOTE, { orderId: '1001', skuId: '100' });
+    expect(data!.exchangeQuote.options.find((o) => o.product.skuId === '202')!.currentPrice).toEqual({ minorUnits: 18000 });
+    expect(h.jd.callsOf(JD_METHODS.priceGet).flatMap((c) => String(c.params.sku_id).split(','))).not.toContain('J_202');
+  });
+
+  it('decides on fresh JD stock: a target that sold out after the quote is refused even while "in stock" is cached', async () => {
+    const quoteId = await quoteFor();
+    h.jd.stock.set('202', 0);
+    const result = await request({ quoteId, targetSkuId: '202' });
+    expect(result.userErrors.map((e) => e.code)).toEqual(['TARGET_OUT_OF_STOCK']);
+    expect(applyCalls()).toHaveLength(0);
+  });
+
+  it('files at the quoted price when JD still has it, reading price and stock afresh in one call each', async () => {
+    const quoteId = await quoteFor();
+    h.jd.reset();
+    const result = await request({ quoteId, targetSkuId: '202' });
+    expect(result.userErrors).toEqual([]);
+    expect(h.jd.callsOf(JD_METHODS.priceGet).map((c) => c.params)).toEqual([{ sku_id: 'J_202' }]);
+    expect(h.jd.callsOf(JD_METHODS.stockGet).map((c) => c.params)).toEqual([{ skuIds: '202' }]);
+    expect(applyCalls()).toHaveLength(1);
   });
 
   it('refuses a quote issued to another customer, tampered with, for another line, or a target it did not offer', async () => {
