@@ -4,6 +4,7 @@ import type { GatewayContext } from '../context';
 import { ANONYMOUS } from '../auth/identity';
 import { IDENTITY_HEADERS } from './headers';
 import { signIdentity } from './sign';
+import { subgraphFetcher } from './subgraph-fetcher';
 
 export interface SubgraphFetchObserver {
   (subgraph: string, outcome: 'ok' | 'error', seconds: number): void;
@@ -17,7 +18,8 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     private readonly secret: string,
     private readonly observe?: SubgraphFetchObserver,
   ) {
-    super({ url });
+    // Keep-alive node:http instead of Apollo's default make-fetch-happen (see subgraph-fetcher.ts).
+    super({ url, fetcher: subgraphFetcher });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
