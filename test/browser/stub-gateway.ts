@@ -8,7 +8,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createExplorerRouter, type ExplorerOptions } from '../../gateway/explorer';
+import { loadGatewayConfig } from '../../gateway/config';
+import { createExplorerRouter, explorerOptionsFor } from '../../gateway/explorer';
 import type { ExplorerTarget } from './explorer-target';
 
 /** A marker the stub's directory answers with, so the test can find it on the page. */
@@ -21,18 +22,19 @@ const office = {
 };
 
 /**
- * Stand-in for the gateway until the in-process stack exists: the explorer router plus an Apollo Server
+ * Stand-in for the gateway until it mounts the explorer: the explorer router plus an Apollo Server
  * at /graphql with the offices subgraph's real SDL (CSRF prevention on, as in the gateway). It records
  * the headers of every GraphQL request so the test can check what GraphiQL sent.
  */
-export async function startStubGateway(explorer: Omit<ExplorerOptions, 'graphqlPath'>): Promise<ExplorerTarget> {
+export async function startStubGateway(): Promise<ExplorerTarget> {
   const typeDefs = parse(readFileSync(join(__dirname, '..', '..', 'schema', 'offices.graphql'), 'utf8'));
   const schema = buildSubgraphSchema({ typeDefs, resolvers: { Query: { supportOffices: () => [office], hotlines: () => [], supportChannels: () => [] } } });
   const server = new ApolloServer({ schema, csrfPrevention: true, introspection: true, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await server.start();
   const requests: NonNullable<ExplorerTarget['graphqlRequests']> = [];
   const app = express();
-  app.use('/explorer', createExplorerRouter({ graphqlPath: '/graphql', ...explorer }));
+  // Configured exactly as the gateway configures it on sandbox data (default settings).
+  app.use('/explorer', createExplorerRouter(await explorerOptionsFor(loadGatewayConfig({}))));
   app.use('/graphql', express.json(), (req, _res, next) => {
     requests.push({ method: req.method, headers: { ...req.headers }, query: (req.body as { query?: string } | undefined)?.query });
     next();
