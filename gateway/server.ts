@@ -29,6 +29,7 @@ import { accessLog } from './http/access-log';
 import { readiness } from './http/health';
 import { apolloLandingPagePlugin, createLandingRouter } from './landing';
 import { createPartnerRateLimit } from './partner-rate-limit';
+import { createExplorerRouter, explorerOptionsFor } from './explorer';
 
 // The gateway never reports to Apollo, whatever the environment says.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -110,6 +111,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   if (config.sandbox) app.use((_req, res, next) => void (res.setHeader(SANDBOX_HEADER, 'simulated'), next()));
   app.use(requestId, accessLog(log), cors(config.corsOrigins));
   app.use(createLandingRouter({ sandbox: config.sandbox, explorerPath: config.explorer.enabled ? '/explorer' : undefined, graphqlPath: '/graphql', apolloSandbox: config.apolloSandboxLandingPage }));
+  // The self-hosted GraphiQL (no CDN); off on real JD data unless EXPLORER=true.
+  if (config.explorer.enabled) app.use('/explorer', createExplorerRouter(await explorerOptionsFor(config)));
   app.get('/health/live', (_req, res) => void res.json({ status: 'live' }));
   app.get('/health/ready', readiness(supergraph.current, config.subgraphUrlOverrides));
   app.get('/metrics', async (_req, res) => {

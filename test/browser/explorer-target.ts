@@ -11,12 +11,12 @@ export interface ExplorerTarget {
 
 /**
  * The server under test, chosen by EXPLORER_TEST_TARGET:
- *  - `stub` (default for now): the explorer router exactly as the gateway configures it on sandbox data,
- *    next to an Apollo Server with the offices SDL;
- *  - `stack`: the whole graph in-process (npm start's stack on free ports), once the gateway mounts /explorer.
+ *  - `stack` (default): the whole graph in-process (npm start's stack on free ports), /explorer as the gateway serves it;
+ *  - `stub`: the explorer router exactly as the gateway configures it on sandbox data, next to an Apollo
+ *    Server with the offices SDL, which also records the requests the page sends.
  */
 export async function startExplorerTarget(): Promise<ExplorerTarget> {
-  const kind = process.env.EXPLORER_TEST_TARGET ?? 'stub';
+  const kind = process.env.EXPLORER_TEST_TARGET ?? 'stack';
   if (kind === 'stack') return (await import('./stack-target')).startStackTarget();
   if (kind === 'stub') return (await import('./stub-gateway')).startStubGateway();
   throw new Error(`EXPLORER_TEST_TARGET must be "stub" or "stack", not "${kind}"`);

@@ -61,6 +61,13 @@ describe('sandbox mode (default)', () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
+  it('mounts the self-hosted explorer at /explorer', async () => {
+    const res = await fetch(`${origin(h)}/explorer/`, { headers: { accept: BROWSER } });
+    // 200 with the built assets, 503 naming the build command without them: either way it is the explorer's router.
+    expect([200, 503]).toContain(res.status);
+    expect(res.headers.get('content-security-policy') ?? (await res.text())).toMatch(/default-src 'self'|build:explorer/);
+  });
+
   it("sends browsers that open /graphql to the explorer instead of Apollo's CDN page, and still answers GraphQL GETs", async () => {
     const res = await fetch(h.gateway.url, { headers: { accept: BROWSER }, redirect: 'manual' });
     expect(res.status).toBe(302);
@@ -85,6 +92,7 @@ describe('with real JD data', () => {
       const landing = await (await fetch(`${origin(h)}/`)).text();
       expect(landing).not.toContain('href="/explorer"');
       expect(landing).toContain('EXPLORER=true');
+      expect((await fetch(`${origin(h)}/explorer/`, { headers: { accept: BROWSER } })).status).toBe(404);
     } finally {
       await h.close();
     }
