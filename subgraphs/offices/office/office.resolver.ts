@@ -1,3 +1,4 @@
+import { DateTime as LuxonDateTime } from 'luxon';
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeScalar } from '../../kit';
 import { CACHE_NOTE, CLOCK_CACHE, CLOCK_NOTE, DIRECTORY_CACHE } from '../cache-hints';
@@ -47,9 +48,11 @@ export class SupportOfficeResolver {
   @Directive(CLOCK_CACHE)
   @FieldResolver(() => DateTimeScalar, {
     nullable: true,
-    description: `When the office next opens after the moment of the request (UTC ISO-8601); if it is open now, the start of its next opening after this one. Null when it is open 24/7 or has no hours. ${CLOCK_NOTE}`,
+    description: `When the office next opens after the moment of the request, as ISO-8601 with the office's own UTC offset at that moment (e.g. 2025-03-10T09:00:00-07:00 for Los Angeles in PDT); if it is open now, the start of its next opening after this one. Null when it is open 24/7 or has no hours. ${CLOCK_NOTE}`,
   })
-  nextOpensAt(@Root() office: Office, @Ctx() ctx: OfficesContext): Date | null {
-    return office.schedule.nextOpensAt(ctx.now());
+  nextOpensAt(@Root() office: Office, @Ctx() ctx: OfficesContext): string | null {
+    const next = office.schedule.nextOpensAt(ctx.now());
+    // The same instant, written in the office's zone so a partner reads the local opening time directly.
+    return next ? LuxonDateTime.fromJSDate(next, { zone: office.timeZone }).toISO({ suppressMilliseconds: true }) : null;
   }
 }

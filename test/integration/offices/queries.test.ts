@@ -19,7 +19,10 @@ describe('offices queries (anonymous identity)', () => {
     expect(byId['los-angeles'].weeklyHours[0]).toEqual({ day: 'MONDAY', opensAt: '09:00', closesAt: '18:00' });
     expect(byId['london'].openNow).toBe(true); // 16:30 GMT, closes 17:00
     expect(byId['tokyo'].openNow).toBe(false); // 01:30 Tuesday JST
-    expect(byId['tokyo'].nextOpensAt).toBe('2025-03-11T00:00:00.000Z');
+    // The same instants as UTC 00:00 / 09:00 / 16:00, written in each office's own offset (LA already on PDT).
+    expect(byId['tokyo'].nextOpensAt).toBe('2025-03-11T09:00:00+09:00');
+    expect(byId['london'].nextOpensAt).toBe('2025-03-11T09:00:00+00:00');
+    expect(byId['los-angeles'].nextOpensAt).toBe('2025-03-11T09:00:00-07:00');
     expect(byId['hong-kong']).toMatchObject({ address: null, phone: null, openNow: true });
     expect(byId['hong-kong'].weeklyHours.at(-1)).toEqual({ day: 'FRIDAY', opensAt: '00:00', closesAt: '06:00' });
     expect(res.cacheControl).toBe('max-age=60, public');
