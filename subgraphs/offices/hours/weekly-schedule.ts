@@ -5,6 +5,10 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 const DAY = 24 * 60;
 const WEEK = 7 * DAY;
+const MINUTE_MS = 60_000;
+// From 1973 on every IANA zone's UTC offset is whole minutes and changes on a whole UTC minute (the last
+// odd offset, Monrovia's -0:44:30, ended in 1972), so one UTC minute is one local wall-clock minute.
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1973, 0, 1);
 
 /** One day's open period in local wall-clock minutes; closes is exclusive and may be 1440 (midnight). */
 export interface DaySegment {
@@ -22,7 +26,9 @@ export class WeeklySchedule {
    * opening lies between them. Profiling the directory query showed luxon's zone arithmetic here at
    * ~43% of the whole stack's CPU (every office, every request); the memo makes repeat calls O(1).
    */
-  private lastNextOpen?: { from: number; next: Date };
+  private lastNextOpen?: { from: number; next: Date; iso?: string | null };
+  /** The last openAt answer and its UTC minute: openAt only reads the local wall-clock minute (openNow asks per office per request). */
+  private lastOpenAt?: { minute: number; open: boolean };
 
   constructor(
     readonly timeZone: string,
@@ -37,6 +43,15 @@ export class WeeklySchedule {
 
   /** Whether the schedule is open at the instant (judged by the zone's wall clock at that instant). */
   openAt(instant: Date): boolean {
+    const ms = instant.getTime();
+    const minute = Math.floor(ms / MINUTE_MS);
+    if (this.lastOpenAt?.minute === minute) return this.lastOpenAt.open;
+    const open = this.computeOpenAt(instant);
+    if (ms >= WHOLE_MINUTE_OFFSETS_FROM) this.lastOpenAt = { minute, open };
+    return open;
+  }
+
+  private computeOpenAt(instant: Date): boolean {
     const local = DateTime.fromJSDate(instant, { zone: this.timeZone });
     const day = WEEKDAYS[local.weekday - 1];
     const minute = local.hour * 60 + local.minute;
@@ -52,6 +67,17 @@ export class WeeklySchedule {
     const next = this.computeNextOpensAt(from);
     if (next) this.lastNextOpen = { from: at, next: new Date(next) };
     return next;
+  }
+
+  /** nextOpensAt written as ISO-8601 in the schedule's own zone and offset (e.g. 2025-03-10T09:00:00-07:00); formatted once per answer. */
+  nextOpensAtIso(from: Date): string | null {
+    const next = this.nextOpensAt(from);
+    if (!next) return null;
+    const memo = this.lastNextOpen;
+    const format = () => DateTime.fromJSDate(next, { zone: this.timeZone }).toISO({ suppressMilliseconds: true });
+    if (memo?.next.getTime() !== next.getTime()) return format();
+    if (memo.iso === undefined) memo.iso = format();
+    return memo.iso;
   }
 
   private computeNextOpensAt(from: Date): Date | null {

@@ -1,4 +1,3 @@
-import { DateTime as LuxonDateTime } from 'luxon';
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeScalar } from '../../kit';
 import { CACHE_NOTE, CLOCK_CACHE, CLOCK_NOTE, DIRECTORY_CACHE } from '../cache-hints';
@@ -51,8 +50,8 @@ export class SupportOfficeResolver {
     description: `When the office next opens after the moment of the request, as ISO-8601 with the office's own UTC offset at that moment (e.g. 2025-03-10T09:00:00-07:00 for Los Angeles in PDT); if it is open now, the start of its next opening after this one. Null when it is open 24/7 or has no hours. ${CLOCK_NOTE}`,
   })
   nextOpensAt(@Root() office: Office, @Ctx() ctx: OfficesContext): string | null {
-    const next = office.schedule.nextOpensAt(ctx.now());
-    // The same instant, written in the office's zone so a partner reads the local opening time directly.
-    return next ? LuxonDateTime.fromJSDate(next, { zone: office.timeZone }).toISO({ suppressMilliseconds: true }) : null;
+    // The same instant, written in the office's zone (schedule.timeZone) so a partner reads the local
+    // opening time directly; the schedule formats it once per answer, not once per request.
+    return office.schedule.nextOpensAtIso(ctx.now());
   }
 }

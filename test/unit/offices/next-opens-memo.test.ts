@@ -1,8 +1,10 @@
+import { DateTime } from 'luxon';
 import { parseHours } from '../../../subgraphs/offices/hours/parse-hours';
 import type { WeeklySchedule } from '../../../subgraphs/offices/hours/weekly-schedule';
 
-// WeeklySchedule remembers its last nextOpensAt answer; these check the memo never changes an answer.
+// WeeklySchedule remembers its last nextOpensAt / openAt answers; these check the memos never change an answer.
 const HOURS: [string, string][] = [
+  ['Mon–Fri, 9:31 AM – 6:00 PM PST', 'America/Los_Angeles'],
   ['Mon–Fri, 9:00 AM – 6:00 PM PST', 'America/Los_Angeles'],
   ['21:00 Sunday to 6:00 Friday (EST time)', 'America/New_York'],
   ['Sun–Thu, 9:00 AM – 5:00 PM GST', 'Asia/Dubai'],
@@ -41,5 +43,47 @@ describe('WeeklySchedule.nextOpensAt memo', () => {
     const s = parseHours('Mon–Fri, 9:00 AM – 6:00 PM PST', 'America/Los_Angeles');
     s.nextOpensAt(new Date('2025-03-08T12:00:00Z'))!.setTime(0);
     expect(s.nextOpensAt(new Date('2025-03-08T13:00:00Z'))?.toISOString()).toBe('2025-03-10T16:00:00.000Z');
+  });
+});
+
+describe('WeeklySchedule.nextOpensAtIso', () => {
+  it('is nextOpensAt written in the zone with its offset, formatted once per answer', () => {
+    const s = parseHours('Mon–Fri, 9:00 AM – 6:00 PM PST', 'America/Los_Angeles');
+    expect(s.nextOpensAtIso(new Date('2025-03-08T12:00:00Z'))).toBe('2025-03-10T09:00:00-07:00');
+    const fromJSDate = jest.spyOn(DateTime, 'fromJSDate');
+    expect(s.nextOpensAtIso(new Date('2025-03-09T12:00:00Z'))).toBe('2025-03-10T09:00:00-07:00');
+    expect(fromJSDate).not.toHaveBeenCalled();
+    expect(s.nextOpensAtIso(new Date('2025-03-10T16:00:00Z'))).toBe('2025-03-11T09:00:00-07:00');
+    expect(parseHours('available 24/7', 'Asia/Shanghai').nextOpensAtIso(new Date('2025-03-10T16:00:00Z'))).toBeNull();
+    fromJSDate.mockRestore();
+  });
+});
+
+describe('WeeklySchedule.openAt memo (one UTC minute)', () => {
+  const computeOpenAt = (s: WeeklySchedule) => jest.spyOn(s as unknown as { computeOpenAt(i: Date): boolean }, 'computeOpenAt');
+
+  it.each(HOURS)('%s: every answer equals a fresh schedule\'s, second by second around openings and DST (%s)', (text, zone) => {
+    const memo = parseHours(text, zone);
+    const around = ['2025-03-10T16:30:00Z', '2025-03-10T16:31:00Z', '2025-03-10T16:00:00Z', '2025-03-11T01:00:00Z', '2025-03-10T02:00:00Z', '2025-03-09T10:00:00Z', '2025-03-06T05:00:00Z', '2025-03-06T13:00:00Z'];
+    for (const iso of around) {
+      for (let t = Date.parse(iso) - 90_000; t < Date.parse(iso) + 90_000; t += 7_500) {
+        expect([new Date(t).toISOString(), memo.openAt(new Date(t))]).toEqual([new Date(t).toISOString(), parseHours(text, zone).openAt(new Date(t))]);
+      }
+    }
+  });
+
+  it('asks luxon once per UTC minute, and never memoises before 1973', () => {
+    const s = parseHours('Mon–Fri, 9:00 AM – 6:00 PM PST', 'America/Los_Angeles');
+    const spy = computeOpenAt(s);
+    expect(s.openAt(new Date('2025-03-10T15:59:00Z'))).toBe(false);
+    expect(s.openAt(new Date('2025-03-10T15:59:59.999Z'))).toBe(false);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(s.openAt(new Date('2025-03-10T16:00:00Z'))).toBe(true); // Mon 09:00 PDT, a new minute
+    expect(spy).toHaveBeenCalledTimes(2);
+    s.openAt(new Date('2025-03-10T16:01:00Z'));
+    expect(spy).toHaveBeenCalledTimes(3);
+    s.openAt(new Date('1970-01-05T17:00:00Z'));
+    s.openAt(new Date('1970-01-05T17:00:30Z'));
+    expect(spy).toHaveBeenCalledTimes(5);
   });
 });
