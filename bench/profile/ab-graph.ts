@@ -1,7 +1,7 @@
 /**
  * Side-by-side A/B of this profile's fixes on the whole graph: one stack child per variant (all running
  * at once, idle while another is loaded), autocannon against each in turn, rounds interleaved
- * (before, memo, after, before, …) so machine noise hits every variant alike. Reports medians and the
+ * (before, memos, fetcher, after, before, …) so machine noise hits every variant alike. Reports medians and the
  * ratio of requests/s to "before".
  *   node -r @swc-node/register bench/profile/ab-graph.ts [--rounds 3] [--seconds 8]
  */
@@ -14,8 +14,9 @@ import { apqGetUrl, isCleanAnswer, readExample } from '../graph/queries';
 
 const VARIANTS = {
   'before (luxon every call, make-fetch-happen)': 'no-memo,no-fetcher',
-  'nextOpensAt memo only': 'no-fetcher',
-  'after (memo + keep-alive node:http fetcher)': '',
+  'offices memos only': 'no-fetcher',
+  'keep-alive node:http fetcher only': 'no-memo',
+  'after (memos + fetcher)': '',
 } as const;
 
 const arg = (n: string, d: number) => { const i = process.argv.indexOf(`--${n}`); return i > 0 ? Number(process.argv[i + 1]) : d; };
