@@ -10,7 +10,7 @@ export { DateTimeScalar, shanghaiToIso, isIsoDateTime } from './types/date-time'
 export { Money, money, parseFen, formatFen } from './types/money';
 export { UserError, userError } from './types/user-error';
 export { buildSubgraph, federationLink, type SubgraphDefinition } from './build/build-subgraph';
-export { startSubgraph, type StartSubgraphOptions, type RunningSubgraph } from './serve/start-subgraph';
+export { startSubgraph, serverSettings, type StartSubgraphOptions, type SubgraphServerSettings, type RunningSubgraph } from './serve/start-subgraph';
 export { createTestServer, type TestServerOptions, type TestResult } from './serve/test-server';
 export { createSubgraphApolloServer } from './serve/create-apollo-server';
 export { loadSubgraphEnv, SANDBOX_SIGNING_SECRET, type SubgraphEnv } from './config/load-subgraph-env';

@@ -11,9 +11,8 @@ import { healthRouter } from './health';
 import { identityGuard } from './identity-guard';
 
 /** How to serve one subgraph. */
-export interface StartSubgraphOptions<C extends BaseContext> {
-  name: string;
-  schema: GraphQLSchema;
+/** Where and how a subgraph listens: what every subgraph's server factory takes from its config. */
+export interface SubgraphServerSettings {
   /** 0 picks a free port. */
   port: number;
   /** Default 127.0.0.1. */
@@ -21,10 +20,21 @@ export interface StartSubgraphOptions<C extends BaseContext> {
   signingSecret: string;
   signatureMaxAgeMs?: number;
   production?: boolean;
-  /** Per request: build loaders and data sources here. */
-  createContext(base: BaseContext): C | Promise<C>;
   /** Backs /health/ready, e.g. "the JD sandbox answers". */
   checkReady?(): Promise<boolean>;
+}
+
+export interface StartSubgraphOptions<C extends BaseContext> extends SubgraphServerSettings {
+  name: string;
+  schema: GraphQLSchema;
+  /** Per request: build loaders and data sources here. */
+  createContext(base: BaseContext): C | Promise<C>;
+}
+
+/** Just the listening settings out of a subgraph's wider options (which also carry its own dependencies). */
+export function serverSettings(opts: SubgraphServerSettings): SubgraphServerSettings {
+  const { port, host, signingSecret, signatureMaxAgeMs, production, checkReady } = opts;
+  return { port, host, signingSecret, signatureMaxAgeMs, production, checkReady };
 }
 
 /** A running subgraph. */
