@@ -8,14 +8,9 @@ import { createClient } from '@keyv/redis';
 import { createJdCache, createJdLoaders, resolveJdTtl, type JdCache } from '../../../jd/loaders';
 import { JD_METHODS } from '../../../jd/protocol/methods';
 import { callsOf, makeOrder, makeService, recordingJd } from '../../unit/jd-loaders/fake-jd';
-import { redisAnswers } from './redis-probe';
+import { redisSuite, TEST_REDIS_URL as redisUrl } from '../../support/redis';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const reachable = redisAnswers(redisUrl);
-const required = process.env.CI === 'true';
-if (!reachable && !required) console.warn(`Skipping the Redis cache tests: no Redis at ${redisUrl} (set REDIS_URL; CI=true makes this a failure).`);
-
-const suite = reachable || required ? describe : describe.skip;
+const { describe: suite, reachable, requireRedis } = redisSuite();
 const skus = (n: number) => Array.from({ length: n }, (_, i) => String(300000 + i));
 
 suite('jd/loaders over a shared Redis (two replicas)', () => {
@@ -31,7 +26,7 @@ suite('jd/loaders over a shared Redis (two replicas)', () => {
   };
 
   beforeAll(async () => {
-    if (!reachable) throw new Error(`No Redis answers at ${redisUrl}, and CI=true requires one: start Redis or set REDIS_URL.`);
+    requireRedis();
     await admin.connect();
     replicaA = createJdCache({ redisUrl, namespace });
     replicaB = createJdCache({ redisUrl, namespace });
