@@ -1,7 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { parseShanghai } from '../../../jd/protocol/shanghai-time';
+import { formatShanghai, parseShanghai } from '../../../jd/protocol/shanghai-time';
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 // Date and time with an explicit offset (Z or ±hh:mm); a bare local time would be ambiguous.
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -10,9 +9,10 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 export function shanghaiToIso(jd: string): string {
   const date = parseShanghai(jd.trim());
   if (!date) throw new Error(`not a JD Asia/Shanghai time: ${JSON.stringify(jd)}`);
-  const d = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
-  const millis = d.getUTCMilliseconds() ? `.${pad(d.getUTCMilliseconds(), 3)}` : '';
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${millis}+08:00`;
+  // The wall-clock arithmetic lives in jd/protocol; here it is only re-punctuated as ISO-8601.
+  const [day, time] = formatShanghai(date).split(' ');
+  const millis = date.getUTCMilliseconds() ? `.${pad(date.getUTCMilliseconds(), 3)}` : '';
+  return `${day}T${time}${millis}+08:00`;
 }
 
 /** True for a real ISO-8601 date-time with offset (rejects 2025-02-30 and hour 24). */
