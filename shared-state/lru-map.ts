@@ -1,6 +1,7 @@
 /**
- * A Map that keeps at most `max` entries and forgets the least recently used first. keyv stores
- * the expiry inside each value, so this only bounds memory; keyv still enforces TTLs on read.
+ * A Map that keeps at most `max` entries and forgets the least recently used first: the memory
+ * store behind keyv when there is no Redis (or while it is down). keyv keeps each entry's expiry
+ * inside the stored value and enforces it on read; this only bounds memory.
  */
 export class LruMap<K, V> extends Map<K, V> {
   constructor(private readonly max: number) {
