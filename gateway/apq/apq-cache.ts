@@ -1,7 +1,7 @@
 import Keyv from 'keyv';
 import KeyvRedis from '@keyv/redis';
 import { KeyvAdapter } from '@apollo/utils.keyvadapter';
-import { BoundedMap } from './bounded-map';
+import { LruMap } from '../../shared-state';
 
 export interface ApqCache {
   cache: KeyvAdapter<string>;
@@ -12,6 +12,6 @@ export interface ApqCache {
 export function createApqCache(redisUrl?: string, namespace = 'jd-gateway-apq'): ApqCache {
   const keyv = redisUrl
     ? new Keyv<string>({ store: new KeyvRedis(redisUrl), namespace })
-    : new Keyv<string>({ store: new BoundedMap<string, unknown>(10_000), namespace });
+    : new Keyv<string>({ store: new LruMap<string, unknown>(10_000), namespace });
   return { cache: new KeyvAdapter(keyv), close: () => keyv.disconnect() };
 }

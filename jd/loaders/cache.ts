@@ -5,7 +5,7 @@
  */
 import Keyv from 'keyv';
 import KeyvRedis from '@keyv/redis';
-import { LruMap } from './lru-map';
+import { LruMap } from '../../shared-state';
 
 export interface JdCacheOptions {
   /** `redis://…`; without it the cache lives in this process's memory. */
