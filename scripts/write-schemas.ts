@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { relative, resolve } from 'node:path';
-import { writeSchemaFiles } from '../subgraphs/kit/build/schema-files';
+import { writeSchemaFiles } from './lib/schema-files';
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');

@@ -11,7 +11,6 @@ export { Money, money, parseFen, formatFen } from './types/money';
 export { UserError, userError } from './types/user-error';
 export { buildSubgraph, federationLink, type SubgraphDefinition } from './build/build-subgraph';
 export { startSubgraph, serverSettings, type StartSubgraphOptions, type SubgraphServerSettings, type RunningSubgraph } from './serve/start-subgraph';
-export { createTestServer, type TestServerOptions, type TestResult } from './serve/test-server';
 export { createSubgraphApolloServer } from './serve/create-apollo-server';
 export { loadSubgraphEnv, SANDBOX_SIGNING_SECRET, type SubgraphEnv } from './config/load-subgraph-env';
 export { readRedisUrl } from './config/redis-url';

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkSchemaFile, describeSchemaDrift, discoverSchemaModules } from '../../subgraphs/kit/build/schema-files';
+import { checkSchemaFile, describeSchemaDrift, discoverSchemaModules } from '../../scripts/lib/schema-files';
 
 const root = resolve(__dirname, '../..');
 const subgraphsDir = join(root, 'subgraphs');

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { Kind, parse, type GraphQLSchema, type OperationTypeDefinitionNode } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
@@ -25,6 +24,10 @@ export interface SubgraphDefinition {
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
 // The kit's shared types (Money, UserError) are @shareable and entities need @key, so every subgraph imports both.
 const ALWAYS_IMPORTED = ['@key', '@shareable'];
+
+// The package root exports only buildSubgraphSchema and printSubgraphSchema, not the resolver-map
+// type; read it off buildSubgraphSchema's `{ typeDefs, resolvers }` argument instead of importing dist/.
+type SubgraphResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
 
 const isDefaultRootName = (op: OperationTypeDefinitionNode) =>
   op.type.name.value === { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[op.operation];
@@ -59,7 +62,7 @@ export function buildSubgraph(def: SubgraphDefinition): { schema: GraphQLSchema;
     ),
   };
 
-  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
+  const resolvers = createResolversMap(typeGraphqlSchema) as SubgraphResolverMap;
   for (const [typeName, reference] of Object.entries(def.referenceResolvers ?? {})) {
     if (!typeGraphqlSchema.getType(typeName)) {
       throw new Error(`subgraph ${def.name}: reference resolver for unknown type ${typeName}`);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { buildSchema } from '../../../subgraphs/after-sales/schema';
-import { schemaFileContent } from '../../../subgraphs/kit/build/schema-files';
+import { schemaFileContent } from '../../../scripts/lib/schema-files';
 
 const schemaDir = resolve(__dirname, '../../../schema');
 const sdl = (name: string) => readFileSync(resolve(schemaDir, `${name}.graphql`), 'utf8');

@@ -1,4 +1,5 @@
-import { createTestServer, type Identity } from '../../../subgraphs/kit';
+import type { Identity } from '../../../subgraphs/kit';
+import { createTestServer } from '../../support/test-server';
 import { createJdCache, createJdLoaders, type JdCache } from '../../../jd/loaders';
 import { buildSchema } from '../../../subgraphs/after-sales/schema';
 import { createAfterSalesContext } from '../../../subgraphs/after-sales/context';

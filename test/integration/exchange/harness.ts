@@ -1,4 +1,5 @@
-import { createTestServer, type Identity } from '../../../subgraphs/kit';
+import type { Identity } from '../../../subgraphs/kit';
+import { createTestServer } from '../../support/test-server';
 import { createJdCache, createJdLoaders, type JdCache } from '../../../jd/loaders';
 import { buildSchema } from '../../../subgraphs/exchange/schema';
 import { createExchangeContext } from '../../../subgraphs/exchange/context';

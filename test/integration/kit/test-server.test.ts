@@ -1,6 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { systemError, timeoutError } from '../../../jd/client/errors';
-import { buildSubgraph, createTestServer, NotFoundError, translateJdError, type BaseContext } from '../../../subgraphs/kit';
+import { buildSubgraph, NotFoundError, translateJdError, type BaseContext } from '../../../subgraphs/kit';
+import { createTestServer } from '../../support/test-server';
 import { buildSchema as buildAlpha } from '../../unit/kit/fixtures/subgraphs/alpha/schema';
 
 // Resolvers that fail the way data sources will: JD errors translated in the caller's language.

@@ -1,4 +1,4 @@
-import { createTestServer } from '../../../subgraphs/kit';
+import { createTestServer } from '../../support/test-server';
 import { createOfficesContext } from '../../../subgraphs/offices/context';
 import { loadDirectory } from '../../../subgraphs/offices/data/load-directory';
 import { buildSchema } from '../../../subgraphs/offices/schema';

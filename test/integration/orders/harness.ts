@@ -1,14 +1,14 @@
 /**
  * The orders subgraph wired for real: in-process JD sandbox, the real signing JD client (wrapped
  * to record every call), a fresh in-memory JD cache and per-request loaders, executed through the
- * kit's test server (signed identity verified exactly as over HTTP).
+ * test/support/test-server.ts (signed identity verified exactly as over HTTP).
  */
 import { createJdClient, type JdClient } from '../../../jd/client';
 import { createJdCache, createJdLoaders } from '../../../jd/loaders';
 import type { JdMethodName } from '../../../jd/protocol/methods';
 import type { JdOrderInfo } from '../../../jd/protocol/orders';
 import { createSandbox, type Sandbox } from '../../../jd/sandbox';
-import { createTestServer } from '../../../subgraphs/kit';
+import { createTestServer } from '../../support/test-server';
 import { createOrdersContext } from '../../../subgraphs/orders/context';
 import { buildSchema } from '../../../subgraphs/orders/schema';
 

@@ -7,10 +7,10 @@ import {
   discoverSchemaModules,
   loadSchemaSdl,
   writeSchemaFiles,
-} from '../../../subgraphs/kit/build/schema-files';
-import { buildSchema as buildAlpha } from './fixtures/subgraphs/alpha/schema';
+} from '../../../scripts/lib/schema-files';
+import { buildSchema as buildAlpha } from '../kit/fixtures/subgraphs/alpha/schema';
 
-const fixtures = resolve(__dirname, 'fixtures/subgraphs');
+const fixtures = resolve(__dirname, '../kit/fixtures/subgraphs');
 
 describe('schema files (npm run schema and the drift check)', () => {
   let schemaDir: string;

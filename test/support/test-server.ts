@@ -1,9 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { baseContextFrom, type BaseContext } from '../context';
-import type { Identity } from '../identity/identity';
-import { signIdentity } from '../identity/sign-identity';
-import { verifyIdentity } from '../identity/verify-identity';
-import { createSubgraphApolloServer } from './create-apollo-server';
+import { baseContextFrom, createSubgraphApolloServer, signIdentity, verifyIdentity, type BaseContext, type Identity } from '../../subgraphs/kit';
 
 /** Options of createTestServer. */
 export interface TestServerOptions<C extends BaseContext> {
