@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { partnerKeysSchema, type PartnerKey } from './auth/partner-key';
+import { partnerKeysSchema, type PartnerKey } from './auth';
 
 /** Sandbox-only defaults: public on purpose, refused whenever real JD data or NODE_ENV=production is in play. */
 export const SANDBOX_SUBGRAPH_SIGNING_SECRET = 'sandbox-subgraph-signing-secret';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Identity } from './auth/identity';
+import type { Identity } from './auth';
 
 /** Per-request context the gateway hands to its data sources and plugins. */
 export interface GatewayContext {

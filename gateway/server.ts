@@ -12,8 +12,8 @@ import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaRepor
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createLogger } from './logger';
-import { createAuthenticator } from './auth/authenticate';
-import { SignedIdentityDataSource } from './identity/signed-data-source';
+import { createAuthenticator } from './auth';
+import { SignedIdentityDataSource } from './subgraph-transport';
 import { fileSupergraph, type FileSupergraph } from './supergraph/file-supergraph';
 import { resolveSubgraphUrl } from './supergraph/subgraph-urls';
 import { createApqCache } from './apq/apq-cache';
@@ -28,7 +28,7 @@ import { cors } from './http/cors';
 import { accessLog } from './http/access-log';
 import { readiness } from './http/health';
 import { apolloLandingPagePlugin, createLandingRouter } from './landing';
-import { createPartnerRateLimit } from './partner-rate-limit';
+import { createPartnerRateLimit } from './rate-limit';
 import { createExplorerRouter, explorerOptionsFor } from './explorer';
 
 // The gateway never reports to Apollo, whatever the environment says.

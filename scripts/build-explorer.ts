@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
+// Only the paths, not the explorer barrel: the build step needs no router, config or Express.
 import { EXPLORER_ASSETS, explorerDistDir, projectRoot } from '../gateway/explorer/paths';
 
 // `npm run build:explorer`: GraphiQL (npm) + Monaco's web workers -> gateway/explorer/dist/, served by

@@ -1,5 +1,5 @@
 import { ConfigError, loadGatewayConfig } from '../gateway/config';
-import { issueCustomerToken } from '../gateway/auth/issue-token';
+import { issueCustomerToken } from '../gateway/auth';
 
 // `npm run --silent token -- <customerPin>`: a bearer token the running gateway (same env) accepts.
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 /** What `npm start` prints once everything listens: where things are and credentials to paste. */
-import { issueCustomerToken } from '../gateway/auth/issue-token';
+import { issueCustomerToken } from '../gateway/auth';
 import { SANDBOX_PARTNER_KEY } from '../gateway/config';
 import { DEMO_PINS } from '../jd/sandbox';
 import type { RunningStack } from './start-stack';

@@ -5,7 +5,7 @@
  */
 import { startStack } from '../../stack';
 import { loadGatewayConfig } from '../../gateway/config';
-import { issueCustomerToken } from '../../gateway/auth/issue-token';
+import { issueCustomerToken } from '../../gateway/auth';
 import { DEMO_PINS } from '../../jd/sandbox';
 
 export interface ChildProbe {

@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'node:http';
-import { createSubgraphFetcher } from '../../gateway/identity/subgraph-fetcher';
+import { createSubgraphFetcher } from '../../gateway/subgraph-transport';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- make-fetch-happen ships no types
 const fetchHappen = require('make-fetch-happen') as { defaults(o: object): unknown };
 

@@ -6,7 +6,7 @@
  * Bench-only monkey patches; the production code has no switch.
  */
 import { WeeklySchedule } from '../../subgraphs/offices/hours/weekly-schedule';
-import { SignedIdentityDataSource } from '../../gateway/identity/signed-data-source';
+import { SignedIdentityDataSource } from '../../gateway/subgraph-transport';
 
 const off = new Set((process.env.STACK_VARIANT ?? '').split(',').filter(Boolean));
 

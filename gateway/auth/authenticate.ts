@@ -1,8 +1,7 @@
 import type { GatewayConfig } from '../config';
-import { createApiKeyVerifier } from './api-keys';
-import { unauthenticated } from './errors';
-import { ANONYMOUS, type Identity } from './identity';
+import { ANONYMOUS, unauthenticated, type Identity } from './identity';
 import { createJwtVerifier } from './jwt';
+import { createApiKeyVerifier } from './partner-keys';
 
 export type Authenticate = (headers: { authorization?: string; apiKey?: string }) => Promise<Identity>;
 

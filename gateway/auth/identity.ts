@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+
 /** The verified caller, exactly the identity JSON of docs/identity-headers.md. */
 export type Identity =
   | { kind: 'anonymous' }
@@ -5,3 +7,8 @@ export type Identity =
   | { kind: 'partner'; partnerId: string; scopes: string[] };
 
 export const ANONYMOUS: Identity = Object.freeze({ kind: 'anonymous' });
+
+/** A credential was sent but is not acceptable: never downgrade such a caller to anonymous. */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}

@@ -1,4 +1,4 @@
-import { issueCustomerToken } from '../auth/issue-token';
+import { issueCustomerToken } from '../auth';
 import { SANDBOX_PARTNER_KEY, type GatewayConfig } from '../config';
 import { loadExamples } from './examples';
 import type { ExplorerOptions } from './router';

@@ -3,3 +3,4 @@ export { loadExamples, parseExample, ExampleError, type ExampleOperation, type E
 export { explorerClientConfig, headersFor, type DemoCredentials, type ExplorerClientConfig, type ExplorerTab } from './tabs';
 export { contentSecurityPolicy } from './csp';
 export { explorerOptionsFor, sandboxDemoCredentials, DEMO_CUSTOMER_PIN } from './for-gateway';
+export { EXPLORER_ASSETS } from './paths';

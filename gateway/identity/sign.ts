@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
-import type { Identity } from '../auth/identity';
-import { IDENTITY_HEADER, IDENTITY_SIG_HEADER, IDENTITY_TS_HEADER } from './headers';
+import type { Identity } from '../auth';
+
+/** Header names from docs/identity-headers.md. */
+const IDENTITY_HEADER = 'x-jd-identity';
+const IDENTITY_TS_HEADER = 'x-jd-identity-ts';
+const IDENTITY_SIG_HEADER = 'x-jd-identity-sig';
+export const IDENTITY_HEADERS = [IDENTITY_HEADER, IDENTITY_TS_HEADER, IDENTITY_SIG_HEADER] as const;
 
 /** Only the contract's fields, in a fixed order, whatever else the object carries. */
 function canonical(identity: Identity): Identity {

@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ClientError, GraphQLClient } from 'graphql-request';
-import { issueCustomerToken } from '../../gateway/auth/issue-token';
+import { issueCustomerToken } from '../../gateway/auth';
 import { loadGatewayConfig } from '../../gateway/config';
 import { createLogger } from '../../gateway/logger';
 import { createGateway, type RunningGateway } from '../../gateway/server';

@@ -1,6 +1,6 @@
 /** Shared by the end-to-end tests: the whole stack on free ports, clients per caller kind, sandbox look-ups. */
 import { ClientError, GraphQLClient } from 'graphql-request';
-import { issueCustomerToken } from '../../gateway/auth/issue-token';
+import { issueCustomerToken } from '../../gateway/auth';
 import { SANDBOX_PARTNER_KEY } from '../../gateway/config';
 import { createLogger } from '../../gateway/logger';
 import { DEMO_PINS } from '../../jd/sandbox';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { loadGatewayConfig } from '../../../gateway/config';
-import { issueCustomerToken } from '../../../gateway/auth/issue-token';
+import { issueCustomerToken } from '../../../gateway/auth';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
 import { body, startGateway, type Harness } from './helpers/gateway-harness';
 

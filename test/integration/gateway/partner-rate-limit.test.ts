@@ -1,4 +1,4 @@
-import { issueCustomerToken } from '../../../gateway/auth/issue-token';
+import { issueCustomerToken } from '../../../gateway/auth';
 import { loadGatewayConfig } from '../../../gateway/config';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
 import { body, startGateway, type Harness } from './helpers/gateway-harness';

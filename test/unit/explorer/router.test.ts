@@ -4,8 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
-import { createExplorerRouter, parseExample, type ExplorerClientConfig, type ExplorerOptions } from '../../../gateway/explorer';
-import { EXPLORER_ASSETS } from '../../../gateway/explorer/paths';
+import { createExplorerRouter, EXPLORER_ASSETS, parseExample, type ExplorerClientConfig, type ExplorerOptions } from '../../../gateway/explorer';
 
 const examples = [
   parseExample('customer', 'c.graphql', 'query Dashboard { orders { totalCount } }'),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { GraphQLError } from 'graphql';
-import { createAuthenticator } from '../../../gateway/auth/authenticate';
+import { createAuthenticator } from '../../../gateway/auth';
 import type { JwtConfig } from '../../../gateway/config';
 
 const SECRET = 'test-hs256-secret-of-at-least-32-chars!!';

@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { Registry } from 'prom-client';
-import { TokenBuckets, createPartnerRateLimit } from '../../../gateway/partner-rate-limit';
+import { TokenBuckets, createPartnerRateLimit } from '../../../gateway/rate-limit';
 
 describe('TokenBuckets', () => {
   it('allows `capacity` at once, then refuses with the whole seconds until the next token', () => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { createSubgraphFetcher } from '../../../gateway/identity/subgraph-fetcher';
+import { createSubgraphFetcher } from '../../../gateway/subgraph-transport';
 
 interface Seen { method?: string; headers: IncomingMessage['headers']; body: string; socket: Socket }
 

@@ -1,9 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from '../context';
-import { ANONYMOUS } from '../auth/identity';
-import { IDENTITY_HEADERS } from './headers';
-import { signIdentity } from './sign';
+import { ANONYMOUS } from '../auth';
+import { IDENTITY_HEADERS, signIdentity } from '../identity/sign';
 import { subgraphFetcher } from './subgraph-fetcher';
 
 export interface SubgraphFetchObserver {

@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { Identity } from './identity';
-import type { PartnerKey } from './partner-key';
-import { unauthenticated } from './errors';
+import { z } from 'zod';
+import { unauthenticated, type Identity } from './identity';
+
+export const partnerKeysSchema = z
+  .array(
+    z.object({
+      key: z.string().min(16, 'an API key must be at least 16 characters'),
+      partnerId: z.string().min(1),
+      scopes: z.array(z.string().regex(/^[a-z][a-z-]*:[a-z][a-z-]*$/, 'a scope looks like "directory:read"')),
+    }),
+  )
+  .refine((keys) => new Set(keys.map((k) => k.key)).size === keys.length, 'the same key appears twice');
+
+export type PartnerKey = z.infer<typeof partnerKeysSchema>[number];
 
 const digest = (key: string): string => createHash('sha256').update(key).digest('hex');
 

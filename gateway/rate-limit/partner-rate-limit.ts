@@ -1,6 +1,7 @@
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
-import type { Identity } from '../auth/identity';
-import { rateLimitedError } from './rate-limited-error';
+import type { Identity } from '../auth';
 import { TokenBuckets } from './token-bucket';
 
 export interface PartnerRateLimitOptions {
@@ -13,6 +14,20 @@ export interface PartnerRateLimitOptions {
 
 /** Throws RATE_LIMITED (HTTP 429) for a partner over its per-minute budget; customers and anonymous callers pass untouched. */
 export type PartnerRateLimit = (identity: Identity) => void;
+
+export const RATE_LIMITED = 'RATE_LIMITED';
+
+/** HTTP 429 with Retry-After; Apollo Server turns `extensions.http` into the status and headers. */
+export function rateLimitedError(retryAfterSeconds: number, limitPerMinute: number): GraphQLError {
+  return new GraphQLError(`Partner rate limit of ${limitPerMinute} requests per minute exceeded; retry after ${retryAfterSeconds} s`, {
+    extensions: {
+      code: RATE_LIMITED,
+      retryAfterSeconds,
+      limitPerMinute,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
+}
 
 /**
  * One token bucket per partner, kept in this gateway process (with several replicas each
