@@ -2,7 +2,7 @@ import { responseKey } from '../protocol/methods';
 import { AFS_RESULT_NOT_CANCELLABLE, AFS_RESULT_NO_PERMISSION, AFS_RESULT_PARAM_ERROR, AFS_RESULT_SUCCESS, AFS_RESULT_SYSTEM_ERROR } from '../protocol/after-sales';
 import { businessError, httpError, systemError, type JdApiError } from './errors';
 
-/** English wording for the seed's after-sales result codes (JD's resultComment is usually Chinese). */
+/** English wording for the after-sales result codes of JD's after-sales guide (JD's resultComment is usually Chinese). */
 const AFS_RESULT_EN: Record<number, string> = {
   [AFS_RESULT_PARAM_ERROR]: 'Parameter format error',
   [AFS_RESULT_NO_PERMISSION]: 'No permission',
@@ -48,7 +48,7 @@ function businessFailure(method: string, wrapper: Json): JdApiError | undefined 
     const message = text(wrapper.zh_desc) || text(wrapper.message);
     return businessError(method, code, message || `错误 ${code}`, text(wrapper.en_desc) || message || `JD wrapper code ${code}`);
   }
-  // After-sales (seed): resultCode 100 is success; the comment says why not.
+  // After-sales: resultCode 100 is success; the comment says why not.
   if (typeof wrapper.resultCode === 'number' && wrapper.resultCode !== AFS_RESULT_SUCCESS) {
     const comment = text(wrapper.resultComment);
     return businessError(method, String(wrapper.resultCode), comment, AFS_RESULT_EN[wrapper.resultCode] ?? comment);

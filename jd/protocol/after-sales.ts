@@ -1,13 +1,13 @@
 /**
- * After-sales shapes from the seed guide (seeds/003_…), with fields real JD shows (VOP 1.0/2.0).
+ * After-sales shapes from JD's published after-sales API guide, with fields real JD shows (VOP 1.0/2.0).
  * Every after-sales response carries `resultCode` (100 = success) and `resultComment`.
  */
 
 /** afsApplyType: 10 return, 20 exchange, 30 repair. */
 export type JdAfsApplyType = 10 | 20 | 30;
-/** customerExpect: 10 refund, 20 exchange, 30 repair. Must agree with the apply type (seed §7). */
+/** customerExpect: 10 refund, 20 exchange, 30 repair. Must agree with the apply type (JD's after-sales guide, "Practical Tips"). */
 export type JdCustomerExpect = 10 | 20 | 30;
-/** serviceStatus: 1 pending, 2 in progress, 3 completed (seed); 4 cancelled (assumption). */
+/** serviceStatus: 1 pending, 2 in progress, 3 completed (JD's after-sales guide); 4 cancelled (assumption). */
 export type JdServiceStatus = 1 | 2 | 3 | 4;
 /** afsServiceStep (real JD, VOP 1.0). */
 export const JD_AFS_STEPS = {
@@ -26,7 +26,7 @@ export const JD_AFS_STEPS = {
 export type JdAfsStep = keyof typeof JD_AFS_STEPS;
 
 export const AFS_RESULT_SUCCESS = 100;
-/** Seed §8 business codes. */
+/** Business codes from JD's after-sales guide ("Common Error Codes"). */
 export const AFS_RESULT_PARAM_ERROR = 3001;
 export const AFS_RESULT_NO_PERMISSION = 403;
 export const AFS_RESULT_SYSTEM_ERROR = 500;
@@ -48,7 +48,7 @@ export interface JdAfsApplyCreateParams {
   /** ≤ 1000 characters. */
   questionDesc: string;
   isNeedDetectionReport: 0 | 1;
-  /** JD-CDN image URLs (seed's `images`). Joined they must stay ≤ 2000 characters. */
+  /** JD-CDN image URLs (the guide's `images`). Joined they must stay ≤ 2000 characters. */
   images: string[];
   /** Client-made idempotency id (VOP 2.0): a retried create with the same id returns the same service. */
   thirdApplyId: string;

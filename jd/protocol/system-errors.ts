@@ -1,4 +1,4 @@
-/** JD router system error codes (JD-OPEN-PLATFORM.md), with JD's own zh/en descriptions. */
+/** JD router system error codes (JD Open Platform's published table), with JD's own zh/en descriptions. */
 export const JD_SYSTEM_ERRORS = {
   '1': { zh: '服务不可用', en: 'Service unavailable', transient: true },
   '2': { zh: '开发者调用次数超限', en: 'App call limit reached', transient: false },
@@ -29,5 +29,5 @@ export interface JdErrorResponse {
   error_response: { code: string; zh_desc: string; en_desc: string };
 }
 
-/** Business result codes that mean "try again later" (seed §8: 500 system exception). */
+/** Business result codes that mean "try again later" (JD's after-sales guide: 500 is a system exception). */
 export const JD_TRANSIENT_BUSINESS_CODES: ReadonlySet<string> = new Set(['500']);

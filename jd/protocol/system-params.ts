@@ -1,4 +1,4 @@
-/** JOS router system parameters (JD-OPEN-PLATFORM.md, "Request"). */
+/** JOS router system parameters, as JD Open Platform's request rules define them. */
 export const JD_SIGN_METHODS = ['md5', 'hmacmd5', 'hmacsha256'] as const;
 export type JdSignMethod = (typeof JD_SIGN_METHODS)[number];
 

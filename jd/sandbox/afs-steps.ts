@@ -8,7 +8,7 @@ import type { JdAfsApplyType, JdAfsStep, JdServiceStatus } from '../protocol/aft
 export const CANCELABLE_STEPS: ReadonlySet<JdAfsStep> = new Set<JdAfsStep>([10, 21, 22]);
 export const TERMINAL_STEPS: ReadonlySet<JdAfsStep> = new Set<JdAfsStep>([20, 50, 60]);
 
-/** Schedule titles, in the seed's style ("Review Approved", "Product Under Inspection"). */
+/** Schedule titles, in the style of JD's published examples ("Review Approved", "Product Under Inspection"). */
 export const STEP_TITLES: Record<JdAfsStep, string> = {
   10: 'Application Submitted',
   20: 'Application Rejected',

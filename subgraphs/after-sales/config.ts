@@ -13,7 +13,7 @@ export interface AfterSalesConfig {
 }
 
 /**
- * Assumption: JD publishes that Plus members get "extended return windows" (seeds/000) but not how long;
+ * Assumption: JD publishes that Plus members get "extended return windows" (its support-contact page) but not how long;
  * 45 days is our default until configured.
  */
 export const DEFAULT_PLUS_RETURN_DAYS = 45;

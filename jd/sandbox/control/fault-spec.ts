@@ -12,7 +12,7 @@ export const faultSpecSchema = z.strictObject({
   jitterMs: z.number().int().min(0).max(600_000).optional(),
   /** Probability (0..1) that a call fails with errorCode instead of running. */
   errorRate: z.number().min(0).max(1).optional(),
-  /** JD system code for injected errors (default "66"); "500" is the seed's after-sales system exception. */
+  /** JD system code for injected errors (default "66"); "500" is JD's after-sales system exception. */
   errorCode: z.enum(ERROR_CODES).optional(),
   /** Answer injected errors with this HTTP status instead of JD's usual 200 (e.g. 503). */
   httpStatus: z.number().int().min(200).max(599).optional(),

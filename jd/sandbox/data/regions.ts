@@ -1,5 +1,5 @@
 /**
- * Shipping destinations spanning every JD support office region (seed 000: Los Angeles US&CA,
+ * Shipping destinations spanning every JD support office region (JD's helpline directory: Los Angeles US&CA,
  * London UK&EU, Frankfurt DE&central Europe, Singapore SE Asia, Tokyo, Seoul, São Paulo LATAM,
  * Dubai UAE&GCC, Johannesburg, plus China domestic), with local names for consignees.
  */

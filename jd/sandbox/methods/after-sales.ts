@@ -1,4 +1,4 @@
-/** The five jingdong.afsservice.* methods with the seed's shapes and business codes. */
+/** The five jingdong.afsservice.* methods with the shapes and business codes of JD's after-sales guide. */
 import {
   AFS_RESULT_NO_PERMISSION, AFS_RESULT_NOT_CANCELLABLE, AFS_RESULT_PARAM_ERROR, AFS_RESULT_SUCCESS,
   type JdAfsApplyCreateResult, type JdAfsApplyType, type JdAfsBusinessResult, type JdAfsCancelResult,

@@ -31,7 +31,7 @@ export interface RouterAnswer {
 const isAfs = (method: string) => method.startsWith('jingdong.afsservice.');
 
 function injectedError(method: JdMethodName, code: string, status: number): RouterAnswer {
-  // The seed's 500 is an after-sales business result, so it travels inside the wrapper.
+  // JD's after-sales 500 (system exception) is a business result, so it travels inside the wrapper.
   if (code === '500' && isAfs(method)) return { status, body: { [responseKey(method)]: { resultCode: 500, resultComment: '系统异常，请稍后重试 System exception' } } };
   return { status, body: errorResponse(code, 'injected by the sandbox') };
 }

@@ -1,5 +1,5 @@
 /**
- * The sandbox's own JOS signature check (JD-OPEN-PLATFORM.md "Signature"), written independently
+ * The sandbox's own JOS signature check (JD Open Platform's signature rules), written independently
  * of jd/client: sort all params but `sign` by code unit, join key+value, digest, upper-case hex.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';

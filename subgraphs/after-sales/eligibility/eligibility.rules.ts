@@ -26,9 +26,9 @@ export interface LineEligibilityResult {
 }
 
 export interface ReturnWindowPolicy {
-  /** Published: "within 30 days after receipt of the parcel" (seeds/001). */
+  /** Published: "within 30 days after receipt of the parcel" (JD's Hong Kong "Contact Us" page). */
   standardDays: number;
-  /** JD Plus members get a longer window (seeds/000); its length is configuration. */
+  /** JD Plus members get a longer window (JD's support-contact page); its length is configuration. */
   plusDays: number;
 }
 

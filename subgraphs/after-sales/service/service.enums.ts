@@ -103,7 +103,7 @@ export const stepFromJd = (code: number): AfterSalesStep => lookup(STEP_BY_JD, c
 
 export const JD_TYPE_CODE: Record<AfterSalesType, JdAfsApplyType> = { RETURN: 10, EXCHANGE: 20, REPAIR: 30 };
 export const JD_EXPECT_CODE: Record<AfterSalesExpectation, JdCustomerExpect> = { REFUND: 10, EXCHANGE: 20, REPAIR: 30 };
-/** The only expectation each type allows (seed §7: return goes with refund, and so on). */
+/** The only expectation each type allows (JD's after-sales guide: return goes with refund, and so on). */
 export const EXPECTATION_FOR_TYPE: Record<AfterSalesType, AfterSalesExpectation> = {
   RETURN: AfterSalesExpectation.REFUND,
   EXCHANGE: AfterSalesExpectation.EXCHANGE,

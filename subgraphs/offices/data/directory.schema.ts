@@ -42,7 +42,8 @@ const channel = z.object({
 export const directoryFileSchema = z.object({
   version: z.literal(1),
   updated: z.iso.date(),
-  sources: z.array(z.object({ id: sourceRef, file: z.string().min(1), title: z.string().min(1), provides: z.string().min(1) }).strict()).min(1),
+  // A source document is named by the SHA-256 of its text, so the transcription test can find it wherever it is kept.
+  sources: z.array(z.object({ id: sourceRef, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of the source text'), title: z.string().min(1), provides: z.string().min(1) }).strict()).min(1),
   offices: z.array(office).min(1),
   hotlines: z.array(hotline).min(1),
   channels: z.array(channel).min(1),

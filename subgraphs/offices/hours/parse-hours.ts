@@ -12,7 +12,7 @@ const DAY_RANGE = new RegExp(`^(\\w{3})\\s*${DASH}\\s*(\\w{3}),\\s*(\\d{1,2}:\\d
 const SPAN = /^(\d{1,2}:\d{2})\s+(\w+day)\s+to\s+(\d{1,2}:\d{2})\s+(\w+day)\s*\(?\s*([A-Z]{2,4})(?:\s+time)?\s*\)?$/i;
 const ALWAYS = /^(?:available\s+)?24\/7$/i;
 
-/** Parses one of the seed's hours strings into a weekly schedule in `timeZone` (the entry's IANA zone). */
+/** Parses one of the directory's hours strings (as JD prints them) into a weekly schedule in `timeZone` (the entry's IANA zone). */
 export function parseHours(text: string, timeZone: string): WeeklySchedule {
   const trimmed = text.trim();
   if (ALWAYS.test(trimmed)) return new WeeklySchedule(timeZone, WEEKDAYS.map((day) => ({ day, opens: 0, closes: 1440 })));

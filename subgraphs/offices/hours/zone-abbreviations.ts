@@ -1,5 +1,5 @@
-// The seed writes zones as abbreviations; each names one IANA zone whose DST rules luxon applies,
-// so "PST" in the seed still means Los Angeles wall-clock time in July (PDT).
+// JD's directory writes zones as abbreviations; each names one IANA zone whose DST rules luxon applies,
+// so "PST" there still means Los Angeles wall-clock time in July (PDT).
 export const ZONE_BY_ABBREVIATION: Readonly<Record<string, string>> = {
   PST: 'America/Los_Angeles',
   PDT: 'America/Los_Angeles',

@@ -33,7 +33,7 @@ describe('applyForAfterSales', () => {
       afsApplyType: 10, customerExpect: 10, orderId: '1001', skuId: '100', skuNum: 1, questionDesc: 'Screen cracked on arrival',
       isNeedDetectionReport: 1, images: ['https://img14.360buyimg.com/x.jpg'], thirdApplyId: expect.stringMatching(/^[0-9a-f-]{36}$/), customerPin: 'alice_pin',
     });
-    // Seed workflow §6: the existing applications are checked before the create.
+    // JD's recommended after-sales workflow: the existing applications are checked before the create.
     const order = h.jd.calls.map((c) => c.method);
     expect(order.indexOf(JD_METHODS.afsOrderGet)).toBeLessThan(order.indexOf(JD_METHODS.afsApplyCreate));
   });

@@ -53,7 +53,7 @@ describe('sandbox faults and stats', () => {
     expect(statuses).toEqual([503, 503, 200]);
   });
 
-  it('the seed\'s 500 on after-sales methods travels as resultCode inside the wrapper', async () => {
+  it('JD\'s after-sales 500 (system exception) travels as resultCode inside the wrapper', async () => {
     sandbox.faults.set({ 'jingdong.afsservice.order.get': { errorRate: 1, errorCode: '500' } });
     const r = unwrap(await jos(sandbox, 'jingdong.afsservice.order.get', { orderId }), 'jingdong.afsservice.order.get');
     expect(r.resultCode).toBe(500);

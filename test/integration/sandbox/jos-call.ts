@@ -1,6 +1,6 @@
 /**
  * Test-side JOS caller for the sandbox tests. It signs with its own small implementation of the
- * JD-OPEN-PLATFORM.md algorithm (not jd/client's, not the sandbox's), so the tests check the protocol.
+ * JD Open Platform's signature algorithm (not jd/client's, not the sandbox's), so the tests check the protocol.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { formatShanghai } from '../../../jd/protocol/shanghai-time';

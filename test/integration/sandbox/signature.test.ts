@@ -1,5 +1,5 @@
 /**
- * The sandbox accepts a request signed by an independent implementation of the JD-OPEN-PLATFORM.md
+ * The sandbox accepts a request signed by an independent implementation of JD Open Platform's signature
  * algorithm (written here, sharing no code with jd/client or jd/sandbox), and refuses it with
  * code 12 when one character of the sign changes.
  */
@@ -35,7 +35,7 @@ describe('sandbox signature check against an independent signer', () => {
   beforeAll(async () => { sandbox = await startTestSandbox(); });
   afterAll(() => sandbox.stop());
 
-  it('reproduces the JD-OPEN-PLATFORM.md test vectors (so the independent signer is right)', () => {
+  it('reproduces the signature test vectors computed from JD\'s published algorithm (so the independent signer is right)', () => {
     const base = {
       method: 'jingdong.pop.order.get', app_key: 'testappkey', access_token: 'testtoken',
       timestamp: '2024-01-02 03:04:05.000+0800', v: '2.0', '360buy_param_json': '{"order_id":"123","optional_fields":"orderId,itemInfoList"}',

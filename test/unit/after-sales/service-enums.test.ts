@@ -33,7 +33,7 @@ describe('after-sales enum mappings', () => {
     expect(() => statusFromJd(9)).toThrow(/serviceStatus/);
     expect(() => stepFromJd(11)).toThrow(/afsServiceStep/);
   });
-  it('pairs each type with exactly one expectation (seed §7)', () => {
+  it('pairs each type with exactly one expectation (JD\'s after-sales guide)', () => {
     expect(EXPECTATION_FOR_TYPE).toEqual({ RETURN: 'REFUND', EXCHANGE: 'EXCHANGE', REPAIR: 'REPAIR' });
   });
 });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { canonicalString, signJdParams } from '../../../jd/client/sign';
 
-// The test vector from JD-OPEN-PLATFORM.md ("Signature").
+// A test vector computed from JD Open Platform's published signature algorithm.
 const VECTOR = {
   method: 'jingdong.pop.order.get',
   app_key: 'testappkey',
