@@ -1,5 +1,4 @@
-import type { BaseContext } from '../kit';
-import type { JdLoaders } from '../../jd/loaders/types';
+import type { BaseContext, LoadersFactory } from '../kit';
 import type { ReturnWindowPolicy } from './eligibility/eligibility.rules';
 import { AfterSalesSource } from './data/after-sales.source';
 
@@ -13,17 +12,16 @@ export interface AfterSalesContext extends BaseContext {
 
 export interface AfterSalesContextDeps {
   /** Fresh per request (loaders never outlive one); undefined pin for partners and anonymous callers. */
-  createLoaders(customerPin: string | undefined): JdLoaders;
+  createLoaders: LoadersFactory;
   policy: ReturnWindowPolicy;
   now?: () => Date;
 }
 
 /** Builds one request's context from the verified base context. */
 export function createAfterSalesContext(base: BaseContext, deps: AfterSalesContextDeps): AfterSalesContext {
-  const pin = base.identity.kind === 'customer' ? base.identity.pin : undefined;
   return {
     ...base,
-    afterSales: new AfterSalesSource(deps.createLoaders(pin), base.language),
+    afterSales: new AfterSalesSource(base, deps.createLoaders),
     policy: deps.policy,
     now: deps.now ?? (() => new Date()),
   };

@@ -1,11 +1,11 @@
-import type { BaseContext } from '../kit';
-import { ExchangeData, type LoadersFactory } from './data/exchange.source';
+import type { BaseContext, LoadersFactory } from '../kit';
+import { ExchangeSource } from './data/exchange.source';
 import type { QuoteTokens } from './quote/quote-token';
 import type { QuoteSettings } from './quote/quote-settings';
 
 /** What every exchange resolver gets: the caller, its JD data source, the quote signer and settings, a clock. */
 export interface ExchangeContext extends BaseContext {
-  exchange: ExchangeData;
+  exchange: ExchangeSource;
   quotes: QuoteTokens;
   quoteSettings: QuoteSettings;
   /** The time quotes are issued and checked at; a parameter so tests can move it. */
@@ -22,10 +22,9 @@ export interface ExchangeContextDeps {
 
 /** Builds one request's context from the verified base context. */
 export function createExchangeContext(base: BaseContext, deps: ExchangeContextDeps): ExchangeContext {
-  const pin = base.identity.kind === 'customer' ? base.identity.pin : undefined;
   return {
     ...base,
-    exchange: new ExchangeData(pin, deps.createLoaders, base.language),
+    exchange: new ExchangeSource(base, deps.createLoaders),
     quotes: deps.quotes,
     quoteSettings: deps.quoteSettings,
     now: deps.now ?? (() => new Date()),

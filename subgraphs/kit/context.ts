@@ -45,7 +45,7 @@ export function baseContextFrom(identity: Identity, headers: Headers): BaseConte
 }
 
 /** The customer's pin; UNAUTHENTICATED for anonymous callers, FORBIDDEN for partners (they act for no customer). */
-export function requireCustomer(ctx: BaseContext): string {
+export function requireCustomer(ctx: Pick<BaseContext, 'identity'>): string {
   const { identity } = ctx;
   if (identity.kind === 'customer') return identity.pin;
   if (identity.kind === 'anonymous') throw new AuthenticationError('Sign in to see your orders and services');

@@ -17,3 +17,4 @@ export { readRedisUrl } from './config/redis-url';
 export { runSubgraphEntry } from './serve/run-entry';
 export { jdReachable } from './jd/jd-reachable';
 export { createJdRuntime, type JdRuntime } from './jd/jd-runtime';
+export { JdSource, ORDER_NOT_FOUND, type LoadersFactory, type WriteOutcome } from './jd/jd-source';

@@ -1,5 +1,5 @@
-import type { BaseContext } from '../kit';
-import { OrdersSource, type LoadersFactory } from './data/orders.source';
+import type { BaseContext, LoadersFactory } from '../kit';
+import { OrdersSource } from './data/orders.source';
 
 /** What every orders resolver receives: the verified identity plus this request's JD data source. */
 export interface OrdersContext extends BaseContext {

@@ -1,12 +1,11 @@
-import type { JdLoaders } from '../../jd/loaders/types';
-import { serverSettings, startSubgraph, type RunningSubgraph, type SubgraphServerSettings } from '../kit';
+import { serverSettings, startSubgraph, type LoadersFactory, type RunningSubgraph, type SubgraphServerSettings } from '../kit';
 import { createOrdersContext } from './context';
 import { buildSchema } from './schema';
 
 /** What the orders subgraph needs to serve: validated settings plus the per-request JD loader factory. */
 export interface OrdersServerOptions extends SubgraphServerSettings {
   /** Per request: the JD loaders for that request's customer (undefined for partners and anonymous callers). */
-  createLoaders(customerPin: string | undefined): JdLoaders;
+  createLoaders: LoadersFactory;
 }
 
 /** Builds the schema and serves it; used by the entry point, `npm start` and HTTP tests. */

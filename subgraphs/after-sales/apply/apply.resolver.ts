@@ -1,15 +1,15 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireCustomer, userError } from '../../kit';
+import { ORDER_NOT_FOUND, requireCustomer, userError, type UserError } from '../../kit';
 import type { AfterSalesContext } from '../context';
 import { JD_EXPECT_CODE, JD_TYPE_CODE } from '../service/service.enums';
 import { toAfterSalesService } from '../service/service.mapper';
 import { ApplyForAfterSalesInput } from './apply.input';
 import { ApplyForAfterSalesPayload } from './apply.payload';
-import { ORDER_NOT_FOUND, validateApplyAgainstOrder, validateApplyShape, type ApplyProblem } from './apply.rules';
+import { validateApplyAgainstOrder, validateApplyShape } from './apply.rules';
 import { thirdApplyIdFor } from './third-apply-id';
 
-const refused = (problems: ApplyProblem[]): ApplyForAfterSalesPayload =>
-  Object.assign(new ApplyForAfterSalesPayload(), { service: null, userErrors: problems.map((p) => userError(p.code, p.message, p.field)) });
+const refused = (userErrors: UserError[]): ApplyForAfterSalesPayload =>
+  Object.assign(new ApplyForAfterSalesPayload(), { service: null, userErrors });
 
 @Resolver()
 export class ApplyForAfterSalesResolver {
@@ -55,10 +55,10 @@ export class ApplyForAfterSalesResolver {
   }
 
   private async answer(ctx: AfterSalesContext, pin: string, afsServiceId: number, orderId?: string): Promise<ApplyForAfterSalesPayload> {
-    const detail = await ctx.afterSales.service(pin, afsServiceId);
+    const detail = await ctx.afterSales.ownedService(pin, afsServiceId);
     // The key was first used for another order: JD handed back that application, not a new one for this order.
     if (detail && orderId !== undefined && detail.orderId !== orderId) {
-      return refused([{ field: ['input', 'idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED', message: 'This idempotency key was already used for another order.' }]);
+      return refused([userError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another order.', ['input', 'idempotencyKey'])]);
     }
     if (!detail) throw new Error(`JD filed after-sales service ${afsServiceId} but does not return its details`);
     return Object.assign(new ApplyForAfterSalesPayload(), { service: toAfterSalesService(detail), userErrors: [] });

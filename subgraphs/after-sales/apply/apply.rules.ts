@@ -1,10 +1,8 @@
 import type { JdAfsServiceSummary } from '../../../jd/protocol/after-sales';
 import type { JdOrderInfo } from '../../../jd/protocol/orders';
+import { ORDER_NOT_FOUND, userError, type UserError } from '../../kit';
 import { AfterSalesExpectation, AfterSalesType, EXPECTATION_FOR_TYPE } from '../service/service.enums';
 import { evaluateLine, type ReturnWindowPolicy } from '../eligibility/eligibility.rules';
-
-/** A field-addressed, coded refusal (becomes the GraphQL `UserError`). */
-export interface ApplyProblem { field: string[] | null; code: string; message: string }
 
 export interface ApplyRequest {
   orderId: string;
@@ -36,36 +34,35 @@ export function isJdCdnUrl(url: string): boolean {
   return parsed.protocol === 'https:' && JD_CDN_HOST.test(parsed.hostname) && !parsed.username && !parsed.password;
 }
 
-const problem = (field: string[] | null, code: string, message: string): ApplyProblem => ({ field, code, message });
-
 /** Checks that need nothing from JD: type/expectation, quantity floor, description, images, key. */
-export function validateApplyShape(req: ApplyRequest): ApplyProblem[] {
-  const problems: ApplyProblem[] = [];
+export function validateApplyShape(req: ApplyRequest): UserError[] {
+  const problems: UserError[] = [];
   const wanted = EXPECTATION_FOR_TYPE[req.type];
   if (req.expectation !== wanted) {
-    problems.push(problem(['input', 'expectation'], 'TYPE_EXPECTATION_MISMATCH',
-      `A ${req.type} application must expect ${wanted}, not ${req.expectation}.`));
+    problems.push(userError('TYPE_EXPECTATION_MISMATCH',
+      `A ${req.type} application must expect ${wanted}, not ${req.expectation}.`, ['input', 'expectation']));
   }
   if (!Number.isInteger(req.quantity) || req.quantity < 1) {
-    problems.push(problem(['input', 'quantity'], 'QUANTITY_OUT_OF_RANGE', 'Quantity must be a whole number of at least 1.'));
+    problems.push(userError('QUANTITY_OUT_OF_RANGE', 'Quantity must be a whole number of at least 1.', ['input', 'quantity']));
   }
   if (req.description.trim().length === 0) {
-    problems.push(problem(['input', 'description'], 'DESCRIPTION_REQUIRED', 'Describe the problem.'));
+    problems.push(userError('DESCRIPTION_REQUIRED', 'Describe the problem.', ['input', 'description']));
   } else if ([...req.description].length > MAX_DESCRIPTION_CHARS) {
-    problems.push(problem(['input', 'description'], 'DESCRIPTION_TOO_LONG', `The description may have at most ${MAX_DESCRIPTION_CHARS} characters.`));
+    problems.push(userError('DESCRIPTION_TOO_LONG', `The description may have at most ${MAX_DESCRIPTION_CHARS} characters.`, ['input', 'description']));
   }
   req.imageUrls.forEach((url, i) => {
     if (!isJdCdnUrl(url)) {
-      problems.push(problem(['input', 'imageUrls', String(i)], 'IMAGE_NOT_ON_JD_CDN',
-        'Images must be https URLs on JD\'s image CDN (img*.jd.com or img*.360buyimg.com); upload them with JD\'s file upload API first.'));
+      problems.push(userError('IMAGE_NOT_ON_JD_CDN',
+        'Images must be https URLs on JD\'s image CDN (img*.jd.com or img*.360buyimg.com); upload them with JD\'s file upload API first.',
+        ['input', 'imageUrls', String(i)]));
     }
   });
   if (req.imageUrls.join(',').length > MAX_IMAGES_JOINED_CHARS) {
-    problems.push(problem(['input', 'imageUrls'], 'IMAGES_TOO_LONG', `The image URLs, joined by commas, may have at most ${MAX_IMAGES_JOINED_CHARS} characters.`));
+    problems.push(userError('IMAGES_TOO_LONG', `The image URLs, joined by commas, may have at most ${MAX_IMAGES_JOINED_CHARS} characters.`, ['input', 'imageUrls']));
   }
   const key = req.idempotencyKey;
   if (key != null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_CHARS)) {
-    problems.push(problem(['input', 'idempotencyKey'], 'IDEMPOTENCY_KEY_INVALID', `The idempotency key must have 1 to ${MAX_IDEMPOTENCY_KEY_CHARS} characters.`));
+    problems.push(userError('IDEMPOTENCY_KEY_INVALID', `The idempotency key must have 1 to ${MAX_IDEMPOTENCY_KEY_CHARS} characters.`, ['input', 'idempotencyKey']));
   }
   return problems;
 }
@@ -77,24 +74,21 @@ export interface ApplyFacts {
   services: readonly JdAfsServiceSummary[];
 }
 
-/** The answer for someone else's order is the same as for a missing one: no hint it exists. */
-export const ORDER_NOT_FOUND = problem(['input', 'orderId'], 'ORDER_NOT_FOUND', 'No order with this id.');
-
 /** Checks against JD's facts: ownership, sku in the order, quantity ≤ bought, the eligibility rules. */
-export function validateApplyAgainstOrder(req: ApplyRequest, pin: string, facts: ApplyFacts, policy: ReturnWindowPolicy, now: Date): ApplyProblem[] {
+export function validateApplyAgainstOrder(req: ApplyRequest, pin: string, facts: ApplyFacts, policy: ReturnWindowPolicy, now: Date): UserError[] {
   const { order } = facts;
   if (!order || order.pin !== pin) return [ORDER_NOT_FOUND];
   const bought = order.itemInfoList
     .filter((item) => item.skuId === req.skuId)
     .reduce((sum, item) => sum + Number.parseInt(item.itemTotal, 10), 0);
   if (bought === 0) {
-    return [problem(['input', 'skuId'], 'SKU_NOT_IN_ORDER', 'This order has no item with this sku.')];
+    return [userError('SKU_NOT_IN_ORDER', 'This order has no item with this sku.', ['input', 'skuId'])];
   }
-  const problems: ApplyProblem[] = [];
+  const problems: UserError[] = [];
   if (req.quantity > bought) {
-    problems.push(problem(['input', 'quantity'], 'QUANTITY_OUT_OF_RANGE', `Quantity must be between 1 and ${bought}, the quantity bought.`));
+    problems.push(userError('QUANTITY_OUT_OF_RANGE', `Quantity must be between 1 and ${bought}, the quantity bought.`, ['input', 'quantity']));
   }
   const line = evaluateLine(req.skuId, { order, categoryBySku: facts.categoryBySku, services: facts.services }, policy, now);
-  for (const reason of line.reasons) problems.push(problem(['input', 'skuId'], reason.code, reason.message));
+  for (const reason of line.reasons) problems.push(userError(reason.code, reason.message, ['input', 'skuId']));
   return problems;
 }

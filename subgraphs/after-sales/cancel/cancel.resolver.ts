@@ -1,11 +1,11 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { requireCustomer, userError } from '../../kit';
+import { requireCustomer, userError, type UserError } from '../../kit';
 import type { AfterSalesContext } from '../context';
 import { parseServiceId, toAfterSalesService } from '../service/service.mapper';
 import type { AfterSalesService } from '../service/service.type';
 import { CancelAfterSalesPayload } from './cancel.payload';
 
-const payload = (service: AfterSalesService | null, errors: ReturnType<typeof userError>[] = []) =>
+const payload = (service: AfterSalesService | null, errors: UserError[] = []) =>
   Object.assign(new CancelAfterSalesPayload(), { service, userErrors: errors });
 
 @Resolver()
@@ -20,15 +20,15 @@ export class CancelAfterSalesResolver {
   ): Promise<CancelAfterSalesPayload> {
     const pin = requireCustomer(ctx);
     const afsServiceId = parseServiceId(id);
-    const detail = afsServiceId === null ? null : await ctx.afterSales.service(pin, afsServiceId);
+    const detail = afsServiceId === null ? null : await ctx.afterSales.ownedService(pin, afsServiceId);
     // Someone else's service reads exactly like a missing one.
     if (afsServiceId === null || !detail) return payload(null, [userError('SERVICE_NOT_FOUND', 'No after-sales service with this id.', ['id'])]);
     if (detail.cancelable !== 1) {
       return payload(toAfterSalesService(detail), [userError('NOT_CANCELLABLE', 'This service can no longer be cancelled.', ['id'])]);
     }
     const outcome = await ctx.afterSales.cancel(afsServiceId, detail.orderId);
-    if ('refused' in outcome) return payload(toAfterSalesService(detail), [userError(outcome.refused.code, outcome.refused.message, outcome.refused.field)]);
-    const after = await ctx.afterSales.service(pin, afsServiceId);
+    if ('refused' in outcome) return payload(toAfterSalesService(detail), [outcome.refused]);
+    const after = await ctx.afterSales.ownedService(pin, afsServiceId);
     return payload(after ? toAfterSalesService(after) : null);
   }
 }

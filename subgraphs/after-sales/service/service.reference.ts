@@ -8,7 +8,7 @@ export const afterSalesServiceReference = {
   async __resolveReference(ref: { id: string }, ctx: AfterSalesContext): Promise<AfterSalesService | null> {
     const pin = requireCustomer(ctx);
     const id = parseServiceId(ref.id);
-    const detail = id === null ? null : await ctx.afterSales.service(pin, id);
+    const detail = id === null ? null : await ctx.afterSales.ownedService(pin, id);
     return detail ? toAfterSalesService(detail) : null;
   },
 };

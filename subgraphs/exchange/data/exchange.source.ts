@@ -1,72 +1,29 @@
 import type DataLoader from 'dataloader';
-import type { AfsDetail, JdLoaders, SkuPrice, SkuStock } from '../../../jd/loaders/types';
-import type { JdOrderInfo } from '../../../jd/protocol/orders';
-import type { JdAfsApplyCreateParams, JdAfsServiceSummary } from '../../../jd/protocol/after-sales';
-import { isJdApiError, translateJdError, userError, type UserError } from '../../kit';
-
-/** Builds the request's loaders; `customerPin` is undefined for partners and anonymous callers. */
-export type LoadersFactory = (customerPin: string | undefined) => JdLoaders;
+import type { SkuPrice, SkuStock } from '../../../jd/loaders';
+import type { JdAfsApplyCreateParams } from '../../../jd/protocol';
+import { JdSource, type WriteOutcome } from '../../kit';
 
 /** Price and stock of one SKU as the batch loaders report them; null where JD does not know the SKU. */
 export interface SkuFigures { priceFen: number | null; inStock: boolean | null }
 
-/** A write either happened or JD refused it for a business reason the customer can act on. */
-export type WriteOutcome<T> = { ok: T } | { refused: UserError };
-
-// The loaders report someone else's data with this error name; to a customer it is simply "not there".
-const FOREIGN = 'ForeignCustomerError';
-
 /**
- * The exchange subgraph's only door to JD: reads through the per-request loaders (so prices and stock
- * of every candidate go out as one batch call each), hides other customers' data, and turns
- * JdApiError into coded GraphQL errors — or, for a refused write, into a user error.
+ * The exchange subgraph's only door to JD: the kit's JdSource (ownership, lazy loaders, coded JD
+ * errors, refused writes as user errors) plus the catalog reads a quote needs — prices and stock
+ * of every candidate go out as one batch call each.
  */
-export class ExchangeData {
-  private loadersCache?: JdLoaders;
-
-  constructor(
-    private readonly customerPin: string | undefined,
-    private readonly createLoaders: LoadersFactory,
-    private readonly language: 'zh' | 'en',
-  ) {}
-
-  // Lazy: a request that never reaches JD builds no loaders.
-  private get loaders(): JdLoaders {
-    this.loadersCache ??= this.createLoaders(this.customerPin);
-    return this.loadersCache;
-  }
-
-  /** The order if it exists and belongs to `pin`, else null (no hint which). */
-  async ownedOrder(pin: string, orderId: string): Promise<JdOrderInfo | null> {
-    // JD order ids are digits; anything else cannot exist, so spare JD the call.
-    if (!/^\d{1,30}$/.test(orderId)) return null;
-    const order = await this.read(() => this.loaders.order.load(orderId));
-    return order && order.pin === pin ? order : null;
-  }
-
-  /** The applications filed against an order (jingdong.afsservice.order.get). */
-  services(orderId: string): Promise<JdAfsServiceSummary[]> {
-    return this.read(() => this.loaders.afsServicesByOrder.load(orderId)).then((list) => list ?? []);
-  }
-
-  /** A service's details if it belongs to `pin`, else null. */
-  async service(pin: string, afsServiceId: number): Promise<AfsDetail | null> {
-    const detail = await this.read(() => this.loaders.afsDetail.load(afsServiceId));
-    return detail && detail.customerInfo.customerPin === pin ? detail : null;
-  }
-
+export class ExchangeSource extends JdSource {
   /** The shop that sells a SKU (JD goods `shopId`), or null when JD does not know the SKU. */
   async shopOf(skuId: string): Promise<number | null> {
-    const goods = await this.read(() => this.loaders.goods.load(skuId));
+    const goods = await this.jd(() => this.loaders.goods.load(skuId));
     return goods ? goods.shopId : null;
   }
 
   /** Bestseller SKUs, best first: a shop's (its id) or the platform's ('platform'). */
   bestsellers(scope: number | 'platform'): Promise<string[]> {
-    return this.read(() => this.loaders.bestsellers.load(String(scope))).then((list) => list ?? []);
+    return this.jd(() => this.loaders.bestsellers.load(String(scope)));
   }
 
-  /** SKUs in the customer's cart, in JD's order, each once. */
+  /** SKUs in the customer's cart, in JD's order, each once; another customer's cart reads as empty. */
   async cartSkus(pin: string): Promise<string[]> {
     const lines = (await this.read(() => this.loaders.cart.load(pin))) ?? [];
     return [...new Set(lines.map((l) => l.skuId))];
@@ -95,8 +52,8 @@ export class ExchangeData {
       const price = prices[i];
       const stock = stocks[i];
       // loadMany hands back per-key errors instead of throwing: a failed chunk fails the whole request.
-      if (price instanceof Error) throw translateOrRethrow(price, this.language);
-      if (stock instanceof Error) throw translateOrRethrow(stock, this.language);
+      if (price instanceof Error) throw this.translated(price);
+      if (stock instanceof Error) throw this.translated(stock);
       out.set(skuId, { priceFen: price ? price.priceFen : null, inStock: stock ? stock.inStock : null });
     });
     return out;
@@ -104,40 +61,18 @@ export class ExchangeData {
 
   /** Current price in fen, or null when JD does not know or sell the SKU. */
   async priceFen(skuId: string): Promise<number | null> {
-    const price = await this.read(() => this.loaders.price.load(skuId));
+    const price = await this.jd(() => this.loaders.price.load(skuId));
     return price ? price.priceFen : null;
   }
 
   /** Whether JD has the SKU in stock, or null when it does not know the SKU. */
   async inStock(skuId: string): Promise<boolean | null> {
-    const stock = await this.read(() => this.loaders.stock.load(skuId));
+    const stock = await this.jd(() => this.loaders.stock.load(skuId));
     return stock ? stock.inStock : null;
   }
 
   /** Idempotent create through the JD layer (it sends thirdApplyId and evicts the order's after-sales list). */
-  async apply(params: JdAfsApplyCreateParams): Promise<WriteOutcome<{ afsServiceId: number; reused: boolean }>> {
-    try {
-      return { ok: await this.loaders.applyForAfterSales(params) };
-    } catch (err) {
-      // A business refusal is an answer about this request; transient or system failures are errors.
-      if (isJdApiError(err) && err.kind === 'business' && !err.retryable) {
-        const message = (this.language === 'zh' ? err.zhDesc : err.enDesc) || err.enDesc || err.zhDesc;
-        return { refused: userError('JD_REJECTED', `${message} (JD ${err.code})`, ['input']) };
-      }
-      throw translateJdError(err, this.language);
-    }
+  apply(params: JdAfsApplyCreateParams): Promise<WriteOutcome<{ afsServiceId: number; reused: boolean }>> {
+    return this.write(() => this.loaders.applyForAfterSales(params), ['input']);
   }
-
-  private async read<T>(work: () => Promise<T>): Promise<T | null> {
-    try {
-      return await work();
-    } catch (err) {
-      if (err instanceof Error && err.name === FOREIGN) return null;
-      throw translateJdError(err, this.language);
-    }
-  }
-}
-
-function translateOrRethrow(err: Error, language: 'zh' | 'en'): Error {
-  return isJdApiError(err) ? translateJdError(err, language) : err;
 }

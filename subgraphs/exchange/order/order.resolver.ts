@@ -3,7 +3,7 @@ import { requireCustomer } from '../../kit';
 import type { ExchangeContext } from '../context';
 import { parseQuoteArgs } from '../quote/quote-args';
 import { buildQuote } from '../quote/quote.builder';
-import { ExchangeSource } from '../quote/quote.enums';
+import { ExchangeOptionSource } from '../quote/quote.enums';
 import { FIRST_ARG, QUOTE_COST, SKU_ARG, SOURCES_ARG } from '../quote/quote.resolver';
 import { ExchangeQuote } from '../quote/quote.type';
 import { Order } from './order.type';
@@ -18,7 +18,7 @@ export class OrderExchangeResolver {
   exchangeQuote(
     @Root() order: Order,
     @Arg('skuId', () => ID, { description: SKU_ARG }) skuId: string,
-    @Arg('sources', () => [ExchangeSource], { nullable: true, description: SOURCES_ARG }) sources: ExchangeSource[] | null | undefined,
+    @Arg('sources', () => [ExchangeOptionSource], { nullable: true, description: SOURCES_ARG }) sources: ExchangeOptionSource[] | null | undefined,
     @Arg('first', () => Int, { nullable: true, description: FIRST_ARG }) first: number | null | undefined,
     @Ctx() ctx: ExchangeContext,
   ): Promise<ExchangeQuote | null> {

@@ -1,7 +1,7 @@
-import { SOURCE_PRECEDENCE, type ExchangeSource } from './quote.enums';
+import { SOURCE_PRECEDENCE, type ExchangeOptionSource } from './quote.enums';
 
 /** A SKU offered for exchange and the source it is listed under. */
-export interface Candidate { skuId: string; source: ExchangeSource }
+export interface Candidate { skuId: string; source: ExchangeOptionSource }
 
 /**
  * Picks the candidates of each requested source: walking sources in precedence order (CART,
@@ -10,7 +10,7 @@ export interface Candidate { skuId: string; source: ExchangeSource }
  * shared SKU never costs a later source one of its places.
  */
 export function pickCandidates(
-  skusBySource: ReadonlyMap<ExchangeSource, readonly string[]>,
+  skusBySource: ReadonlyMap<ExchangeOptionSource, readonly string[]>,
   originalSkuId: string,
   perSource: number,
 ): Candidate[] {

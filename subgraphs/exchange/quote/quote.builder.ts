@@ -6,20 +6,20 @@ import { pickCandidates } from './candidates';
 import { paidLineOf } from './paid-unit-price';
 import { priceDifference } from './price-difference';
 import type { QuoteArgs } from './quote-args';
-import { ExchangeSource } from './quote.enums';
+import { ExchangeOptionSource } from './quote.enums';
 import { ExchangeOption, ExchangeOptionGroup, ExchangeQuote } from './quote.type';
 import { isoShanghai } from './time';
 
 /** The candidate SKUs of each requested source, fetched side by side. */
-async function candidateSkus(ctx: ExchangeContext, pin: string, skuId: string, sources: ExchangeSource[]): Promise<Map<ExchangeSource, string[]>> {
-  const fetchers: Record<ExchangeSource, () => Promise<string[]>> = {
-    [ExchangeSource.CART]: () => ctx.exchange.cartSkus(pin),
+async function candidateSkus(ctx: ExchangeContext, pin: string, skuId: string, sources: ExchangeOptionSource[]): Promise<Map<ExchangeOptionSource, string[]>> {
+  const fetchers: Record<ExchangeOptionSource, () => Promise<string[]>> = {
+    [ExchangeOptionSource.CART]: () => ctx.exchange.cartSkus(pin),
     // The shop comes from JD goods facts of the original SKU; an unknown SKU has no shop to rank.
-    [ExchangeSource.SAME_SHOP]: async () => {
+    [ExchangeOptionSource.SAME_SHOP]: async () => {
       const shopId = await ctx.exchange.shopOf(skuId);
       return shopId === null ? [] : ctx.exchange.bestsellers(shopId);
     },
-    [ExchangeSource.BESTSELLER]: () => ctx.exchange.bestsellers('platform'),
+    [ExchangeOptionSource.BESTSELLER]: () => ctx.exchange.bestsellers('platform'),
   };
   const lists = await Promise.all(sources.map((s) => fetchers[s]()));
   return new Map(sources.map((s, i) => [s, lists[i]]));

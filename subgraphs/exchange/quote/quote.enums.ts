@@ -1,7 +1,10 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Where an exchange option comes from. Declaration order is the de-duplication precedence. */
-export enum ExchangeSource {
+/**
+ * Where an exchange option comes from. Declaration order is the de-duplication precedence. GraphQL
+ * calls it `ExchangeSource`; in code that name is the subgraph's JD data source, so the enum says "option".
+ */
+export enum ExchangeOptionSource {
   CART = 'CART',
   SAME_SHOP = 'SAME_SHOP',
   BESTSELLER = 'BESTSELLER',
@@ -15,9 +18,9 @@ export enum ExchangeDirection {
 }
 
 /** Sources in precedence order: a SKU offered by several sources is listed under the first. */
-export const SOURCE_PRECEDENCE: readonly ExchangeSource[] = [ExchangeSource.CART, ExchangeSource.SAME_SHOP, ExchangeSource.BESTSELLER];
+export const SOURCE_PRECEDENCE: readonly ExchangeOptionSource[] = [ExchangeOptionSource.CART, ExchangeOptionSource.SAME_SHOP, ExchangeOptionSource.BESTSELLER];
 
-registerEnumType(ExchangeSource, {
+registerEnumType(ExchangeOptionSource, {
   name: 'ExchangeSource',
   description:
     'Where an exchange option comes from. A SKU offered by several sources is listed once, under the first of CART, SAME_SHOP, BESTSELLER '

@@ -4,7 +4,7 @@ import type { ExchangeContext } from '../context';
 import { parseQuoteArgs } from './quote-args';
 import { DEFAULT_OPTIONS_PER_SOURCE, MAX_OPTIONS_PER_SOURCE } from './quote-settings';
 import { buildQuote } from './quote.builder';
-import { ExchangeSource } from './quote.enums';
+import { ExchangeOptionSource } from './quote.enums';
 import { ExchangeQuote } from './quote.type';
 
 /** Argument descriptions shared by Query.exchangeQuote and Order.exchangeQuote. */
@@ -27,7 +27,7 @@ export class ExchangeQuoteResolver {
   async exchangeQuote(
     @Arg('orderId', () => ID, { description: 'The caller\'s JD order id (digits).' }) orderId: string,
     @Arg('skuId', () => ID, { description: SKU_ARG }) skuId: string,
-    @Arg('sources', () => [ExchangeSource], { nullable: true, description: SOURCES_ARG }) sources: ExchangeSource[] | null | undefined,
+    @Arg('sources', () => [ExchangeOptionSource], { nullable: true, description: SOURCES_ARG }) sources: ExchangeOptionSource[] | null | undefined,
     @Arg('first', () => Int, { nullable: true, description: FIRST_ARG }) first: number | null | undefined,
     @Ctx() ctx: ExchangeContext,
   ): Promise<ExchangeQuote> {

@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar, Money } from '../../kit';
 import { Order } from '../order/order.type';
 import { Product } from '../product/product.type';
-import { ExchangeDirection, ExchangeSource } from './quote.enums';
+import { ExchangeDirection, ExchangeOptionSource } from './quote.enums';
 
 /** A quote is one customer's, and it is signed with its own expiry: never stored by a shared cache. */
 export const QUOTE_CACHE = '@cacheControl(maxAge: 0, scope: PRIVATE)';
@@ -13,8 +13,8 @@ export class ExchangeOption {
   @Field(() => Product, { description: 'The target SKU (name and other facts come from the orders subgraph).' })
   product!: Product;
 
-  @Field(() => ExchangeSource, { description: 'Where the option comes from (see ExchangeSource for the de-duplication precedence).' })
-  source!: ExchangeSource;
+  @Field(() => ExchangeOptionSource, { description: 'Where the option comes from (see ExchangeSource for the de-duplication precedence).' })
+  source!: ExchangeOptionSource;
 
   @Field(() => Money, { description: 'The target\'s current JD price (`jingdong.ware.price.get`, cached up to 30 s), exact fen, CNY.' })
   currentPrice!: Money;
@@ -35,8 +35,8 @@ export class ExchangeOption {
 @Directive(QUOTE_CACHE)
 @ObjectType({ description: 'The options of one source, in that source\'s order.' })
 export class ExchangeOptionGroup {
-  @Field(() => ExchangeSource, { description: 'The source.' })
-  source!: ExchangeSource;
+  @Field(() => ExchangeOptionSource, { description: 'The source.' })
+  source!: ExchangeOptionSource;
 
   @Field(() => [ExchangeOption], { description: 'Its options after de-duplication and the per-source cap; empty when the source offered nothing new.' })
   options!: ExchangeOption[];

@@ -1,13 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AfsDetail } from '../../../jd/loaders/types';
-import { money, requireCustomer, userError, type UserError } from '../../kit';
+import { money, ORDER_NOT_FOUND, requireCustomer, userError, type UserError } from '../../kit';
 import type { ExchangeContext } from '../context';
 import { paidLineOf } from '../quote/paid-unit-price';
 import { priceDifference } from '../quote/price-difference';
 import { afterSalesServiceRef } from '../service/after-sales-service.type';
 import { RequestExchangeInput } from './request.input';
 import { ExchangeSettlement, RequestExchangePayload } from './request.payload';
-import { checkExchangeable, checkQuoteTerms, checkShape, ORDER_NOT_FOUND, priceChanged, QUOTE_INVALID, quoteMatches } from './request.rules';
+import { checkExchangeable, checkQuoteTerms, checkShape, priceChanged, QUOTE_INVALID, quoteMatches } from './request.rules';
 import { exchangeThirdApplyId } from './third-apply-id';
 
 /** JD codes for an exchange: afsApplyType 20 and customerExpect 20. */
@@ -50,7 +50,7 @@ export class RequestExchangeResolver {
     // Ownership before anything else about the order is read.
     const order = await ctx.exchange.ownedOrder(pin, input.orderId);
     if (!order) return refused([ORDER_NOT_FOUND]);
-    const services = await ctx.exchange.services(input.orderId);
+    const services = await ctx.exchange.serviceSummaries(input.orderId);
 
     const thirdApplyId = exchangeThirdApplyId(pin, input.idempotencyKey, input.quoteId, input.targetSkuId);
     // A retry of an exchange JD already has: answer with it and send nothing, even if the quote has expired since.
@@ -98,7 +98,7 @@ export class RequestExchangeResolver {
 
   /** The first filing's service and the settlement JD recorded for it; a key first used for something else is refused. */
   private async retried(ctx: ExchangeContext, pin: string, afsServiceId: number, input: RequestExchangeInput, paidUnitFen: number): Promise<RequestExchangePayload> {
-    const detail: AfsDetail | null = await ctx.exchange.service(pin, afsServiceId);
+    const detail: AfsDetail | null = await ctx.exchange.ownedService(pin, afsServiceId);
     const sameRequest = detail !== null && detail.orderId === input.orderId && detail.skuId === input.skuId
       && detail.exchangeSkuId === input.targetSkuId && typeof detail.priceDifferenceFen === 'number';
     if (!sameRequest) {

@@ -25,8 +25,6 @@ export function checkShape(input: Pick<RequestExchangeInput, 'idempotencyKey' | 
 
 /** One answer for a forged, foreign or mismatched quote: it reveals nothing about whose it is. */
 export const QUOTE_INVALID = userError('QUOTE_INVALID', 'This quote is not valid for this order item. Ask for a new quote.', ['input', 'quoteId']);
-/** Someone else's order reads exactly like a missing one. */
-export const ORDER_NOT_FOUND = userError('ORDER_NOT_FOUND', 'No order with this id.', ['input', 'orderId']);
 
 /** The quote was issued to this customer for this order line. */
 export function quoteMatches(claims: QuoteClaims | null, input: Pick<RequestExchangeInput, 'orderId' | 'skuId'>, customerTag: string): claims is QuoteClaims {

@@ -1,12 +1,12 @@
 import { createJdClient, type JdConfig } from '../../../jd/client';
 import { createJdCache, createJdLoaderStats, createJdLoaders } from '../../../jd/loaders';
-import type { JdLoaders } from '../../../jd/loaders/types';
 import { jdReachable } from './jd-reachable';
+import type { LoadersFactory } from './jd-source';
 
 /** What a JD-backed subgraph process holds for its lifetime: one client, one cache, loaders per request. */
 export interface JdRuntime {
   /** Fresh loaders for one request; `customerPin` undefined for partners and anonymous callers. */
-  createLoaders(customerPin: string | undefined): JdLoaders;
+  createLoaders: LoadersFactory;
   /** Readiness: JD's router (or the sandbox) accepts connections. */
   checkReady(): Promise<boolean>;
   /** Where JD is, for the start-up line. */

@@ -1,5 +1,4 @@
-import type { JdLoaders } from '../../../jd/loaders/types';
-import { requireCustomer, translateJdError, type BaseContext } from '../../kit';
+import { JdSource, requireCustomer } from '../../kit';
 import type { OrderConnection } from '../order/order-connection.type';
 import { toConnection, type PositionedOrder } from '../order/order-connection';
 import { toOrder } from '../order/order.mapper';
@@ -7,47 +6,20 @@ import type { Order } from '../order/order.type';
 import type { OrdersWindow } from '../order/orders-args';
 import { planPages } from '../order/page-plan';
 
-/** Builds the request's loaders; `customerPin` is undefined for partners and anonymous callers. */
-export type LoadersFactory = (customerPin: string | undefined) => JdLoaders;
-
 /**
- * The orders subgraph's only door to JD. Enforces ownership (an order whose buyer is not the
- * caller does not exist), maps JD records to graph objects and JD failures to coded errors.
+ * The orders subgraph's only door to JD: the kit's JdSource (ownership, lazy loaders, coded JD
+ * errors) plus paging over jingdong.pop.order.search and the mapping of JD records to graph objects.
  */
-export class OrdersSource {
-  private loadersCache?: JdLoaders;
-
-  constructor(
-    private readonly ctx: Pick<BaseContext, 'identity' | 'language'>,
-    private readonly createLoaders: LoadersFactory,
-  ) {}
-
-  private get loaders(): JdLoaders {
-    this.loadersCache ??= this.createLoaders(this.ctx.identity.kind === 'customer' ? this.ctx.identity.pin : undefined);
-    return this.loadersCache;
-  }
-
-  private async jd<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      throw translateJdError(err, this.ctx.language);
-    }
-  }
-
+export class OrdersSource extends JdSource {
   /** The caller's order, or null when it does not exist or belongs to someone else (indistinguishable). */
   async order(id: string): Promise<Order | null> {
-    const pin = requireCustomer(this.ctx as BaseContext);
-    // JD order ids are digits; anything else cannot exist, so spare JD the call.
-    if (!/^\d{1,30}$/.test(id)) return null;
-    const info = await this.jd(() => this.loaders.order.load(id));
-    if (!info || info.pin !== pin) return null;
-    return toOrder(info);
+    const info = await this.ownedOrder(requireCustomer(this.ctx), id);
+    return info && toOrder(info);
   }
 
   /** A page of the caller's own orders via jingdong.pop.order.search (page_size ≤ 100). */
   async orders(window: OrdersWindow): Promise<OrderConnection> {
-    const pin = requireCustomer(this.ctx as BaseContext);
+    const pin = requireCustomer(this.ctx);
     const plan = planPages(window.offset, window.first);
     const pages = await this.jd(() =>
       Promise.all(

@@ -1,7 +1,7 @@
 import { pickCandidates } from '../../../subgraphs/exchange/quote/candidates';
-import { ExchangeSource } from '../../../subgraphs/exchange/quote/quote.enums';
+import { ExchangeOptionSource } from '../../../subgraphs/exchange/quote/quote.enums';
 
-const { CART, SAME_SHOP, BESTSELLER } = ExchangeSource;
+const { CART, SAME_SHOP, BESTSELLER } = ExchangeOptionSource;
 
 describe('pickCandidates', () => {
   it('lists a SKU once, under the first source in precedence CART > SAME_SHOP > BESTSELLER, whatever the map order', () => {
