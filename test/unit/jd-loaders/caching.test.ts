@@ -1,4 +1,5 @@
 import { createJdCache, createJdLoaders, createJdLoaderStats, resolveJdTtl, type JdCache } from '../../../jd/loaders';
+import { businessError } from '../../../jd/client';
 import { JD_METHODS } from '../../../jd/protocol/methods';
 import { callsOf, makeOrder, recordingJd } from './fake-jd';
 
@@ -43,6 +44,18 @@ describe('jd/loaders caching', () => {
     await createJdLoaders({ client, cache, customerPin: 'alice' }).price.load('100001');
     await createJdLoaders({ client, cache, customerPin: 'bob' }).price.load('100001');
     expect(callsOf(calls, JD_METHODS.priceGet)).toHaveLength(1);
+  });
+
+  it('reads a service JD does not know (its 3001 refusal) as null, cached like someone else\'s', async () => {
+    const [client, calls] = recordingJd({
+      fail: (method) => (method === JD_METHODS.afsDetailGet ? businessError(method, '3001', 'afsServiceId 42 not found', 'Parameter format error') : undefined),
+    });
+    expect(await createJdLoaders({ client, cache, customerPin: 'alice' }).afsDetail.load(42)).toBeNull();
+    expect(await createJdLoaders({ client, cache, customerPin: 'alice' }).afsDetail.load(42)).toBeNull();
+    expect(callsOf(calls, JD_METHODS.afsDetailGet)).toEqual([{ method: JD_METHODS.afsDetailGet, params: { afsServiceId: 42 } }]);
+    // Any other refusal is still a failure.
+    const [failing] = recordingJd({ fail: (method) => businessError(method, '403', '无权限', 'No permission') });
+    await expect(createJdLoaders({ client: failing, cache, customerPin: 'bob' }).afsDetail.load(42)).rejects.toMatchObject({ code: '403' });
   });
 
   it('expires entries after the method\'s TTL', async () => {
