@@ -2,12 +2,11 @@ import { JD_METHODS } from '../protocol/methods';
 import type { JdAfsApplyCreateParams, JdAfsServiceSummary } from '../protocol/after-sales';
 import type { JdCallOptions, JdClient } from './types';
 import { isTransientUpstreamFailure } from './errors';
-import { backoffDelay, type BackoffOptions } from './policies/backoff';
-import type { PolicyClock } from './policies/clock';
+import { backoffDelays, type BackoffOptions } from './policies/backoff';
+import { sleep } from './policies/abort';
 
 export interface CreateApplicationDeps {
   call: JdClient['call'];
-  clock: Pick<PolicyClock, 'sleep' | 'random'>;
   /** Creates sent at most; each send after the first follows an order.get that did not find the application. */
   maxAttempts: number;
   backoff: BackoffOptions;
@@ -17,7 +16,8 @@ export interface CreateApplicationDeps {
  * Idempotent after-sales create: always sends the caller's thirdApplyId. When an attempt's outcome
  * is unknown (timeout, network, 5xx, transient code) it asks afsservice.order.get whether the
  * application landed; found -> reuse it, not found -> send again with the same thirdApplyId.
- * Definite rejections (3001, 403, ...) are thrown at once.
+ * Definite rejections (3001, 403, ...) are thrown at once. Not a cockatiel retry: each repeat is
+ * decided by a lookup, and the last unknown outcome is looked up too.
  */
 export async function createAfterSalesApplication(
   deps: CreateApplicationDeps,
@@ -25,6 +25,7 @@ export async function createAfterSalesApplication(
   options?: JdCallOptions,
 ): Promise<{ afsServiceId: number; reused: boolean }> {
   if (!params.thirdApplyId) throw new Error('createAfterSalesApplication needs a thirdApplyId: it is what makes a repeated create safe');
+  const delays = backoffDelays(deps.backoff);
   let unknownOutcome: unknown;
   for (let attempt = 1; attempt <= deps.maxAttempts; attempt++) {
     try {
@@ -35,7 +36,7 @@ export async function createAfterSalesApplication(
       unknownOutcome = error;
     }
     // Give JD a moment to finish a create that may still be in flight before asking about it.
-    await deps.clock.sleep(backoffDelay(attempt, deps.backoff, deps.clock.random), options?.signal);
+    await sleep(delays.next().value, options?.signal);
     const existing = await findByThirdApplyId(deps, params, options, unknownOutcome);
     if (existing) return { afsServiceId: existing.afsServiceId, reused: true };
   }

@@ -59,6 +59,11 @@ export function isTransientUpstreamFailure(error: unknown): error is JdApiError 
   return error instanceof JdApiError && error.retryable && error.kind !== 'circuit-open' && error.kind !== 'rate-limited';
 }
 
+/** JD answered for certain (a router or method refusal, a non-5xx status): it is up, whatever it said. */
+export function isDefiniteJdAnswer(error: unknown): error is JdApiError {
+  return error instanceof JdApiError && !error.retryable && (error.kind === 'system' || error.kind === 'business' || error.kind === 'http');
+}
+
 /** `error_response` -> JdApiError, with JD's table filling in descriptions the body left out. */
 export function systemError(method: string, code: string, zhDesc?: string, enDesc?: string, httpStatus?: number): JdApiError {
   const known = (JD_SYSTEM_ERRORS as Record<string, { zh: string; en: string; transient: boolean } | undefined>)[code];

@@ -1,5 +1,6 @@
 export type { JdClient, JdCallOptions } from './types';
 export { createJdClient, type JdClientConfig, type JdClientDeps, type JdCallObservation } from './jd-client';
+export type { JdBreakerState } from './policies/breaker';
 export { loadJdConfig, JD_CONFIG_DEFAULTS, JD_SANDBOX_CREDENTIALS, JD_SANDBOX_DEFAULT_PORT, type JdConfig } from './config';
 export {
   JdApiError, JD_CLIENT_ERROR_CODES, isTransientUpstreamFailure, type JdApiErrorKind, type JdApiErrorInit,
@@ -9,4 +10,3 @@ export { signJdParams, canonicalString } from './sign';
 export { buildJdRequest, type JdCredentials, type JdHttpRequest } from './request';
 export { parseJdResponse } from './envelope';
 export { RateLimiter, type RateLimiterOptions } from './policies/rate-limiter';
-export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './policies/circuit-breaker';

@@ -5,13 +5,13 @@ import type { JdConfig } from './config';
 import { JD_CONFIG_DEFAULTS } from './config';
 import { buildJdRequest } from './request';
 import { parseJdResponse } from './envelope';
-import { isTransientUpstreamFailure, JdApiError, networkError } from './errors';
+import { JdApiError, networkError } from './errors';
 import { createAfterSalesApplication } from './create-application';
-import { CircuitBreaker } from './policies/circuit-breaker';
+import { untilAborted } from './policies/abort';
+import { withTimeout } from './policies/attempt-timeout';
+import { breakerPerMethod, type JdBreakerState } from './policies/breaker';
 import { RateLimiter } from './policies/rate-limiter';
-import { withRetry } from './policies/retry';
-import { withTimeout } from './policies/timeout';
-import { systemClock, type PolicyClock } from './policies/clock';
+import { transientRetry } from './policies/retry';
 
 /** One HTTP attempt, as the gateway's metrics and tests see it. */
 export interface JdCallObservation {
@@ -26,10 +26,11 @@ export interface JdCallObservation {
 
 export interface JdClientDeps {
   fetch?: typeof fetch;
+  /** Clock of the signed `timestamp` and of attempt durations (tests skew it; the policies use real time). */
   now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
   observer?: (observation: JdCallObservation) => void;
+  /** Told 'closed' when a method's breaker is first used, then each time it opens, half-opens or closes. */
+  onBreakerStateChange?: (method: string, state: JdBreakerState) => void;
   /** Share one limiter between clients of the same app key in one process. */
   rateLimiter?: RateLimiter;
 }
@@ -37,87 +38,80 @@ export interface JdClientDeps {
 /** The credentials are required; every policy number falls back to JD_CONFIG_DEFAULTS. */
 export type JdClientConfig = Pick<JdConfig, 'apiUrl' | 'appKey' | 'appSecret' | 'accessToken'> & Partial<Omit<JdConfig, 'apiUrl' | 'appKey' | 'appSecret' | 'accessToken'>>;
 
-/** Creates the JOS client: signs, rate-limits per app key, times out, retries reads, breaks circuits per method. */
+/** Calls an observer so that a bug in it (metrics, logs) can never fail or retry a JD call. */
+function quietly<A extends unknown[]>(observer: ((...args: A) => void) | undefined): (...args: A) => void {
+  return (...args) => {
+    try {
+      observer?.(...args);
+    } catch {
+      // Deliberately ignored: see above.
+    }
+  };
+}
+
+/**
+ * Creates the JOS client: signs, rate-limits per app key, times out each attempt, retries reads,
+ * breaks circuits per method. The policies are cockatiel's; the caller's signal reaches every one of them.
+ */
 export function createJdClient(config: JdClientConfig, deps: JdClientDeps = {}): JdClient {
   // Explicit `undefined`s (e.g. from optional settings passed through) must not erase the defaults.
   const given = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined)) as JdClientConfig;
   const settings = { ...JD_CONFIG_DEFAULTS, ...given };
-  const clock: PolicyClock = {
-    now: deps.now ?? systemClock.now,
-    sleep: deps.sleep ?? systemClock.sleep,
-    random: deps.random ?? systemClock.random,
-  };
+  const now = deps.now ?? Date.now;
   const doFetch = deps.fetch ?? ((input, init) => fetch(input, init));
-  const limiter = deps.rateLimiter ?? new RateLimiter({ perSecond: settings.rateLimitPerSecond, maxWaitMs: settings.rateLimitMaxWaitMs }, clock);
-  const observe = (observation: JdCallObservation) => {
-    try {
-      deps.observer?.(observation);
-    } catch {
-      // A metrics bug must never fail or retry a JD call.
-    }
-  };
-  const breakers = new Map<string, CircuitBreaker>();
+  const limiter = deps.rateLimiter ?? new RateLimiter({ perSecond: settings.rateLimitPerSecond, maxWaitMs: settings.rateLimitMaxWaitMs });
+  const observe = quietly(deps.observer);
+  const breakerFor = breakerPerMethod({
+    threshold: settings.breakerThreshold,
+    halfOpenAfterMs: settings.breakerHalfOpenAfterMs,
+    onStateChange: quietly(deps.onBreakerStateChange),
+  });
   const backoff = { baseDelayMs: settings.retryBaseDelayMs, maxDelayMs: settings.retryMaxDelayMs };
-
-  const breakerFor = (method: string) => {
-    let breaker = breakers.get(method);
-    if (!breaker) {
-      breaker = new CircuitBreaker(method, {
-        threshold: settings.breakerThreshold,
-        halfOpenAfterMs: settings.breakerHalfOpenAfterMs,
-        isFailure: isTransientUpstreamFailure,
-        now: clock.now,
-      });
-      breakers.set(method, breaker);
-    }
-    return breaker;
-  };
+  const readRetry = transientRetry(settings.retryMax, backoff);
+  // A write's outcome is unknown after a transient failure; only reads repeat on their own.
+  const writeOnce = transientRetry(0, backoff);
 
   async function sendOnce<M extends JdMethodName>(method: M, params: JdParamsByMethod[M], attempt: number, signal?: AbortSignal): Promise<JdResultByMethod[M]> {
-    const request = buildJdRequest(settings, method, params, new Date(clock.now()));
-    const started = clock.now();
+    const request = buildJdRequest(settings, method, params, new Date(now()));
+    const started = now();
     try {
       const result = await withTimeout(method, settings.timeoutMs, async (attemptSignal) => {
-        let response: Response;
+        let body: string;
+        let status: number;
         try {
-          response = await doFetch(request.url, { ...request.init, signal: attemptSignal });
+          const response = await doFetch(request.url, { ...request.init, signal: attemptSignal });
+          status = response.status;
+          body = await response.text();
         } catch (error) {
-          if (attemptSignal.aborted) throw error;
-          throw networkError(method, error);
+          throw attemptSignal.aborted ? error : networkError(method, error);
         }
-        const body = await response.text();
-        return parseJdResponse<JdResultByMethod[M]>(method, response.status, body);
+        return parseJdResponse<JdResultByMethod[M]>(method, status, body);
       }, signal);
-      observe({ method, durationMs: clock.now() - started, outcome: 'ok', attempt });
+      observe({ method, durationMs: now() - started, outcome: 'ok', attempt });
       return result;
     } catch (error) {
       const code = error instanceof JdApiError ? error.code : undefined;
-      observe({ method, durationMs: clock.now() - started, outcome: 'error', code, attempt });
+      observe({ method, durationMs: now() - started, outcome: 'error', code, attempt });
       throw error;
     }
   }
 
   const call: JdClient['call'] = (method, params, options: JdCallOptions = {}) => {
+    const { signal } = options;
     const breaker = breakerFor(method);
-    return withRetry(
-      (attempt) => breaker.execute(async () => {
-        await limiter.acquire(method, options.signal);
-        return sendOnce(method, params, attempt, options.signal);
-      }),
-      {
-        ...backoff,
-        // A write's outcome is unknown after a transient failure; only reads repeat on their own.
-        maxRetries: JD_WRITE_METHODS.has(method) ? 0 : settings.retryMax,
-        shouldRetry: isTransientUpstreamFailure,
-        signal: options.signal,
-      },
-      clock,
-    );
+    const attempts = (JD_WRITE_METHODS.has(method) ? writeOnce : readRetry).execute(async ({ attempt }) => {
+      signal?.throwIfAborted();
+      // Refuse before queueing for a rate-limit slot: an open circuit must not spend the app key's budget.
+      breaker.admit();
+      await limiter.acquire(method, signal);
+      return breaker.execute(() => sendOnce(method, params, attempt + 1, signal));
+    }, signal);
+    return untilAborted(attempts, signal);
   };
 
   return {
     call,
     createAfterSalesApplication: (params: JdAfsApplyCreateParams, options?: JdCallOptions) =>
-      createAfterSalesApplication({ call, clock, maxAttempts: settings.createMaxAttempts, backoff }, params, options),
+      createAfterSalesApplication({ call, maxAttempts: settings.createMaxAttempts, backoff }, params, options),
   };
 }

@@ -1,3 +1,5 @@
+import { ExponentialBackoff, halfJitterGenerator, type IBackoff } from 'cockatiel';
+
 export interface BackoffOptions {
   /** Delay scale of the first retry. */
   baseDelayMs: number;
@@ -6,10 +8,18 @@ export interface BackoffOptions {
 }
 
 /**
- * Exponential backoff with "equal jitter": half the exponential step is fixed, half random, so
- * retries from many callers spread out yet never collapse to zero. `retry` counts from 1.
+ * Exponential backoff with "equal jitter" (cockatiel's halfJitterGenerator): retry n waits between
+ * step/2 and step, step = min(max, base * 2^(n-1)), so callers spread out yet never retry at once.
  */
-export function backoffDelay(retry: number, options: BackoffOptions, random: () => number): number {
-  const step = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
-  return Math.round(step / 2 + random() * (step / 2));
+export function jdBackoff(options: BackoffOptions): ExponentialBackoff<number> {
+  return new ExponentialBackoff({ initialDelay: options.baseDelayMs, maxDelay: options.maxDelayMs, generator: halfJitterGenerator });
+}
+
+/** The delays of one retry sequence, in order: for loops that wait between attempts themselves. */
+export function* backoffDelays(options: BackoffOptions): Generator<number, never> {
+  let backoff: IBackoff<unknown> = jdBackoff(options).next();
+  for (;;) {
+    yield backoff.duration;
+    backoff = backoff.next(undefined);
+  }
 }

@@ -1,5 +1,5 @@
 import { rateLimitedError } from '../errors';
-import type { PolicyClock } from './clock';
+import { sleep } from './abort';
 
 export interface RateLimiterOptions {
   /** At most this many calls start in any 1000 ms window. */
@@ -13,16 +13,21 @@ const WINDOW_MS = 1000;
 /**
  * Sliding-window limiter for one app key: callers wait for a free slot instead of earning JD's
  * code 2. Slots are handed out in call order; any 1000 ms window holds at most `perSecond` starts.
+ * cockatiel has no rate limiter (its bulkhead bounds concurrency, not starts per second).
  */
 export class RateLimiter {
   /** Start times already granted (non-decreasing), at most `perSecond` of them kept. */
   private readonly granted: number[] = [];
 
-  constructor(private readonly options: RateLimiterOptions, private readonly clock: Pick<PolicyClock, 'now' | 'sleep'>) {}
+  constructor(private readonly options: RateLimiterOptions) {}
 
-  /** Resolves when the caller may send; throws JdApiError kind 'rate-limited' when the wait would exceed the bound. */
+  /**
+   * Resolves when the caller may send; throws JdApiError kind 'rate-limited' when the wait would
+   * exceed the bound, and the signal's reason when the caller aborts first.
+   */
   async acquire(method: string, signal?: AbortSignal): Promise<void> {
-    const now = this.clock.now();
+    signal?.throwIfAborted();
+    const now = Date.now();
     const { perSecond, maxWaitMs } = this.options;
     const last = this.granted.at(-1) ?? -Infinity;
     const windowStart = this.granted.length >= perSecond ? this.granted[this.granted.length - perSecond] + WINDOW_MS : -Infinity;
@@ -32,6 +37,6 @@ export class RateLimiter {
     // Reserve before sleeping so concurrent callers queue behind this one.
     this.granted.push(slot);
     if (this.granted.length > perSecond) this.granted.shift();
-    if (wait > 0) await this.clock.sleep(wait, signal);
+    if (wait > 0) await sleep(wait, signal);
   }
 }

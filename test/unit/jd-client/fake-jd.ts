@@ -11,6 +11,8 @@ export interface RecordedRequest {
   httpMethod: string;
   contentType: string;
   signal: AbortSignal | undefined;
+  /** Date.now() when the request left (under fake timers: exact, so gaps are the client's waits). */
+  at: number;
 }
 
 export type FakeAnswer = Response | Error | 'hang';
@@ -31,6 +33,7 @@ export function recordingFetch(handler: FakeHandler): [typeof fetch, RecordedReq
       httpMethod: init?.method ?? 'GET',
       contentType: (init?.headers as Record<string, string> | undefined)?.['content-type'] ?? '',
       signal: init?.signal ?? undefined,
+      at: Date.now(),
     };
     calls.push(recorded);
     const answer = await handler(recorded, calls.length - 1);
@@ -57,19 +60,30 @@ export const afsResult = (method: string, resultCode: number, resultComment: str
   jdOk(method, { resultCode, resultComment, ...extra });
 export const httpStatus = (status: number, body = '<html>Bad Gateway</html>') => new Response(body, { status });
 
-/** A fake clock: sleeping advances time instantly and is recorded. */
-export function fakeClock(start = Date.UTC(2024, 0, 1, 19, 4, 5)) {
-  const clock = {
-    time: start,
-    sleeps: [] as number[],
-    now: () => clock.time,
-    sleep: async (ms: number) => {
-      clock.sleeps.push(ms);
-      clock.time += ms;
-    },
-    random: () => 0.5,
-  };
-  return clock;
+/** 2024-01-01T19:04:05Z: 2024-01-02 03:04:05 in Shanghai. */
+export const FAKE_START = Date.UTC(2024, 0, 1, 19, 4, 5);
+
+/**
+ * Jest fake timers from FAKE_START, and Math.random() = 0.5 so every jitter lands mid-range. The
+ * policies (cockatiel, the limiter) read Date.now and setTimeout, so this makes them deterministic.
+ * Undo with `restoreTime()`.
+ */
+export function fakeTime(start = FAKE_START): void {
+  // Promise and stream internals (Response.text) keep their real microtask queues.
+  jest.useFakeTimers({ now: start, doNotFake: ['nextTick', 'queueMicrotask'] });
+  jest.spyOn(Math, 'random').mockReturnValue(0.5);
+}
+
+export function restoreTime(): void {
+  jest.useRealTimers();
+  jest.restoreAllMocks();
+}
+
+/** Runs the fake timers until nothing is pending, then hands back `work` to assert on. */
+export async function settle<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined); // asserted by the caller; an early rejection is not an unhandled one
+  await jest.runAllTimersAsync();
+  return work;
 }
 
 export const SANDBOX_LIKE = {

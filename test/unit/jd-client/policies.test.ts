@@ -1,115 +1,176 @@
-import { backoffDelay } from '../../../jd/client/policies/backoff';
-import { withRetry } from '../../../jd/client/policies/retry';
-import { CircuitBreaker } from '../../../jd/client/policies/circuit-breaker';
+import { backoffDelays, jdBackoff } from '../../../jd/client/policies/backoff';
+import { transientRetry } from '../../../jd/client/policies/retry';
+import { MethodBreaker, type JdBreakerState } from '../../../jd/client/policies/breaker';
 import { RateLimiter } from '../../../jd/client/policies/rate-limiter';
-import { withTimeout } from '../../../jd/client/policies/timeout';
+import { withTimeout } from '../../../jd/client/policies/attempt-timeout';
+import { sleep, untilAborted } from '../../../jd/client/policies/abort';
 import { JdApiError } from '../../../jd/client/errors';
-import { fakeClock } from './fake-jd';
+import { fakeTime, restoreTime, settle } from './fake-jd';
 
 const transient = () => new JdApiError({ kind: 'http', code: 'HTTP_503', zhDesc: '', enDesc: '', method: 'm', retryable: true, httpStatus: 503 });
 const definite = () => new JdApiError({ kind: 'system', code: '12', zhDesc: '', enDesc: '', method: 'm', retryable: false });
+const refusal = () => new JdApiError({ kind: 'rate-limited', code: 'RATE_LIMITED', zhDesc: '', enDesc: '', method: 'm', retryable: true });
+
+beforeEach(() => fakeTime(0));
+afterEach(() => restoreTime());
+
+const firstDelays = (n: number, options: { baseDelayMs: number; maxDelayMs: number }) => {
+  const delays = backoffDelays(options);
+  return Array.from({ length: n }, () => delays.next().value);
+};
 
 describe('backoff', () => {
-  it('grows exponentially, is capped, and jitters within [step/2, step]', () => {
+  it('grows exponentially, is capped, and jitters within [step/2, step)', () => {
     const opts = { baseDelayMs: 100, maxDelayMs: 1000 };
-    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, opts, () => 0))).toEqual([50, 100, 200, 400, 500]);
-    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, opts, () => 0.999999))).toEqual([100, 200, 400, 800, 1000]);
-    expect(backoffDelay(2, opts, () => 0.5)).toBe(150);
+    jest.spyOn(Math, 'random').mockReturnValue(0);
+    expect(firstDelays(5, opts)).toEqual([50, 100, 200, 400, 500]);
+    jest.spyOn(Math, 'random').mockReturnValue(0.999999);
+    expect(firstDelays(5, opts)).toEqual([99, 199, 399, 799, 999]);
+    jest.spyOn(Math, 'random').mockReturnValue(0.5);
+    expect(firstDelays(2, opts)).toEqual([75, 150]);
+  });
+
+  it('stays within the bounds for any random value, and the retry policy uses the same sequence', () => {
+    jest.restoreAllMocks();
+    const opts = { baseDelayMs: 100, maxDelayMs: 1000 };
+    for (let run = 0; run < 50; run++) {
+      firstDelays(6, opts).forEach((delay, i) => {
+        const step = Math.min(1000, 100 * 2 ** i);
+        expect(delay).toBeGreaterThanOrEqual(step / 2);
+        expect(delay).toBeLessThan(step);
+      });
+    }
+    jest.spyOn(Math, 'random').mockReturnValue(0.5);
+    expect(jdBackoff(opts).next().duration).toBe(75);
   });
 });
 
-describe('withRetry', () => {
-  it('retries accepted errors with backoff until success', async () => {
-    const clock = fakeClock();
-    const attempts: number[] = [];
-    const result = await withRetry(async (n) => {
-      attempts.push(n);
-      if (n < 3) throw transient();
+describe('transientRetry', () => {
+  it('retries transient upstream failures with backoff until success', async () => {
+    const attempts: { attempt: number; at: number }[] = [];
+    const result = await settle(transientRetry(5, { baseDelayMs: 100, maxDelayMs: 1000 }).execute(async ({ attempt }) => {
+      attempts.push({ attempt, at: Date.now() });
+      if (attempt < 2) throw transient();
       return 'ok';
-    }, { maxRetries: 5, baseDelayMs: 100, maxDelayMs: 1000, shouldRetry: () => true }, clock);
+    }));
     expect(result).toBe('ok');
-    expect(attempts).toEqual([1, 2, 3]);
-    expect(clock.sleeps).toEqual([75, 150]);
+    expect(attempts).toEqual([{ attempt: 0, at: 0 }, { attempt: 1, at: 75 }, { attempt: 2, at: 225 }]);
   });
 
   it('stops after maxRetries and rethrows the last error', async () => {
-    const clock = fakeClock();
     let calls = 0;
-    await expect(withRetry(async () => {
+    await expect(settle(transientRetry(2, { baseDelayMs: 10, maxDelayMs: 100 }).execute(async () => {
       calls++;
       throw transient();
-    }, { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 100, shouldRetry: () => true }, clock)).rejects.toMatchObject({ code: 'HTTP_503' });
+    }))).rejects.toMatchObject({ code: 'HTTP_503' });
     expect(calls).toBe(3);
   });
 
-  it('never retries what shouldRetry refuses', async () => {
-    const clock = fakeClock();
+  it.each([
+    ['a definite answer', definite],
+    ['a local refusal (nothing was sent)', refusal],
+    ['a non-JD error', () => new Error('bug')],
+  ])('never retries %s', async (_name, error) => {
     let calls = 0;
-    await expect(withRetry(async () => {
+    const thrown = error();
+    await expect(settle(transientRetry(5, { baseDelayMs: 10, maxDelayMs: 100 }).execute(async () => {
       calls++;
-      throw definite();
-    }, { maxRetries: 5, baseDelayMs: 10, maxDelayMs: 100, shouldRetry: (e) => (e as JdApiError).retryable }, clock)).rejects.toMatchObject({ code: '12' });
+      throw thrown;
+    }))).rejects.toBe(thrown);
     expect(calls).toBe(1);
-    expect(clock.sleeps).toEqual([]);
+    expect(Date.now()).toBe(0);
+  });
+
+  it('with 0 retries (writes) makes exactly one attempt', async () => {
+    let calls = 0;
+    await expect(settle(transientRetry(0, { baseDelayMs: 10, maxDelayMs: 100 }).execute(async () => {
+      calls++;
+      throw transient();
+    }))).rejects.toMatchObject({ code: 'HTTP_503' });
+    expect(calls).toBe(1);
   });
 });
 
-describe('CircuitBreaker', () => {
-  const make = (clock: ReturnType<typeof fakeClock>) =>
-    new CircuitBreaker('jingdong.pop.order.get', { threshold: 3, halfOpenAfterMs: 1000, isFailure: (e) => (e as JdApiError).retryable, now: clock.now });
+describe('MethodBreaker', () => {
+  const make = (changes: JdBreakerState[] = []) =>
+    new MethodBreaker('jingdong.pop.order.get', { threshold: 3, halfOpenAfterMs: 1000, onStateChange: (_m, s) => changes.push(s) });
+  const fail = (breaker: MethodBreaker, error = transient) => expect(breaker.execute(async () => { throw error(); })).rejects.toBeDefined();
 
   it('opens after threshold consecutive failures, refusing without calling', async () => {
-    const clock = fakeClock();
-    const breaker = make(clock);
+    const breaker = make();
     const fn = jest.fn(async () => { throw transient(); });
     for (let i = 0; i < 3; i++) await expect(breaker.execute(fn)).rejects.toMatchObject({ code: 'HTTP_503' });
     expect(breaker.state).toBe('open');
     await expect(breaker.execute(fn)).rejects.toMatchObject({ kind: 'circuit-open', code: 'CIRCUIT_OPEN', method: 'jingdong.pop.order.get' });
+    expect(() => breaker.admit()).toThrow(expect.objectContaining({ kind: 'circuit-open', enDesc: expect.stringContaining('next trial in 1000 ms') }));
     expect(fn).toHaveBeenCalledTimes(3);
   });
 
   it('half-opens after the delay: one trial at a time; success closes, failure re-opens', async () => {
-    const clock = fakeClock();
-    const breaker = make(clock);
-    for (let i = 0; i < 3; i++) await expect(breaker.execute(async () => { throw transient(); })).rejects.toBeDefined();
-    clock.time += 999;
-    expect(breaker.state).toBe('open');
-    clock.time += 1;
-    expect(breaker.state).toBe('half-open');
+    const changes: JdBreakerState[] = [];
+    const breaker = make(changes);
+    for (let i = 0; i < 3; i++) await fail(breaker);
+    jest.advanceTimersByTime(999);
+    expect(() => breaker.admit()).toThrow(expect.objectContaining({ kind: 'circuit-open', enDesc: expect.stringContaining('next trial in 1 ms') }));
+    jest.advanceTimersByTime(1);
+    expect(() => breaker.admit()).not.toThrow();
 
     // A failed trial re-opens immediately (no need for another `threshold` failures).
     await expect(breaker.execute(async () => { throw transient(); })).rejects.toMatchObject({ code: 'HTTP_503' });
     expect(breaker.state).toBe('open');
-    clock.time += 1000;
+    await expect(breaker.execute(async () => 'too soon')).rejects.toMatchObject({ kind: 'circuit-open' });
+    jest.advanceTimersByTime(1000);
 
     let release!: (v: string) => void;
     const trial = breaker.execute(() => new Promise<string>((resolve) => { release = resolve; }));
+    expect(breaker.state).toBe('half-open');
     await expect(breaker.execute(async () => 'second')).rejects.toMatchObject({ kind: 'circuit-open' });
     release('trial');
     await expect(trial).resolves.toBe('trial');
     expect(breaker.state).toBe('closed');
     await expect(breaker.execute(async () => 'after')).resolves.toBe('after');
+    expect(changes).toEqual(['closed', 'open', 'half-open', 'open', 'half-open', 'closed']);
   });
 
   it('does not count definite answers (a business rejection means JD is up) and they reset the count', async () => {
-    const clock = fakeClock();
-    const breaker = make(clock);
-    await expect(breaker.execute(async () => { throw transient(); })).rejects.toBeDefined();
-    await expect(breaker.execute(async () => { throw transient(); })).rejects.toBeDefined();
+    const breaker = make();
+    await fail(breaker);
+    await fail(breaker);
     for (let i = 0; i < 5; i++) await expect(breaker.execute(async () => { throw definite(); })).rejects.toMatchObject({ code: '12' });
-    await expect(breaker.execute(async () => { throw transient(); })).rejects.toBeDefined();
+    await fail(breaker);
+    await fail(breaker);
     expect(breaker.state).toBe('closed');
+    await fail(breaker);
+    expect(breaker.state).toBe('open');
+  });
+
+  it('a definite answer to a half-open trial closes the circuit', async () => {
+    const breaker = make();
+    for (let i = 0; i < 3; i++) await fail(breaker);
+    jest.advanceTimersByTime(1000);
+    await expect(breaker.execute(async () => { throw definite(); })).rejects.toMatchObject({ code: '12' });
+    expect(breaker.state).toBe('closed');
+  });
+
+  it('neither counts nor resets on errors that say nothing about JD (a caller\'s abort)', async () => {
+    const breaker = make();
+    await fail(breaker);
+    await fail(breaker);
+    const reason = new Error('caller gave up');
+    await expect(breaker.execute(async () => { throw reason; })).rejects.toBe(reason);
+    expect(breaker.state).toBe('closed');
+    await fail(breaker);
+    expect(breaker.state).toBe('open');
   });
 });
 
 describe('RateLimiter', () => {
   it('lets perSecond calls through at once, then makes callers wait for the window to slide', async () => {
-    const clock = fakeClock(0);
-    const limiter = new RateLimiter({ perSecond: 2, maxWaitMs: 5000 }, clock);
+    const limiter = new RateLimiter({ perSecond: 2, maxWaitMs: 5000 });
     const startedAt: number[] = [];
     for (let i = 0; i < 5; i++) {
-      await limiter.acquire('m');
-      startedAt.push(clock.time);
+      await settle(limiter.acquire('m'));
+      startedAt.push(Date.now());
     }
     expect(startedAt).toEqual([0, 0, 1000, 1000, 2000]);
     // No 1000 ms window holds more than 2 starts.
@@ -117,33 +178,62 @@ describe('RateLimiter', () => {
   });
 
   it('queues concurrent callers in order and reserves their slots before they sleep', async () => {
-    const clock = fakeClock(0);
-    const sleeps: number[] = [];
-    const limiter = new RateLimiter({ perSecond: 2, maxWaitMs: 5000 }, { now: clock.now, sleep: async (ms) => { sleeps.push(ms); } });
-    await Promise.all([0, 1, 2, 3, 4].map(() => limiter.acquire('m')));
-    expect(sleeps).toEqual([1000, 1000, 2000]);
+    const limiter = new RateLimiter({ perSecond: 2, maxWaitMs: 5000 });
+    const grantedAt: number[] = [];
+    await settle(Promise.all([0, 1, 2, 3, 4].map((i) => limiter.acquire('m').then(() => { grantedAt[i] = Date.now(); }))));
+    expect(grantedAt).toEqual([0, 0, 1000, 1000, 2000]);
   });
 
   it('fails with kind rate-limited when the wait would exceed the bound, without taking a slot', async () => {
-    const clock = fakeClock(0);
-    const limiter = new RateLimiter({ perSecond: 1, maxWaitMs: 500 }, { now: clock.now, sleep: async () => undefined });
+    const limiter = new RateLimiter({ perSecond: 1, maxWaitMs: 500 });
     await limiter.acquire('jingdong.ware.price.get');
     await expect(limiter.acquire('jingdong.ware.price.get')).rejects.toMatchObject({ kind: 'rate-limited', code: 'RATE_LIMITED', method: 'jingdong.ware.price.get' });
-    clock.time = 600; // now the next slot (1000) is 400 ms away: within the bound
-    await expect(limiter.acquire('jingdong.ware.price.get')).resolves.toBeUndefined();
+    jest.advanceTimersByTime(600); // now the next slot (1000) is 400 ms away: within the bound
+    const next = limiter.acquire('jingdong.ware.price.get');
+    await jest.advanceTimersByTimeAsync(399);
+    let granted = false;
+    void next.then(() => { granted = true; });
+    await Promise.resolve();
+    expect(granted).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await expect(next).resolves.toBeUndefined();
+  });
+
+  it('a waiting caller who aborts gets their own reason at once; an already aborted caller takes no slot', async () => {
+    const limiter = new RateLimiter({ perSecond: 1, maxWaitMs: 5000 });
+    await limiter.acquire('m');
+    const caller = new AbortController();
+    const reason = new Error('client went away');
+    const waiting = limiter.acquire('m', caller.signal);
+    waiting.catch(() => undefined);
+    await jest.advanceTimersByTimeAsync(100);
+    caller.abort(reason);
+    await expect(waiting).rejects.toBe(reason);
+    expect(Date.now()).toBe(100);
+    await expect(limiter.acquire('m', caller.signal)).rejects.toBe(reason);
+    // Slots so far: 0 and 1000 (the aborted waiter's stays spent); had the refused caller taken one, this would be 3000.
+    const next = limiter.acquire('m');
+    await jest.advanceTimersByTimeAsync(1900);
+    await expect(next).resolves.toBeUndefined();
+    expect(Date.now()).toBe(2000);
   });
 });
 
 describe('withTimeout', () => {
   it('aborts the signal and fails with kind timeout when fn is too slow', async () => {
     let seen: AbortSignal | undefined;
-    const started = Date.now();
-    await expect(withTimeout('m', 30, (signal) => {
+    await expect(settle(withTimeout('m', 30, (signal) => {
       seen = signal;
       return new Promise(() => undefined); // ignores the signal entirely
-    })).rejects.toMatchObject({ kind: 'timeout', code: 'TIMEOUT', retryable: true });
+    }))).rejects.toMatchObject({ kind: 'timeout', code: 'TIMEOUT', retryable: true, method: 'm' });
     expect(seen?.aborted).toBe(true);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now()).toBe(30);
+  });
+
+  it('reports a timeout, not the AbortError, when fn rejects because its signal aborted', async () => {
+    await expect(settle(withTimeout('m', 30, (signal) => new Promise((_, reject) => {
+      signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    })))).rejects.toMatchObject({ kind: 'timeout', code: 'TIMEOUT' });
   });
 
   it('passes results and errors through when fn is quick', async () => {
@@ -157,5 +247,30 @@ describe('withTimeout', () => {
     const pending = withTimeout('m', 1000, () => new Promise(() => undefined), caller.signal);
     caller.abort(reason);
     await expect(pending).rejects.toBe(reason);
+    let called = false;
+    await expect(withTimeout('m', 1000, async () => { called = true; }, caller.signal)).rejects.toBe(reason);
+    expect(called).toBe(false);
+  });
+});
+
+describe('sleep and untilAborted', () => {
+  it('sleep resolves after the delay, or rejects with the signal\'s reason and drops its timer', async () => {
+    const done = sleep(50);
+    await jest.advanceTimersByTimeAsync(50);
+    await expect(done).resolves.toBeUndefined();
+    const caller = new AbortController();
+    const waiting = sleep(50, caller.signal);
+    caller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('untilAborted settles like the work, or with the reason the moment the signal aborts', async () => {
+    await expect(untilAborted(Promise.resolve(1), new AbortController().signal)).resolves.toBe(1);
+    const caller = new AbortController();
+    const pending = untilAborted(new Promise(() => undefined), caller.signal);
+    caller.abort(new Error('gone'));
+    await expect(pending).rejects.toThrow('gone');
+    await expect(untilAborted(Promise.resolve(1), caller.signal)).rejects.toThrow('gone');
   });
 });
