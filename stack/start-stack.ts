@@ -78,7 +78,7 @@ async function startParts(config: StackConfig, overrides: StackOverrides, starte
 
   const stats = createJdLoaderStats();
   const metrics = createJdMetrics({ loaderStats: stats });
-  const client = createJdClient(jdConfig, { observer: metrics.observe });
+  const client = createJdClient(jdConfig, { observer: metrics.observe, onBreakerStateChange: metrics.observeBreaker });
   const cache = createJdCache({ redisUrl: config.redisUrl, namespace: 'jd' });
   started.push({ stop: () => cache.close() });
   const ttl = resolveJdTtl(overrides.jdTtl ?? {});

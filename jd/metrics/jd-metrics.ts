@@ -4,8 +4,8 @@
  * It lives beside jd/client and jd/loaders so they stay free of prom-client; the process that owns
  * them registers this registry with the gateway's /metrics.
  */
-import { Counter, Histogram, Registry } from 'prom-client';
-import type { JdCallObservation } from '../client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { JdBreakerState, JdCallObservation } from '../client';
 import type { JdLoaderStats, MethodStats } from '../loaders';
 
 export interface JdMetrics {
@@ -13,6 +13,8 @@ export interface JdMetrics {
   registry: Registry;
   /** Pass as `createJdClient(config, { observer })`: counts every HTTP attempt the client makes. */
   observe(observation: JdCallObservation): void;
+  /** Pass as `createJdClient(config, { onBreakerStateChange })`: the gauge of each method's circuit. */
+  observeBreaker(method: string, state: JdBreakerState): void;
 }
 
 export interface JdMetricsOptions {
@@ -22,6 +24,9 @@ export interface JdMetricsOptions {
 
 /** Labels a client-supplied method name could otherwise explode; JD method names are a closed set, so this only guards bugs. */
 const MAX_METHODS = 100;
+
+/** Gauge values: higher is worse, so `max by (method)` and alerts on `> 0` read naturally. */
+const BREAKER_STATE_VALUES: Record<JdBreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 /** Counters whose values are read from the loader-stats snapshot at scrape time. */
 const LOADER_COUNTERS: { name: string; help: string; pick: (s: MethodStats) => number }[] = [
@@ -55,6 +60,12 @@ export function createJdMetrics(options: JdMetricsOptions): JdMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers,
   });
+  const breakerState = new Gauge({
+    name: 'jd_client_breaker_state',
+    help: 'Circuit breaker of each JD method: 0 closed, 1 half-open (one trial call in flight), 2 open (calls refused)',
+    labelNames: ['method'],
+    registers,
+  });
 
   for (const spec of LOADER_COUNTERS) {
     new Counter({
@@ -86,6 +97,9 @@ export function createJdMetrics(options: JdMetricsOptions): JdMetrics {
       attempts.inc({ method, outcome: o.outcome });
       if (o.outcome === 'error') errors.inc({ method, code: o.code ?? 'unknown' });
       latency.observe({ method }, o.durationMs / 1000);
+    },
+    observeBreaker(method, state) {
+      breakerState.set({ method: methodLabel(method) }, BREAKER_STATE_VALUES[state]);
     },
   };
 }

@@ -248,6 +248,8 @@ describe('the whole JD Support Graph end to end', () => {
     expect(value(`jd_client_call_duration_seconds_count{method="${JD_METHODS.orderSearch}"}`)).toBeGreaterThan(0);
     expect(value(`jd_loader_cache_hits_total{method="${JD_METHODS.priceGet}"}`)).toBeGreaterThan(0);
     expect(value(`jd_loader_cache_misses_total{method="${JD_METHODS.priceGet}"}`)).toBeGreaterThan(0);
+    // Every method the client used has a closed circuit.
+    expect(value(`jd_client_breaker_state{method="${JD_METHODS.priceGet}"}`)).toBe(0);
     // Loader and client agree on how many price calls went out.
     expect(value(`jd_loader_calls_total{method="${JD_METHODS.priceGet}"}`)).toBe(value(`jd_client_calls_total{method="${JD_METHODS.priceGet}",outcome="ok"}`));
   });
