@@ -1,10 +1,10 @@
 import { JD_METHODS } from '../../../jd/protocol/methods';
-import { alice, bob, startHarness } from './harness';
+import { receivedOrder, BOB } from './fixtures';
+import { alice, bob, startHarness, type AfterSalesHarness } from './harness';
 import { APPLY, APPLY_THEN_LIST, ORDER_SERVICES, orderReps } from './queries';
 
-type Harness = ReturnType<typeof startHarness>;
-let h: Harness;
-beforeEach(() => { h = startHarness(); });
+let h: AfterSalesHarness;
+beforeEach(async () => { h = await startHarness(); });
 afterEach(() => h.stop());
 
 const input = (over: Record<string, unknown> = {}) => ({
@@ -26,7 +26,7 @@ describe('applyForAfterSales', () => {
     expect(out.service).toEqual(expect.objectContaining({
       skuId: '100', quantity: 1, type: 'RETURN', expectation: 'REFUND', status: 'PENDING', step: 'APPLIED',
       description: 'Screen cracked on arrival', images: ['https://img14.360buyimg.com/x.jpg'], needsDetectionReport: true,
-      cancellable: true, result: null, order: { id: '1001' }, schedule: [{ title: 'Application submitted', at: '2025-06-01T12:00:00+08:00' }],
+      cancellable: true, result: null, order: { id: '1001' }, schedule: [{ title: 'Application Submitted', at: '2025-06-01T12:00:00+08:00' }],
     }));
     expect(creates()).toHaveLength(1);
     expect(creates()[0].params).toEqual({
@@ -65,6 +65,11 @@ describe('applyForAfterSales', () => {
     expect(creates()).toHaveLength(0);
   });
 
+  it('answers an order id that is not digits like a missing one, without calling JD', async () => {
+    expect(await apply({ orderId: '10O1' })).toEqual(await apply({ orderId: '424242' }));
+    expect(h.jd.calls.map((c) => c.params)).toEqual([{ order_id: '424242' }]);
+  });
+
   it('answers someone else\'s order exactly like a missing one, reading nothing else of it', async () => {
     const foreign = await apply({ orderId: '2001' });
     const missing = await apply({ orderId: '424242' });
@@ -94,7 +99,7 @@ describe('applyForAfterSales', () => {
   });
 
   it('derives different JD ids for different customers using the same key', async () => {
-    h.jd.orders.set('2002', { ...h.jd.orders.get('2001')!, orderId: '2002' });
+    h.jd.seed.order(receivedOrder('2002', BOB));
     await apply({ idempotencyKey: 'same' });
     await apply({ orderId: '2002', idempotencyKey: 'same' }, bob);
     const ids = creates().map((c) => (c.params as { thirdApplyId: string }).thirdApplyId);
@@ -113,7 +118,7 @@ describe('applyForAfterSales', () => {
     // Warm the shared cache with the empty list.
     expect((await h.run(ORDER_SERVICES, { reps: orderReps('1001') })).data).toEqual({ _entities: [{ id: '1001', afterSalesServices: [] }] });
     const created = (await apply()).service!;
-    h.jd.reset();
+    h.jd.forgetCalls();
     const later = await h.run(ORDER_SERVICES, { reps: orderReps('1001') });
     expect(later.data).toEqual({ _entities: [{ id: '1001', afterSalesServices: [{ id: created.id, status: 'PENDING', type: 'RETURN' }] }] });
     expect(h.jd.callsOf(JD_METHODS.afsOrderGet)).toHaveLength(1);
@@ -127,21 +132,19 @@ describe('applyForAfterSales', () => {
   });
 
   it('turns a JD refusal of the create into a user error', async () => {
-    h.jd.createAfterSalesApplication = async () => {
-      const { businessError } = await import('../../../jd/client/errors');
-      throw businessError(JD_METHODS.afsApplyCreate, '3001', '参数格式错误', 'Parameter format error');
-    };
-    const out = await apply();
+    // Our check reads the URL's host; JD's own pattern also refuses a port, so JD has the last word.
+    const out = await apply({ imageUrls: ['https://img14.360buyimg.com:8443/x.jpg'] });
+    expect(creates()).toHaveLength(1);
     expect(out.service).toBeNull();
     expect(out.userErrors).toEqual([{ field: ['input'], code: 'JD_REJECTED', message: 'Parameter format error (JD 3001)' }]);
   });
 
   it('reports JD being unavailable as an UPSTREAM_UNAVAILABLE error, not a user error', async () => {
-    h.jd.createAfterSalesApplication = async () => {
-      const { JdApiError } = await import('../../../jd/client/errors');
-      throw new JdApiError({ kind: 'timeout', code: 'TIMEOUT', zhDesc: '超时', enDesc: 'No answer', method: JD_METHODS.afsApplyCreate, retryable: true });
-    };
+    h.jd.sandbox.faults.set({ [JD_METHODS.afsApplyCreate]: { errorRate: 1, errorCode: '66' } });
     const { errors } = await h.run(APPLY, { input: input() });
     expect(errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    // Every create whose outcome was unknown was followed by a look for it (the JD client's idempotent create).
+    const sent = h.jd.calls.map((c) => c.method).filter((m) => m === JD_METHODS.afsApplyCreate || m === JD_METHODS.afsOrderGet);
+    expect(sent.slice(1)).toEqual([JD_METHODS.afsApplyCreate, JD_METHODS.afsOrderGet, JD_METHODS.afsApplyCreate, JD_METHODS.afsOrderGet, JD_METHODS.afsApplyCreate, JD_METHODS.afsOrderGet]);
   });
 });

@@ -1,10 +1,9 @@
 import { JD_METHODS } from '../../../jd/protocol/methods';
-import { alice, bob, startHarness } from './harness';
+import { alice, bob, startHarness, type AfterSalesHarness } from './harness';
 import { CANCEL, ORDER_SERVICES, SERVICE, orderReps } from './queries';
 
-type Harness = ReturnType<typeof startHarness>;
-let h: Harness;
-beforeEach(() => { h = startHarness(); });
+let h: AfterSalesHarness;
+beforeEach(async () => { h = await startHarness(); });
 afterEach(() => h.stop());
 
 type Payload = { service: { id: string; status: string; step: string; cancellable: boolean; schedule: { title: string }[] } | null; userErrors: { field: string[]; code: string; message: string }[] };
@@ -24,7 +23,7 @@ describe('cancelAfterSales', () => {
     expect(out.userErrors).toEqual([]);
     expect(out.service).toEqual({
       id: '501', status: 'CANCELLED', step: 'CANCELLED', cancellable: false,
-      schedule: [{ title: 'Review Approved' }, { title: 'User Sent Back Product' }, { title: 'Cancelled by customer' }],
+      schedule: [{ title: 'Application Submitted' }, { title: 'Customer Service Reviewing' }, { title: 'Application Cancelled' }],
     });
     expect(cancels().map((c) => c.params)).toEqual([{ afsServiceId: 501, customerPin: 'alice_pin' }]);
     // Evicted: the next request reads the cancelled state, not the cached one.
@@ -52,15 +51,24 @@ describe('cancelAfterSales', () => {
     expect(cancels()).toHaveLength(0);
   });
 
+  /** Alice reads 503 while it is cancellable; before she cancels, JD receives the goods (the cached detail is now stale). */
+  const staleThenCancel = async (headers: Record<string, string> = {}) => {
+    await h.run(SERVICE, { id: '503' });
+    h.jd.sandbox.advance(503);
+    h.jd.forgetCalls();
+    return h.run<{ cancelAfterSales: Payload }>(CANCEL, { id: '503' }, alice, headers);
+  };
+
   it('turns JD\'s refusal (3003) into a NOT_CANCELLABLE user error', async () => {
-    const out = await cancel('503');
+    const out = (await staleThenCancel()).data!.cancelAfterSales;
     expect(cancels()).toHaveLength(1);
     expect(out.userErrors).toEqual([{ field: ['id'], code: 'NOT_CANCELLABLE', message: 'The service can no longer be cancelled (JD 3003)' }]);
     expect(out.service).toEqual(expect.objectContaining({ id: '503', status: 'IN_PROGRESS' }));
   });
 
-  it('uses JD\'s Chinese wording for a zh caller', async () => {
-    const res = await h.run<{ cancelAfterSales: Payload }>(CANCEL, { id: '503' }, alice, { 'accept-language': 'zh-CN,zh;q=0.9' });
-    expect(res.data!.cancelAfterSales.userErrors).toEqual([{ field: ['id'], code: 'NOT_CANCELLABLE', message: '服务单已审核, 不可取消 (JD 3003)' }]);
+  it('gives a zh caller JD\'s own comment (its zh description), not the English table', async () => {
+    const res = await staleThenCancel({ 'accept-language': 'zh-CN,zh;q=0.9' });
+    // JD's own comment fills the Chinese description; the sandbox writes it in English.
+    expect(res.data!.cancelAfterSales.userErrors).toEqual([{ field: ['id'], code: 'NOT_CANCELLABLE', message: 'service at step 31 can no longer be cancelled (JD 3003)' }]);
   });
 });

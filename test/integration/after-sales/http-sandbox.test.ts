@@ -2,31 +2,27 @@
  * The after-sales subgraph over HTTP against the in-process JD sandbox, with the real JD client,
  * loaders and cache: signatures are enforced, and the demo customer's flow works end to end.
  */
-import { createJdClient } from '../../../jd/client';
-import { createJdCache, createJdLoaders, type JdCache } from '../../../jd/loaders';
-import { createSandbox, DEMO_PINS, type Sandbox } from '../../../jd/sandbox';
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { DEMO_PINS, type Sandbox } from '../../../jd/sandbox';
+import { JD_METHODS, type JdMethodName } from '../../../jd/protocol';
 import { signIdentity, type Identity, type RunningSubgraph } from '../../../subgraphs/kit';
 import { startAfterSalesSubgraph } from '../../../subgraphs/after-sales/server';
+import { startRecordingJd, type RecordingJd } from '../../support/recording-jd';
 
 const SECRET = 'after-sales-http-test-secret-0123456789';
+let jd: RecordingJd;
 let sandbox: Sandbox;
-let cache: JdCache;
 let subgraph: RunningSubgraph;
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ seed: 'after-sales-http' });
-  const client = createJdClient({ apiUrl: sandbox.routerUrl, ...sandbox.credentials });
-  cache = createJdCache();
+  jd = await startRecordingJd({ seed: 'after-sales-http' });
+  sandbox = jd.sandbox;
   subgraph = await startAfterSalesSubgraph({
-    port: 0, signingSecret: SECRET, policy: { standardDays: 30, plusDays: 45 }, now: () => sandbox.now(),
-    createLoaders: (customerPin) => createJdLoaders({ client, cache, customerPin }),
+    port: 0, signingSecret: SECRET, policy: { standardDays: 30, plusDays: 45 }, now: () => sandbox.now(), createLoaders: jd.createLoaders,
   });
 });
 afterAll(async () => {
   await subgraph?.stop();
-  await cache?.close();
-  await sandbox?.stop();
+  await jd?.close();
 });
 
 const post = (body: object, headers: Record<string, string>) =>
@@ -35,11 +31,11 @@ const gql = async <T>(query: string, variables: object, identity: Identity = { k
   const res = await post({ query, variables }, signIdentity(identity, SECRET));
   return (await res.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] };
 };
-const callsOf = (method: string) => sandbox.stats.snapshot().methods[method]?.calls ?? 0;
+const callsOf = (method: JdMethodName) => jd.callsOf(method).length;
 
 describe('after-sales over HTTP', () => {
   it('refuses unsigned and wrongly signed requests, _service and _entities included, before any JD call', async () => {
-    const before = sandbox.stats.snapshot().total;
+    const before = jd.calls.length;
     for (const query of ['{ _service { sdl } }', '{ _entities(representations: [{__typename: "Order", id: "1"}]) { __typename } }']) {
       const unsigned = await post({ query }, {});
       expect(unsigned.status).toBe(401);
@@ -47,7 +43,7 @@ describe('after-sales over HTTP', () => {
       const wrong = await post({ query }, signIdentity({ kind: 'customer', pin: DEMO_PINS.alice }, 'not-the-secret-not-the-secret-xx'));
       expect(wrong.status).toBe(401);
     }
-    expect(sandbox.stats.snapshot().total).toBe(before);
+    expect(jd.calls.length).toBe(before);
     expect((await gql<{ _service: { sdl: string } }>('{ _service { sdl } }', {})).data?._service.sdl).toContain('type AfterSalesService');
   });
 

@@ -1,10 +1,10 @@
-import { JD_METHODS } from '../../../jd/protocol/methods';
-import { alice, bob, startHarness } from './harness';
+import { JD_METHODS, type JdMethodName } from '../../../jd/protocol';
+import { receivedOrder, ALICE } from './fixtures';
+import { alice, bob, startHarness, type AfterSalesHarness } from './harness';
 import { ORDER_ENTITIES, ORDER_SERVICES, SERVICE, orderReps } from './queries';
 
-type Harness = ReturnType<typeof startHarness>;
-let h: Harness;
-beforeEach(() => { h = startHarness(); });
+let h: AfterSalesHarness;
+beforeEach(async () => { h = await startHarness(); });
 afterEach(() => h.stop());
 
 describe('AfterSalesService', () => {
@@ -19,8 +19,8 @@ describe('AfterSalesService', () => {
         description: 'Cracked screen', images: ['https://img.jd.com/a.jpg', 'https://img10.360buyimg.com/b.jpg'], needsDetectionReport: true,
         appliedAt: '2025-05-30T09:15:00+08:00', result: null, cancellable: true, exchangeSkuId: null, priceDifference: null,
         schedule: [
-          { title: 'Review Approved', at: '2025-05-30T14:00:00+08:00' },
-          { title: 'User Sent Back Product', at: '2025-05-31T09:30:00+08:00' },
+          { title: 'Application Submitted', at: '2025-05-30T09:15:00+08:00' },
+          { title: 'Customer Service Reviewing', at: '2025-05-30T14:00:00+08:00' },
         ],
         order: { id: '1006' },
       },
@@ -34,7 +34,7 @@ describe('AfterSalesService', () => {
   it('shows an exchange\'s target sku and settled difference, and a decided result', async () => {
     const { data } = await h.run(SERVICE, { id: '504' });
     expect(data?.afterSalesService).toEqual(expect.objectContaining({
-      type: 'EXCHANGE', expectation: 'EXCHANGE', status: 'COMPLETED', step: 'DONE', cancellable: false, result: 'Exchanged for sku 450',
+      type: 'EXCHANGE', expectation: 'EXCHANGE', status: 'COMPLETED', step: 'DONE', cancellable: false, result: 'Exchange for a new item',
       exchangeSkuId: '450', priceDifference: { amount: '-12.50', currency: 'CNY', minorUnits: -1250 },
     }));
   });
@@ -85,12 +85,17 @@ describe('Order.afterSalesServices', () => {
     expect(h.jd.callsOf(JD_METHODS.afsDetailGet)).toHaveLength(0);
   });
 
+  it('resolves an order id that is not digits to null like a missing one, without calling JD', async () => {
+    const { data, errors } = await h.run(ORDER_ENTITIES, { reps: orderReps('1001a', '1001') }, alice);
+    expect(errors).toBeUndefined();
+    expect((data as { _entities: unknown[] })._entities[0]).toBeNull();
+    expect(h.jd.callsOf(JD_METHODS.orderGet).map((c) => c.params)).toEqual([{ order_id: '1001' }]);
+    expect(h.jd.calls.filter((c) => JSON.stringify(c.params).includes('1001a'))).toEqual([]);
+  });
+
   it('resolves 50 orders with one call per order and method, run concurrently, never a chain of 50', async () => {
-    for (let i = 0; i < 50; i += 1) {
-      const id = String(3000 + i);
-      h.jd.orders.set(id, { ...h.jd.orders.get('1001')!, orderId: id });
-    }
-    h.jd.services.set(8000, { ...h.jd.services.get(501)!, detail: { ...h.jd.services.get(501)!.detail, afsServiceId: 8000, orderId: '3007' } });
+    for (let i = 0; i < 50; i += 1) h.jd.seed.order(receivedOrder(String(3000 + i), ALICE));
+    h.jd.seed.service({ afsServiceId: 8000, orderId: '3007', step: 21, applyTime: '2025-05-30 09:15:00' });
     const ids = Array.from({ length: 50 }, (_, i) => String(3000 + i));
     const { data, errors } = await h.run(ORDER_SERVICES, { reps: orderReps(...ids) });
     expect(errors).toBeUndefined();
@@ -98,7 +103,7 @@ describe('Order.afterSalesServices', () => {
     expect(entities).toHaveLength(50);
     expect(entities[7].afterSalesServices.map((s) => s.id)).toEqual(['8000']);
 
-    const sorted = (m: string, key: string) => h.jd.callsOf(m).map((c) => String((c.params as Record<string, unknown>)[key])).sort();
+    const sorted = (m: JdMethodName, key: string) => h.jd.callsOf(m).map((c) => String(c.params[key])).sort();
     expect(sorted(JD_METHODS.orderGet, 'order_id')).toEqual([...ids].sort());
     expect(sorted(JD_METHODS.afsOrderGet, 'orderId')).toEqual([...ids].sort());
     expect(sorted(JD_METHODS.afsDetailGet, 'afsServiceId')).toEqual(['8000']);
@@ -107,7 +112,7 @@ describe('Order.afterSalesServices', () => {
     expect(h.jd.peakInFlight).toBeGreaterThan(1);
 
     // A second request inside the TTL is served from the cache: no JD call at all.
-    h.jd.reset();
+    h.jd.forgetCalls();
     await h.run(ORDER_SERVICES, { reps: orderReps(...ids) });
     expect(h.jd.calls).toHaveLength(0);
   });
