@@ -1,5 +1,4 @@
-import type { JdOrderInfo } from '../../../jd/protocol/orders';
-import { FakeJd } from './fake-jd';
+import type { SandboxSeeder, SeedOrder } from '../../support/sandbox-seed';
 
 export const ALICE = 'alice_pin';
 export const BOB = 'bob_pin';
@@ -7,20 +6,14 @@ export const CAROL = 'carol_pin';
 /** 2025-06-01 12:00 in Shanghai. */
 export const NOW = new Date('2025-06-01T04:00:00Z');
 
-export function order(orderId: string, pin: string, over: Partial<JdOrderInfo> = {}): JdOrderInfo {
+/**
+ * A received order from shop 10: 199.00 × 2 of sku 100 and 101.00 × 1 of sku 101 with 20.00 seller
+ * discount, so one unit of sku 100 cost 191.02 (see the unit tests).
+ */
+export function order(orderId: string, pin: string, over: Partial<SeedOrder> = {}): SeedOrder {
   return {
-    orderId, venderId: '10', pin, orderState: 'FINISHED_L',
-    orderTotalPrice: '499.00', orderSellerPrice: '479.00', orderPayment: '479.00', freightPrice: '0.00', sellerDiscount: '20.00',
-    orderStartTime: '2025-05-25 10:00:00', paymentConfirmTime: '2025-05-25 10:05:00', orderEndTime: '2025-05-29 14:00:00',
-    modified: '2025-05-29 14:00:00',
-    consigneeInfo: { fullname: 'Zhang San', mobile: '13800000000', telephone: '', fullAddress: 'x', province: 'Beijing', city: 'Beijing', county: 'Chaoyang', countryCode: 'CN' },
-    // 199.00 × 2 and 101.00 × 1 with 20.00 seller discount: one unit of sku 100 cost 191.02 (see the unit tests).
-    itemInfoList: [
-      { skuId: '100', skuName: 'Phone', wareId: '1', jdPrice: '199.00', itemTotal: '2' },
-      { skuId: '101', skuName: 'Case', wareId: '2', jdPrice: '101.00', itemTotal: '1' },
-    ],
-    plusMember: false,
-    ...over,
+    orderId, pin, lines: [{ skuId: '100', quantity: 2, unitFen: 19900 }, { skuId: '101', unitFen: 10100 }], discountFen: 2000,
+    placedAt: '2025-05-25 10:00:00', paidAt: '2025-05-25 10:05:00', receivedAt: '2025-05-29 14:00:00', ...over,
   };
 }
 
@@ -32,23 +25,9 @@ export const PAID_100 = 19102;
  * 1005 whose application on 100 is completed. Bob: 2001. Shop 10 sells 100 and 101.
  * Candidates of 1001/100: cart 202, 401; shop 10 ranks 100, 201, 202, 301; the platform ranks 301, 302, 999 (no price), 303, 201.
  */
-export function seedFakeJd(): FakeJd {
-  const jd = new FakeJd();
-  for (const o of [
-    order('1001', ALICE),
-    order('1002', ALICE, { orderState: 'TRADE_CANCELED' }),
-    order('1003', ALICE),
-    order('1004', ALICE, { orderState: 'WAIT_SELLER_STOCK_OUT', paymentConfirmTime: '', orderEndTime: '' }),
-    order('1005', ALICE),
-    order('2001', BOB),
-  ]) jd.orders.set(o.orderId, o);
-  jd.addService('1003', '100', ALICE, 2);
-  jd.addService('1005', '100', ALICE, 3);
-  jd.shopOfSku.set('100', 10);
-  jd.shopOfSku.set('101', 10);
-  jd.shopRank.set(10, ['100', '201', '202', '301']);
-  jd.platformRank = ['301', '302', '999', '303', '201'];
-  jd.carts.set(ALICE, ['202', '401']);
+export function seedExchange(seed: SandboxSeeder): void {
+  seed.shop({ shopId: 10 });
+  for (const pin of [ALICE, BOB, CAROL]) seed.customer({ pin });
   const catalog: [string, number, number][] = [
     ['100', 19900, 4], ['101', 10100, 4],
     ['201', PAID_100, 5], // EVEN
@@ -58,9 +37,16 @@ export function seedFakeJd(): FakeJd {
     ['303', 30000, 1],
     ['401', PAID_100 + 1, 2], // PAY_EXTRA by one fen
   ];
-  for (const [sku, price, stock] of catalog) {
-    jd.priceFen.set(sku, price);
-    jd.stock.set(sku, stock);
-  }
-  return jd;
+  for (const [skuId, priceFen, stock] of catalog) seed.sku({ skuId, priceFen, stock, shopId: 10 });
+  seed.order(order('1001', ALICE));
+  seed.order(order('1002', ALICE, { state: 'TRADE_CANCELED', receivedAt: null }));
+  seed.order(order('1003', ALICE));
+  seed.order(order('1004', ALICE, { state: 'WAIT_SELLER_STOCK_OUT', paidAt: null, receivedAt: null }));
+  seed.order(order('1005', ALICE));
+  seed.order(order('2001', BOB));
+  seed.service({ afsServiceId: 8000, orderId: '1003', skuId: '100', step: 21, applyTime: '2025-05-30 09:00:00' });
+  seed.service({ afsServiceId: 8001, orderId: '1005', skuId: '100', step: 50, applyTime: '2025-05-30 09:00:00' });
+  seed.bestsellers(10, ['100', '201', '202', '301']);
+  seed.bestsellers('platform', ['301', '302', '999', '303', '201']);
+  seed.cart(ALICE, ['202', '401']);
 }

@@ -1,28 +1,31 @@
 import type { Identity } from '../../../subgraphs/kit';
-import { createTestServer } from '../../support/test-server';
-import { createJdCache, createJdLoaders, type JdCache } from '../../../jd/loaders';
 import { buildSchema } from '../../../subgraphs/exchange/schema';
 import { createExchangeContext } from '../../../subgraphs/exchange/context';
 import { QuoteTokens } from '../../../subgraphs/exchange/quote/quote-token';
-import { ALICE, BOB, NOW, seedFakeJd } from './fixtures';
-import type { FakeJd } from './fake-jd';
+import { startRecordingJd, type RecordingJd } from '../../support/recording-jd';
+import { createTestServer, type TestResult } from '../../support/test-server';
+import { ALICE, BOB, NOW, seedExchange } from './fixtures';
 
 export const alice: Identity = { kind: 'customer', pin: ALICE };
 export const bob: Identity = { kind: 'customer', pin: BOB };
 export const QUOTE_TTL_SECONDS = 900;
 
-type Run = <T = Record<string, unknown>>(q: string, v?: Record<string, unknown>, who?: Identity) => Promise<{
-  data?: T | null;
-  errors?: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
-}>;
+export interface ExchangeHarness {
+  jd: RecordingJd;
+  /** The subgraph's clock (quotes are issued and checked at it); tests move it. */
+  clock: { now: Date };
+  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, who?: Identity): Promise<TestResult<T>>;
+  stop(): Promise<void>;
+}
 
-/** The exchange subgraph in process: real schema, real loaders and cache, a recording fake JD, a clock tests can move. */
-export function startHarness(jd: FakeJd = seedFakeJd()): { jd: FakeJd; clock: { now: Date }; run: Run; stop(): Promise<void>; cache: JdCache } {
-  const cache = createJdCache();
+/** The exchange subgraph in process: real schema, loaders and cache over the recording JD sandbox, a clock tests can move. */
+export async function startHarness(): Promise<ExchangeHarness> {
+  const jd = await startRecordingJd({ now: () => NOW });
+  seedExchange(jd.seed);
   const clock = { now: NOW };
   const server = createTestServer(buildSchema().schema, {
     createContext: (base) => createExchangeContext(base, {
-      createLoaders: (customerPin) => createJdLoaders({ client: jd, cache, customerPin }),
+      createLoaders: jd.createLoaders,
       quotes: new QuoteTokens('integration-test-quote-secret'),
       quoteSettings: { ttlSeconds: QUOTE_TTL_SECONDS },
       now: () => clock.now,
@@ -33,14 +36,13 @@ export function startHarness(jd: FakeJd = seedFakeJd()): { jd: FakeJd; clock: { 
   return {
     jd,
     clock,
-    cache,
     run: (q, v = {}, who = alice) => {
       started = true;
       return server.execute(q, v, who);
     },
     async stop() {
       if (started) await server.stop();
-      await cache.close();
+      await jd.close();
     },
   };
 }

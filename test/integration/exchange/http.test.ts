@@ -3,31 +3,32 @@
  * any JD call, and answers signed ones (here `_entities` for Product.price, which anonymous callers may read).
  */
 import { JD_METHODS } from '../../../jd/protocol/methods';
-import { createJdCache, createJdLoaders } from '../../../jd/loaders';
 import { signIdentity, type RunningSubgraph } from '../../../subgraphs/kit';
 import { startExchangeSubgraph } from '../../../subgraphs/exchange/server';
 import { QuoteTokens } from '../../../subgraphs/exchange/quote/quote-token';
-import { seedFakeJd } from './fixtures';
+import { startRecordingJd, type RecordingJd } from '../../support/recording-jd';
+import { seedExchange } from './fixtures';
 
 const SECRET = 'exchange-http-test-signing-secret-0123456789';
 
 describe('exchange subgraph over HTTP', () => {
-  const jd = seedFakeJd();
-  const cache = createJdCache();
+  let jd: RecordingJd;
   let running: RunningSubgraph;
 
   beforeAll(async () => {
+    jd = await startRecordingJd();
+    seedExchange(jd.seed);
     running = await startExchangeSubgraph({
       port: 0,
       signingSecret: SECRET,
       quotes: new QuoteTokens('http-test-quote-secret'),
       quoteSettings: { ttlSeconds: 900 },
-      createLoaders: (customerPin) => createJdLoaders({ client: jd, cache, customerPin }),
+      createLoaders: jd.createLoaders,
     });
   });
   afterAll(async () => {
     await running.stop();
-    await cache.close();
+    await jd.close();
   });
 
   const body = JSON.stringify({

@@ -1,10 +1,10 @@
 import { JD_METHODS } from '../../../jd/protocol/methods';
-import { CAROL, order, PAID_100, seedFakeJd } from './fixtures';
-import { alice, bob, QUOTE, startHarness, type QuoteData } from './harness';
+import { CAROL, order, PAID_100 } from './fixtures';
+import { alice, bob, QUOTE, startHarness, type ExchangeHarness, type QuoteData } from './harness';
 
-describe('exchange quotes (in-process subgraph, real loaders, recording fake JD)', () => {
-  let h: ReturnType<typeof startHarness>;
-  beforeEach(() => { h = startHarness(); });
+describe('exchange quotes (in-process subgraph, real loaders, recording JD sandbox)', () => {
+  let h: ExchangeHarness;
+  beforeEach(async () => { h = await startHarness(); });
   afterEach(() => h.stop());
 
   const quote = (vars: Record<string, unknown> = {}) => h.run<QuoteData>(QUOTE, { orderId: '1001', skuId: '100', ...vars });
@@ -54,19 +54,16 @@ describe('exchange quotes (in-process subgraph, real loaders, recording fake JD)
   });
 
   it('60 candidates cost exactly one price call with 60 J_ ids and one stock call with 60 ids', async () => {
-    const jd = seedFakeJd();
-    jd.orders.set('3001', order('3001', CAROL, { venderId: '30', itemInfoList: [{ skuId: '5000', skuName: 'x', wareId: '1', jdPrice: '100.00', itemTotal: '1' }], sellerDiscount: '0.00' }));
-    jd.shopOfSku.set('5000', 30);
+    const { seed } = h.jd;
+    seed.shop({ shopId: 30 });
+    seed.sku({ skuId: '5000', priceFen: 10_000, shopId: 30 });
+    seed.order(order('3001', CAROL, { lines: [{ skuId: '5000' }], discountFen: 0 }));
     const ids = (from: number) => Array.from({ length: 20 }, (_, i) => String(from + i));
-    jd.shopRank.set(30, ['5000', ...ids(5001)]);
-    jd.platformRank = ids(6000);
-    jd.carts.set(CAROL, ids(7000));
-    for (const sku of [...ids(5001), ...ids(6000), ...ids(7000)]) {
-      jd.priceFen.set(sku, 10_000 + Number(sku));
-      jd.stock.set(sku, 1);
-    }
-    await h.stop();
-    h = startHarness(jd);
+    for (const sku of [...ids(5001), ...ids(6000), ...ids(7000)]) seed.sku({ skuId: sku, priceFen: 10_000 + Number(sku), stock: 1 });
+    seed.bestsellers(30, ['5000', ...ids(5001)]);
+    seed.bestsellers('platform', ids(6000));
+    seed.cart(CAROL, ids(7000));
+    const { jd } = h;
     const { data, errors } = await h.run<QuoteData>(QUOTE, { orderId: '3001', skuId: '5000', first: 20 }, { kind: 'customer', pin: CAROL });
     expect(errors).toBeUndefined();
     expect(data!.exchangeQuote.options).toHaveLength(60);
@@ -79,6 +76,7 @@ describe('exchange quotes (in-process subgraph, real loaders, recording fake JD)
     expect(sent.every((id) => /^J_\d+$/.test(id))).toBe(true);
     expect(new Set(sent)).toEqual(new Set([...ids(7000), ...ids(5001), ...ids(6000)].map((id) => `J_${id}`)));
     expect(String(stock[0].params.skuIds).split(',')).toHaveLength(60);
+    expect([price[0].batchSize, stock[0].batchSize]).toEqual([60, 60]);
   });
 
   it('refuses a per-source cap outside 1..33 and an empty source list before calling JD', async () => {
@@ -119,8 +117,8 @@ describe('exchange quotes (in-process subgraph, real loaders, recording fake JD)
 });
 
 describe('Product.price and Product.inStock for any query (_entities)', () => {
-  let h: ReturnType<typeof startHarness>;
-  beforeEach(() => { h = startHarness(); });
+  let h: ExchangeHarness;
+  beforeEach(async () => { h = await startHarness(); });
   afterEach(() => h.stop());
 
   const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { skuId price { amount minorUnits currency } inStock } } }`;

@@ -1,10 +1,10 @@
 import { JD_METHODS } from '../../../jd/protocol/methods';
 import { PAID_100 } from './fixtures';
-import { alice, bob, QUOTE, QUOTE_TTL_SECONDS, REQUEST, startHarness, type QuoteData, type RequestData } from './harness';
+import { alice, bob, QUOTE, QUOTE_TTL_SECONDS, REQUEST, startHarness, type ExchangeHarness, type QuoteData, type RequestData } from './harness';
 
 describe('requestExchange', () => {
-  let h: ReturnType<typeof startHarness>;
-  beforeEach(() => { h = startHarness(); });
+  let h: ExchangeHarness;
+  beforeEach(async () => { h = await startHarness(); });
   afterEach(() => h.stop());
 
   const quoteFor = async (orderId = '1001', skuId = '100', who = alice) => {
@@ -32,8 +32,8 @@ describe('requestExchange', () => {
       exchangeSkuId: '202', priceDifferenceFen: -3202, images: [], isNeedDetectionReport: 0,
     });
     expect(String(applyCalls()[0].params.thirdApplyId)).toMatch(/^xchg-[0-9a-f]{32}$/);
-    const filed = [...h.jd.services.values()].find((s) => s.detail.exchangeSkuId === '202')!;
-    expect(result.service).toEqual({ id: String(filed.detail.afsServiceId) });
+    const filed = [...h.jd.sandbox.data.afsServices.values()].find((s) => s.exchangeSkuId === '202')!;
+    expect(result.service).toEqual({ id: String(filed.afsServiceId) });
   });
 
   it('the JD layer evicts the order\'s after-sales list: the new service shows on the order at once', async () => {
@@ -82,11 +82,9 @@ describe('requestExchange', () => {
 
   it('refuses a moved price with the NEW difference, and files nothing', async () => {
     const quoteId = await quoteFor();
-    h.jd.priceFen.set('202', 18000);
+    h.jd.seed.price('202', 18000);
     // A new process (empty cache) a minute later; the same move within the cache TTL is covered below.
-    await h.stop();
-    const jd = h.jd;
-    h = startHarness(jd);
+    await h.jd.freshCache();
     h.clock.now = new Date(h.clock.now.getTime() + 60_000);
     const result = await request({ quoteId, targetSkuId: '202' });
     expect(result.service).toBeNull();
@@ -104,8 +102,8 @@ describe('requestExchange', () => {
   it('decides on a fresh JD price: a move while the old price is still cached is refused with the NEW difference', async () => {
     const quoteId = await quoteFor();
     // The quote cached 159.00 for 202 (price TTL 30 s); JD moves it moments later, same process, same cache.
-    h.jd.priceFen.set('202', 18000);
-    h.jd.reset();
+    h.jd.seed.price('202', 18000);
+    h.jd.forgetCalls();
     const result = await request({ quoteId, targetSkuId: '202' });
     expect(result.userErrors.map((e) => e.code)).toEqual(['PRICE_CHANGED']);
     expect(result.userErrors[0].message).toContain('the difference is now -11.02 CNY (REFUND)');
@@ -117,7 +115,7 @@ describe('requestExchange', () => {
     expect(h.jd.callsOf(JD_METHODS.stockGet).map((c) => c.params)).toEqual([{ skuIds: '202' }]);
     expect(applyCalls()).toHaveLength(0);
     // The fresh answer was written back: a new quote shows 180.00 without asking JD for 202's price again.
-    h.jd.reset();
+    h.jd.forgetCalls();
     const { data } = await h.run<QuoteData>(QUOTE, { orderId: '1001', skuId: '100' });
     expect(data!.exchangeQuote.options.find((o) => o.product.skuId === '202')!.currentPrice).toEqual({ minorUnits: 18000 });
     expect(h.jd.callsOf(JD_METHODS.priceGet).flatMap((c) => String(c.params.sku_id).split(','))).not.toContain('J_202');
@@ -125,7 +123,7 @@ describe('requestExchange', () => {
 
   it('decides on fresh JD stock: a target that sold out after the quote is refused even while "in stock" is cached', async () => {
     const quoteId = await quoteFor();
-    h.jd.stock.set('202', 0);
+    h.jd.seed.stock('202', 0);
     const result = await request({ quoteId, targetSkuId: '202' });
     expect(result.userErrors.map((e) => e.code)).toEqual(['TARGET_OUT_OF_STOCK']);
     expect(applyCalls()).toHaveLength(0);
@@ -133,7 +131,7 @@ describe('requestExchange', () => {
 
   it('files at the quoted price when JD still has it, reading price and stock afresh in one call each', async () => {
     const quoteId = await quoteFor();
-    h.jd.reset();
+    h.jd.forgetCalls();
     const result = await request({ quoteId, targetSkuId: '202' });
     expect(result.userErrors).toEqual([]);
     expect(h.jd.callsOf(JD_METHODS.priceGet).map((c) => c.params)).toEqual([{ sku_id: 'J_202' }]);
