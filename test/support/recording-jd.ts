@@ -20,8 +20,9 @@ export interface RecordedJdCall {
 }
 
 export interface RecordingJdOptions {
-  /** Generator seed; the default scale is the smallest (the demo customers and 120 SKUs). */
+  /** Generator seed. */
   seed?: string;
+  /** Over the generator's default scale (`{}` is that default); omitted, the smallest world: the demo customers and 120 SKUs. */
   scale?: SandboxOptions['scale'];
   /** The sandbox's data clock (a function is used as is, so a fixed one never moves). */
   now?: SandboxOptions['now'];
