@@ -4,7 +4,7 @@ export { signIdentity } from './identity/sign-identity';
 export { verifyIdentity } from './identity/verify-identity';
 export { type BaseContext, requireCustomer, languageFromHeader, baseContextFrom } from './context';
 export * from './errors/coded-errors';
-export { translateJdError, isJdApiError, type JdApiErrorShape } from './errors/translate-jd-error';
+export { translateJdError } from './errors/translate-jd-error';
 export { formatSubgraphError } from './errors/format-subgraph-error';
 export { DateTimeScalar, shanghaiToIso, isIsoDateTime } from './types/date-time';
 export { Money, money, parseFen, formatFen } from './types/money';
