@@ -1,0 +1,25 @@
+/** Settings that more than one part reads: one rule each, so the parts cannot disagree. */
+import { MIN_SECRET_CHARS, type EnvReader } from './env-reader';
+import { SANDBOX_JD_PORT, SANDBOX_SUBGRAPH_SIGNING_SECRET } from './sandbox-defaults';
+
+/** SUBGRAPH_SIGNING_SECRET: the gateway signs the caller's identity with it, every subgraph verifies it. */
+export function readSubgraphSigningSecret(read: EnvReader): string {
+  return read.requiredInProduction('SUBGRAPH_SIGNING_SECRET', {
+    sandboxDefault: SANDBOX_SUBGRAPH_SIGNING_SECRET,
+    minLength: MIN_SECRET_CHARS,
+    what: `a random secret of at least ${MIN_SECRET_CHARS} characters, the same for the gateway and every subgraph`,
+  });
+}
+
+/** JD_SANDBOX_PORT: where the sandbox listens (0 picks a free port) and where a JD client without JD_API_URL calls it. */
+export function readSandboxPort(read: EnvReader): number {
+  return read.port('JD_SANDBOX_PORT', SANDBOX_JD_PORT);
+}
+
+/** REDIS_URL: the shared JD cache and the gateway's APQ store; undefined keeps them in memory. */
+export function readRedisUrl(read: EnvReader): string | undefined {
+  const url = read.text('REDIS_URL');
+  if (url === undefined || /^rediss?:\/\/\S+$/.test(url)) return url;
+  read.problem('REDIS_URL', 'must look like redis://host:6379 (or rediss:// for TLS); unset it to keep caches in memory');
+  return undefined;
+}
