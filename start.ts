@@ -4,7 +4,8 @@
  * and demo credentials. Ctrl-C or SIGTERM drains requests in flight and exits.
  */
 import 'reflect-metadata';
-import { startStack, StackConfigError, type RunningStack } from './stack';
+import { ConfigError } from './config';
+import { startStack, type RunningStack } from './stack';
 import { demoBanner } from './stack/demo-banner';
 
 async function main(): Promise<void> {
@@ -54,6 +55,6 @@ function stopAndExit(stack: RunningStack): void {
 
 main().catch((err: unknown) => {
   // A configuration problem is the user's to fix: show the message, not a stack trace.
-  process.stderr.write(`${err instanceof StackConfigError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack ?? String(err)}\n`);
   process.exit(1);
 });

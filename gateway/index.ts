@@ -1,4 +1,5 @@
-import { ConfigError, loadGatewayConfig } from './config';
+import { ConfigError } from '../config';
+import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
 // Entry for running the gateway alone: `npm run start:gateway`.

@@ -94,8 +94,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     csrfPrevention: true,
     introspection: config.introspection,
     persistedQueries: apq ? { cache: apq.cache, ttl: 24 * 3600 } : false,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: createFormatError(config.production),
+    includeStacktraceInErrorResponses: !config.deployment.production,
+    formatError: createFormatError(config.deployment.production),
     stopOnTerminationSignals: false,
     logger: log,
     plugins,
@@ -108,9 +108,10 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   }
 
   // First, so that every response (CORS preflights, 404s, errors, 429s) says the data is simulated.
-  if (config.sandbox) app.use((_req, res, next) => void (res.setHeader(SANDBOX_HEADER, 'simulated'), next()));
+  const sandboxData = config.deployment.data === 'sandbox';
+  if (sandboxData) app.use((_req, res, next) => void (res.setHeader(SANDBOX_HEADER, 'simulated'), next()));
   app.use(requestId, accessLog(log), cors(config.corsOrigins));
-  app.use(createLandingRouter({ sandbox: config.sandbox, explorerPath: config.explorer.enabled ? '/explorer' : undefined, graphqlPath: '/graphql', apolloSandbox: config.apolloSandboxLandingPage }));
+  app.use(createLandingRouter({ sandbox: sandboxData, explorerPath: config.explorer.enabled ? '/explorer' : undefined, graphqlPath: '/graphql', apolloSandbox: config.apolloSandboxLandingPage }));
   // The self-hosted GraphiQL (no CDN); off on real JD data unless EXPLORER=true.
   if (config.explorer.enabled) app.use('/explorer', createExplorerRouter(await explorerOptionsFor(config)));
   app.get('/health/live', (_req, res) => void res.json({ status: 'live' }));
@@ -154,10 +155,10 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}/graphql`;
   log.info(
-    { mode: config.mode, introspection: config.introspection, explorer: config.explorer.enabled, apolloSandboxLandingPage: config.apolloSandboxLandingPage, partnerRateLimitPerMinute: config.partnerRateLimit.perMinute },
-    config.mode === 'sandbox' ? 'sandbox mode: simulated JD data, responses labelled x-jd-sandbox: simulated' : 'JD mode: real JD data',
+    { mode: config.deployment.data, production: config.deployment.production, introspection: config.introspection, explorer: config.explorer.enabled, apolloSandboxLandingPage: config.apolloSandboxLandingPage, partnerRateLimitPerMinute: config.partnerRateLimit.perMinute },
+    sandboxData ? 'sandbox mode: simulated JD data, responses labelled x-jd-sandbox: simulated' : 'JD mode: real JD data',
   );
-  log.info({ url, sandbox: config.sandbox, safelist: config.safelist.mode, apq: config.apq ? (config.redisUrl ? 'redis' : 'memory') : 'off' }, 'gateway listening');
+  log.info({ url, sandbox: sandboxData, safelist: config.safelist.mode, apq: config.apq ? (config.redisUrl ? 'redis' : 'memory') : 'off' }, 'gateway listening');
 
   let stopped: Promise<void> | undefined;
   return {

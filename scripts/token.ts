@@ -1,4 +1,4 @@
-import { ConfigError, loadGatewayConfig } from '../gateway/config';
+import { loadGatewayConfig } from '../gateway/config';
 import { issueCustomerToken } from '../gateway/auth';
 
 // `npm run --silent token -- <customerPin>`: a bearer token the running gateway (same env) accepts.
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).message}\n`);
+  // Bad configuration (a ConfigError) or usage: the message says what to fix.
+  process.stderr.write(`${(err as Error).message}\n`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 /** What `npm start` prints once everything listens: where things are and credentials to paste. */
 import { issueCustomerToken } from '../gateway/auth';
-import { SANDBOX_PARTNER_KEY } from '../gateway/config';
+import { SANDBOX_PARTNER_KEY } from '../config';
 import { DEMO_PINS } from '../jd/sandbox';
 import type { RunningStack } from './start-stack';
 

@@ -1,10 +1,11 @@
 /**
  * The whole graph's configuration, read once and validated before anything listens: the sandbox,
  * the JD client, the four subgraphs and the gateway each validate their own variables, and every
- * problem is reported together so one run shows everything to fix.
+ * problem of every part is reported in one ConfigError so one run shows everything to fix.
  */
+import { envReader, type Env } from '../config';
 import { loadJdConfig, type JdConfig } from '../jd/client';
-import { loadSandboxConfig, type SandboxOptions } from '../jd/sandbox';
+import { loadSandboxConfig } from '../jd/sandbox';
 import { loadGatewayConfig, type GatewayConfig } from '../gateway/config';
 import { loadOrdersConfig, type OrdersConfig } from '../subgraphs/orders/config';
 import { loadAfterSalesConfig, type AfterSalesConfig } from '../subgraphs/after-sales/config';
@@ -23,8 +24,8 @@ export interface StackPorts {
 
 export interface StackConfig {
   jd: JdConfig;
-  /** Set when JD_API_URL is unset: the embedded sandbox runs in this process. */
-  sandbox?: Required<Pick<SandboxOptions, 'port' | 'host' | 'seed' | 'scale' | 'credentials' | 'faults'>>;
+  /** Set when JD_API_URL is unset (deployment mode `sandbox`): the embedded sandbox runs in this process. */
+  sandbox?: ReturnType<typeof loadSandboxConfig>;
   orders: OrdersConfig;
   afterSales: AfterSalesConfig;
   exchange: ExchangeConfig;
@@ -34,38 +35,25 @@ export interface StackConfig {
   redisUrl?: string;
 }
 
-/** Thrown with every configuration problem of every part, so start-up stops with one message. */
-export class StackConfigError extends Error {
-  override name = 'StackConfigError';
-}
+const HEADLINE = 'Cannot start the JD Support Graph; fix the environment and try again';
 
-type Env = Record<string, string | undefined>;
-
-function attempt<T>(problems: string[], load: () => T): T | undefined {
-  try {
-    return load();
-  } catch (err) {
-    problems.push((err as Error).message);
-    return undefined;
-  }
-}
-
-/** Reads and validates every part's settings from `env`; `ports` (tests) win over the *_PORT variables. */
+/**
+ * Reads and validates every part's settings from `env`; `ports` (tests) win over the *_PORT variables.
+ * Throws one ConfigError with the problems of every part.
+ */
 export function loadStackConfig(env: Env, ports: Partial<StackPorts> = {}): StackConfig {
-  const problems: string[] = [];
-  const jd = attempt(problems, () => loadJdConfig(env));
-  const sandbox = jd?.sandbox ? attempt(problems, () => loadSandboxConfig(env)) : undefined;
-  const orders = attempt(problems, () => loadOrdersConfig(env));
-  const afterSales = attempt(problems, () => loadAfterSalesConfig(env));
-  const exchange = attempt(problems, () => loadExchangeConfig(env));
-  const offices = attempt(problems, () => loadOfficesConfig(env));
-  const gateway = attempt(problems, () => loadGatewayConfig(env));
-  if (problems.length > 0 || !jd || !orders || !afterSales || !exchange || !offices || !gateway || (jd.sandbox && !sandbox)) {
-    // Each part's message already names its variables; de-duplicate the ones several parts share (JD_*).
-    throw new StackConfigError(`Cannot start the JD Support Graph; fix the environment and try again:\n${[...new Set(problems)].join('\n')}`);
-  }
-  if (gateway.subgraphSigningSecret !== orders.subgraph.signingSecret) {
-    throw new StackConfigError('Cannot start the JD Support Graph: the gateway and the subgraphs disagree on SUBGRAPH_SIGNING_SECRET');
+  const read = envReader(env, 'JD Support Graph');
+  const jd = read.adopt(() => loadJdConfig(env));
+  const sandbox = read.mode.data === 'sandbox' ? read.adopt(() => loadSandboxConfig(env)) : undefined;
+  const orders = read.adopt(() => loadOrdersConfig(env));
+  const afterSales = read.adopt(() => loadAfterSalesConfig(env));
+  const exchange = read.adopt(() => loadExchangeConfig(env));
+  const offices = read.adopt(() => loadOfficesConfig(env));
+  const gateway = read.adopt(() => loadGatewayConfig(env));
+  read.finish(HEADLINE);
+  // finish() returned, so no loader failed and every part is there (adopt rethrows anything but a ConfigError).
+  if (!jd || !orders || !afterSales || !exchange || !offices || !gateway || (read.mode.data === 'sandbox' && !sandbox)) {
+    throw new Error('a configuration loader returned nothing without a ConfigError');
   }
   const port = (given: number | undefined, fallback: number) => given ?? fallback;
   return {

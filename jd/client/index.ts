@@ -1,7 +1,7 @@
 export type { JdClient, JdCallOptions } from './types';
 export { createJdClient, type JdClientConfig, type JdClientDeps, type JdCallObservation } from './jd-client';
 export type { JdBreakerState } from './policies/breaker';
-export { loadJdConfig, JD_CONFIG_DEFAULTS, JD_SANDBOX_CREDENTIALS, JD_SANDBOX_DEFAULT_PORT, type JdConfig } from './config';
+export { loadJdConfig, readJdConfig, JD_CONFIG_DEFAULTS, type JdConfig } from './config';
 export {
   JdApiError, JD_CLIENT_ERROR_CODES, isTransientUpstreamFailure, type JdApiErrorKind, type JdApiErrorInit,
   systemError, businessError, httpError, networkError, timeoutError, circuitOpenError, rateLimitedError,

@@ -14,13 +14,8 @@ import { handleRouterCall } from './router/handle-call';
 import { mergeParams } from './router/params';
 import type { SandboxCredentials } from './router/system-checks';
 import { JD_METHODS } from '../protocol/methods';
+import { SANDBOX_JD_CREDENTIALS } from '../../config';
 
-/** Sandbox-only credentials (not secrets): what an un-configured client uses. */
-export const SANDBOX_DEFAULT_CREDENTIALS: SandboxCredentials = {
-  appKey: 'sandbox-app-key',
-  appSecret: 'sandbox-app-secret',
-  accessToken: 'sandbox-access-token',
-};
 export const SANDBOX_DEFAULT_SEED = 'jd-sandbox';
 
 export interface SandboxOptions {
@@ -82,7 +77,7 @@ function send(res: ServerResponse, status: number, body: object): void {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed = String(options.seed ?? SANDBOX_DEFAULT_SEED);
   const scale: DataScale = { ...DEFAULT_SCALE, ...options.scale };
-  const credentials: SandboxCredentials = { ...SANDBOX_DEFAULT_CREDENTIALS, ...options.credentials };
+  const credentials: SandboxCredentials = { ...SANDBOX_JD_CREDENTIALS, ...options.credentials };
   const startedAt = Date.now();
   const opt = options.now;
   const dataNow = typeof opt === 'function' ? opt : opt ? () => new Date(opt.getTime() + (Date.now() - startedAt)) : () => new Date();

@@ -2,11 +2,12 @@
  * `npm run sandbox`: the offline JD on its own (default http://127.0.0.1:4010/routerjson).
  * Importing this module only re-exports the in-process API; it starts a server only as the entry point.
  */
-import { loadSandboxConfig, SandboxConfigError } from './config';
+import { ConfigError } from '../../config';
+import { loadSandboxConfig } from './config';
 import { createSandbox } from './create-sandbox';
 
-export { createSandbox, SANDBOX_DEFAULT_CREDENTIALS, SANDBOX_DEFAULT_SEED, type Sandbox, type SandboxOptions } from './create-sandbox';
-export { loadSandboxConfig, SandboxConfigError } from './config';
+export { createSandbox, SANDBOX_DEFAULT_SEED, type Sandbox, type SandboxOptions } from './create-sandbox';
+export { loadSandboxConfig } from './config';
 export { DEMO_PINS } from './data/demo';
 export type { FaultConfig, FaultSpec } from './control/fault-spec';
 export type { SandboxStats, MethodStats } from './control/stats';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   try {
     config = loadSandboxConfig(process.env);
   } catch (err) {
-    if (!(err instanceof SandboxConfigError)) throw err;
+    if (!(err instanceof ConfigError)) throw err;
     console.error(err.message);
     process.exit(1);
   }

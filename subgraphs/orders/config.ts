@@ -1,5 +1,6 @@
-import { loadJdConfig, type JdConfig } from '../../jd/client';
-import { loadSubgraphEnv, readRedisUrl, type SubgraphEnv } from '../kit';
+import { envReader, readRedisUrl, type Env } from '../../config';
+import { readJdConfig, type JdConfig } from '../../jd/client';
+import { readSubgraphEnv, type SubgraphEnv } from '../kit';
 
 /** Everything the orders process reads from the environment, validated once at start-up. */
 export interface OrdersConfig {
@@ -9,13 +10,14 @@ export interface OrdersConfig {
   redisUrl?: string;
 }
 
-/** Reads ORDERS_PORT (default 4001), HOST, SUBGRAPH_SIGNING_SECRET, JD_* and REDIS_URL; throws naming what to fix. */
-export function loadOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
-  const redis = readRedisUrl(env);
-  if (redis.problems.length) throw new Error(`Invalid configuration for subgraph orders:\n  - ${redis.problems.join('\n  - ')}`);
-  return {
-    subgraph: loadSubgraphEnv(env, { port: 4001, name: 'orders' }),
-    jd: loadJdConfig(env),
-    redisUrl: redis.redisUrl,
+/** Reads ORDERS_PORT (default 4001), HOST, SUBGRAPH_SIGNING_SECRET, JD_* and REDIS_URL; throws a ConfigError naming every bad value. */
+export function loadOrdersConfig(env: Env): OrdersConfig {
+  const read = envReader(env, 'subgraph orders');
+  const config = {
+    subgraph: readSubgraphEnv(read, { port: 4001, name: 'orders' }),
+    jd: readJdConfig(read),
+    redisUrl: readRedisUrl(read),
   };
+  read.finish();
+  return config;
 }

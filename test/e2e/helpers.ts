@@ -1,7 +1,7 @@
 /** Shared by the end-to-end tests: the whole stack on free ports, clients per caller kind, sandbox look-ups. */
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { issueCustomerToken } from '../../gateway/auth';
-import { SANDBOX_PARTNER_KEY } from '../../gateway/config';
+import { SANDBOX_PARTNER_KEY } from '../../config';
 import { createLogger } from '../../gateway/logger';
 import { DEMO_PINS } from '../../jd/sandbox';
 import type { JdOrderInfo } from '../../jd/protocol/orders';

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ClientError, GraphQLClient } from 'graphql-request';
-import { SANDBOX_SUBGRAPH_SIGNING_SECRET, loadGatewayConfig } from '../../../gateway/config';
+import { SANDBOX_SUBGRAPH_SIGNING_SECRET } from '../../../config';
+import { loadGatewayConfig } from '../../../gateway/config';
 import { issueCustomerToken } from '../../../gateway/auth';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
 import { startGateway, type Harness } from './helpers/gateway-harness';

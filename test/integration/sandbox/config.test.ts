@@ -1,5 +1,6 @@
 /** JD_SANDBOX_* configuration: defaults, overrides, and bad values that stop start-up with a clear message. */
-import { loadSandboxConfig, SandboxConfigError } from '../../../jd/sandbox';
+import { ConfigError } from '../../../config';
+import { loadSandboxConfig } from '../../../jd/sandbox';
 
 describe('sandbox configuration', () => {
   it('defaults to 127.0.0.1:4010 with the sandbox-only credentials and no faults', () => {
@@ -25,14 +26,14 @@ describe('sandbox configuration', () => {
   });
 
   it.each([
-    [{ JD_SANDBOX_PORT: 'abc' }, /JD_SANDBOX_PORT must be an integer in 0\.\.65535, got "abc"/],
+    [{ JD_SANDBOX_PORT: 'abc' }, /JD_SANDBOX_PORT: must be a whole number \(0 to 65535\), e\.g\. 4010, got "abc"/],
     [{ JD_SANDBOX_PORT: '70000' }, /JD_SANDBOX_PORT/],
-    [{ JD_SANDBOX_SKUS: '50' }, /JD_SANDBOX_SKUS must be an integer in 120\.\./],
+    [{ JD_SANDBOX_SKUS: '50' }, /JD_SANDBOX_SKUS: must be at least 120 \(fewer cannot give two shops 30 bestsellers each and the platform 60\), got "50"/],
     [{ JD_SANDBOX_CUSTOMERS: '-1' }, /JD_SANDBOX_CUSTOMERS/],
-    [{ JD_SANDBOX_FAULTS: '{not json' }, /JD_SANDBOX_FAULTS must be JSON/],
-    [{ JD_SANDBOX_FAULTS: '{"*":{"errorRate":3}}' }, /JD_SANDBOX_FAULTS is invalid: \*\.errorRate/],
+    [{ JD_SANDBOX_FAULTS: '{not json' }, /JD_SANDBOX_FAULTS: must be JSON/],
+    [{ JD_SANDBOX_FAULTS: '{"*":{"errorRate":3}}' }, /JD_SANDBOX_FAULTS\[\*\.errorRate\]: /],
   ])('refuses %j', (env, message) => {
-    expect(() => loadSandboxConfig(env)).toThrow(SandboxConfigError);
+    expect(() => loadSandboxConfig(env)).toThrow(ConfigError);
     expect(() => loadSandboxConfig(env)).toThrow(message);
   });
 

@@ -1,4 +1,5 @@
-import { loadExchangeConfig, SANDBOX_QUOTE_SECRET } from '../../../subgraphs/exchange/config';
+import { SANDBOX_QUOTE_SECRET } from '../../../config';
+import { loadExchangeConfig } from '../../../subgraphs/exchange/config';
 
 describe('loadExchangeConfig', () => {
   it('defaults: port 4003, 900 s quotes, the sandbox-only quote secret', () => {
@@ -19,8 +20,8 @@ describe('loadExchangeConfig', () => {
 
   it('outside the sandbox requires a real quote secret, naming the variable', () => {
     const prod = { NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: 'x'.repeat(40) };
-    expect(() => loadExchangeConfig(prod)).toThrow(/EXCHANGE_QUOTE_SECRET is required/);
-    expect(() => loadExchangeConfig({ ...prod, EXCHANGE_QUOTE_SECRET: SANDBOX_QUOTE_SECRET })).toThrow(/EXCHANGE_QUOTE_SECRET/);
+    expect(() => loadExchangeConfig(prod)).toThrow(/EXCHANGE_QUOTE_SECRET: required because NODE_ENV=production/);
+    expect(() => loadExchangeConfig({ ...prod, EXCHANGE_QUOTE_SECRET: SANDBOX_QUOTE_SECRET })).toThrow(/EXCHANGE_QUOTE_SECRET: the public sandbox value is refused/);
     expect(loadExchangeConfig({ ...prod, EXCHANGE_QUOTE_SECRET: 'q'.repeat(32) }).quote.secret).toBe('q'.repeat(32));
   });
 });

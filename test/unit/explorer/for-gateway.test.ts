@@ -1,5 +1,6 @@
 import { jwtVerify } from 'jose';
-import { loadGatewayConfig, SANDBOX_JWT_HS256_SECRET, SANDBOX_PARTNER_KEY } from '../../../gateway/config';
+import { SANDBOX_JWT_HS256_SECRET, SANDBOX_PARTNER_KEY } from '../../../config';
+import { loadGatewayConfig } from '../../../gateway/config';
 import { explorerOptionsFor, sandboxDemoCredentials } from '../../../gateway/explorer';
 
 const JD_ENV = { JD_API_URL: 'https://api.jd.com/routerjson', SUBGRAPH_SIGNING_SECRET: 's'.repeat(32), JWT_ISSUER: 'i', JWT_AUDIENCE: 'a', JWT_HS256_SECRET: 'h'.repeat(32) };

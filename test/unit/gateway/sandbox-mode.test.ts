@@ -1,4 +1,5 @@
-import { ConfigError, SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE, loadGatewayConfig } from '../../../gateway/config';
+import { ConfigError } from '../../../config';
+import { SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE, loadGatewayConfig } from '../../../gateway/config';
 
 // What real JD data requires anyway (sandbox secrets are refused there).
 const JD = {
@@ -12,8 +13,7 @@ const JD = {
 describe('sandbox vs JD mode', () => {
   it('defaults to sandbox mode: introspection and explorer on, Apollo CDN page off, partners limited', () => {
     const c = loadGatewayConfig({});
-    expect(c.mode).toBe('sandbox');
-    expect(c.sandbox).toBe(true);
+    expect(c.deployment).toEqual({ data: 'sandbox', production: false });
     expect(c.introspection).toBe(true);
     expect(c.explorer).toEqual({ enabled: true });
     expect(c.apolloSandboxLandingPage).toBe(false);
@@ -23,8 +23,7 @@ describe('sandbox vs JD mode', () => {
 
   it('with real JD data turns introspection, explorer and the default partner limit off', () => {
     const c = loadGatewayConfig(JD);
-    expect(c.mode).toBe('jd');
-    expect(c.sandbox).toBe(false);
+    expect(c.deployment).toEqual({ data: 'jd', production: true });
     expect(c.introspection).toBe(false);
     expect(c.explorer).toEqual({ enabled: false });
     expect(c.apolloSandboxLandingPage).toBe(false);
@@ -33,22 +32,22 @@ describe('sandbox vs JD mode', () => {
 
   it('lets real-data deployments turn introspection and the explorer on explicitly', () => {
     const c = loadGatewayConfig({ ...JD, INTROSPECTION: 'true', EXPLORER: 'on', PARTNER_RATE_LIMIT_PER_MINUTE: '600' });
-    expect(c).toMatchObject({ mode: 'jd', introspection: true, explorer: { enabled: true }, partnerRateLimit: { perMinute: 600 } });
+    expect(c).toMatchObject({ deployment: { data: 'jd' }, introspection: true, explorer: { enabled: true }, partnerRateLimit: { perMinute: 600 } });
   });
 
   it('lets sandbox deployments turn them off, and the partner limit off with 0', () => {
     const c = loadGatewayConfig({ INTROSPECTION: 'false', EXPLORER: '0', PARTNER_RATE_LIMIT_PER_MINUTE: '0' });
-    expect(c).toMatchObject({ mode: 'sandbox', introspection: false, explorer: { enabled: false }, partnerRateLimit: { perMinute: 0 } });
+    expect(c).toMatchObject({ deployment: { data: 'sandbox' }, introspection: false, explorer: { enabled: false }, partnerRateLimit: { perMinute: 0 } });
   });
 
   it('turns Apollo Sandbox on only when asked, and only together with introspection', () => {
     expect(loadGatewayConfig({ APOLLO_SANDBOX_LANDING_PAGE: 'true' }).apolloSandboxLandingPage).toBe(true);
     expect(loadGatewayConfig({ ...JD, APOLLO_SANDBOX_LANDING_PAGE: 'true', INTROSPECTION: 'true' }).apolloSandboxLandingPage).toBe(true);
-    expect(() => loadGatewayConfig({ ...JD, APOLLO_SANDBOX_LANDING_PAGE: 'true' })).toThrow(/APOLLO_SANDBOX_LANDING_PAGE=true needs introspection: set INTROSPECTION=true/);
+    expect(() => loadGatewayConfig({ ...JD, APOLLO_SANDBOX_LANDING_PAGE: 'true' })).toThrow(/APOLLO_SANDBOX_LANDING_PAGE: is true but needs introspection: set INTROSPECTION=true/);
   });
 
   it.each([
-    ['PARTNER_RATE_LIMIT_PER_MINUTE', '-1', /PARTNER_RATE_LIMIT_PER_MINUTE: must be 0 \(no limit\) or more/],
+    ['PARTNER_RATE_LIMIT_PER_MINUTE', '-1', /PARTNER_RATE_LIMIT_PER_MINUTE: must be at least 0 \(0 means no limit\)/],
     ['PARTNER_RATE_LIMIT_PER_MINUTE', '2.5', /PARTNER_RATE_LIMIT_PER_MINUTE: must be a whole number/],
     ['PARTNER_RATE_LIMIT_PER_MINUTE', 'lots', /PARTNER_RATE_LIMIT_PER_MINUTE/],
     ['EXPLORER', 'yes-please', /EXPLORER/],

@@ -26,7 +26,7 @@ describe('loadJdConfig', () => {
   it.each(['JD_APP_KEY', 'JD_APP_SECRET', 'JD_ACCESS_TOKEN'] as const)('with a JD_API_URL, a missing %s stops start-up naming it', (name) => {
     const env: Record<string, string> = { ...REAL };
     delete env[name];
-    expect(() => loadJdConfig(env)).toThrow(new RegExp(`${name} is missing: set it to .*unset JD_API_URL to use the sandbox`));
+    expect(() => loadJdConfig(env)).toThrow(new RegExp(`${name}: required because JD_API_URL is set \\(real JD data\\): set it to .*unset JD_API_URL to use the sandbox`));
   });
 
   it('lists every problem at once', () => {
@@ -36,21 +36,22 @@ describe('loadJdConfig', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/^Invalid JD configuration:/);
-    for (const name of ['JD_SIGN_METHOD must be one of md5, hmacmd5, hmacsha256, got "sha1"', 'JD_TIMEOUT_MS must be a whole number', 'JD_APP_KEY is missing', 'JD_APP_SECRET is missing', 'JD_ACCESS_TOKEN is missing']) {
+    expect(message).toMatch(/^Invalid configuration for JD client:/);
+    for (const name of ['JD_SIGN_METHOD: must be one of md5, hmacmd5, hmacsha256, got "sha1"', 'JD_TIMEOUT_MS: must be a whole number', 'JD_APP_KEY: required', 'JD_APP_SECRET: required', 'JD_ACCESS_TOKEN: required']) {
       expect(message).toContain(name);
     }
   });
 
   it.each([
-    [{ JD_API_URL: 'api.jd.com/routerjson' }, /JD_API_URL must be an http\(s\) URL/],
-    [{ JD_API_URL: 'ftp://api.jd.com/routerjson' }, /JD_API_URL must be an http\(s\) URL/],
-    [{ JD_APP_KEY: 'has space' }, /JD_APP_KEY must be your JD app key without spaces/],
-    [{ JD_RETRY_MAX: '-1' }, /JD_RETRY_MAX must be a whole number from 0 to 10/],
-    [{ JD_RETRY_MAX: '11' }, /JD_RETRY_MAX must be a whole number from 0 to 10/],
-    [{ JD_RATE_LIMIT_PER_SECOND: '0' }, /JD_RATE_LIMIT_PER_SECOND must be a whole number from 1/],
-    [{ JD_TIMEOUT_MS: '2.5' }, /JD_TIMEOUT_MS must be a whole number/],
-    [{ JD_SANDBOX_PORT: '70000' }, /JD_SANDBOX_PORT must be a whole number from 1 to 65535/],
+    [{ JD_API_URL: 'api.jd.com/routerjson' }, /JD_API_URL: must be an http\(s\) URL such as https:\/\/api\.jd\.com\/routerjson/],
+    [{ JD_API_URL: 'ftp://api.jd.com/routerjson' }, /JD_API_URL: must be an http\(s\) URL/],
+    [{ JD_APP_KEY: 'has space' }, /JD_APP_KEY: must be your JD app key without spaces/],
+    [{ JD_RETRY_MAX: '-1' }, /JD_RETRY_MAX: must be at least 0, got "-1"/],
+    [{ JD_RETRY_MAX: '11' }, /JD_RETRY_MAX: must be at most 10, got "11"/],
+    [{ JD_RETRY_MAX: 'two' }, /JD_RETRY_MAX: must be a whole number \(0 to 10\), e\.g\. 2, got "two"/],
+    [{ JD_RATE_LIMIT_PER_SECOND: '0' }, /JD_RATE_LIMIT_PER_SECOND: must be at least 1/],
+    [{ JD_TIMEOUT_MS: '2.5' }, /JD_TIMEOUT_MS: must be a whole number of milliseconds/],
+    [{ JD_SANDBOX_PORT: '70000' }, /JD_SANDBOX_PORT: must be at most 65535/],
   ])('rejects %j with a message saying what to fix', (env, message) => {
     expect(() => loadJdConfig(env)).toThrow(message);
   });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { loadJdConfig } from '../../../jd/client';
-import { createJdRuntime, jdReachable, readRedisUrl } from '../../../subgraphs/kit';
+import { createJdRuntime, jdReachable } from '../../../subgraphs/kit';
 
 function listen(): Promise<Server> {
   return new Promise((resolve) => {
@@ -11,13 +11,6 @@ function listen(): Promise<Server> {
 }
 
 describe('kit: what JD-backed subgraph entries share', () => {
-  it('reads REDIS_URL as memory (unset or blank) or a redis(s):// URL, and names the fix otherwise', () => {
-    expect(readRedisUrl({})).toEqual({ redisUrl: undefined, problems: [] });
-    expect(readRedisUrl({ REDIS_URL: '  ' })).toEqual({ redisUrl: undefined, problems: [] });
-    expect(readRedisUrl({ REDIS_URL: 'rediss://cache:6380' })).toEqual({ redisUrl: 'rediss://cache:6380', problems: [] });
-    expect(readRedisUrl({ REDIS_URL: 'localhost:6379' }).problems).toEqual([expect.stringContaining('REDIS_URL must look like redis://')]);
-  });
-
   it('is ready only while JD (here a local listener) accepts connections', async () => {
     const server = await listen();
     const { port } = server.address() as AddressInfo;

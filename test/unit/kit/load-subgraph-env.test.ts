@@ -1,4 +1,5 @@
-import { loadSubgraphEnv, SANDBOX_SIGNING_SECRET } from '../../../subgraphs/kit';
+import { SANDBOX_SUBGRAPH_SIGNING_SECRET } from '../../../config';
+import { loadSubgraphEnv } from '../../../subgraphs/kit';
 
 const STRONG = 'x'.repeat(32);
 
@@ -7,10 +8,9 @@ describe('loadSubgraphEnv', () => {
     expect(loadSubgraphEnv({}, { port: 4001 })).toEqual({
       port: 4001,
       host: '127.0.0.1',
-      signingSecret: SANDBOX_SIGNING_SECRET,
+      signingSecret: SANDBOX_SUBGRAPH_SIGNING_SECRET,
       signatureMaxAgeMs: 300_000,
       production: false,
-      sandbox: true,
     });
   });
 
@@ -26,13 +26,12 @@ describe('loadSubgraphEnv', () => {
 
   it('requires a strong secret outside the sandbox', () => {
     expect(() => loadSubgraphEnv({ JD_API_URL: 'https://api.jd.com/routerjson' }, { port: 4001, name: 'orders' })).toThrow(
-      /subgraph orders[\s\S]*SUBGRAPH_SIGNING_SECRET: required outside the sandbox/,
+      /subgraph orders[\s\S]*SUBGRAPH_SIGNING_SECRET: required because JD_API_URL is set \(real JD data\)/,
     );
     expect(() => loadSubgraphEnv({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: 'short' }, { port: 1 })).toThrow(/at least 32/);
-    expect(() => loadSubgraphEnv({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: SANDBOX_SIGNING_SECRET.padEnd(40, '-') }, { port: 1 })).not.toThrow();
+    expect(() => loadSubgraphEnv({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: SANDBOX_SUBGRAPH_SIGNING_SECRET.padEnd(40, '-') }, { port: 1 })).not.toThrow();
     expect(loadSubgraphEnv({ JD_API_URL: 'https://api.jd.com/routerjson', SUBGRAPH_SIGNING_SECRET: STRONG }, { port: 1 })).toMatchObject({
       production: true,
-      sandbox: false,
       signingSecret: STRONG,
     });
   });

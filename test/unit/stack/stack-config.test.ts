@@ -1,4 +1,5 @@
-import { loadStackConfig, StackConfigError } from '../../../stack';
+import { ConfigError } from '../../../config';
+import { loadStackConfig } from '../../../stack';
 
 describe('whole-graph configuration', () => {
   it('runs on the documented defaults with the embedded sandbox', () => {
@@ -23,16 +24,16 @@ describe('whole-graph configuration', () => {
     } catch (err) {
       error = err;
     }
-    expect(error).toBeInstanceOf(StackConfigError);
+    expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
     expect(message).toMatch(/^Cannot start the JD Support Graph/);
     expect(message).toMatch(/ORDERS_PORT/);
-    expect(message).toMatch(/JD_SIGN_METHOD must be one of/);
-    expect(message).toMatch(/EXCHANGE_QUOTE_TTL_SECONDS must be at least 30/);
+    expect(message).toMatch(/JD_SIGN_METHOD: must be one of/);
+    expect(message).toMatch(/EXCHANGE_QUOTE_TTL_SECONDS: must be at least 30/);
     expect(message).toMatch(/SAFELIST_MODE/);
   });
 
   it('with real JD (JD_API_URL) starts no sandbox and demands real secrets', () => {
-    expect(() => loadStackConfig({ JD_API_URL: 'https://api.jd.com/routerjson' })).toThrow(/JD_APP_KEY is missing[\s\S]*SUBGRAPH_SIGNING_SECRET/);
+    expect(() => loadStackConfig({ JD_API_URL: 'https://api.jd.com/routerjson' })).toThrow(/JD_APP_KEY: required because JD_API_URL is set[\s\S]*SUBGRAPH_SIGNING_SECRET: required because JD_API_URL is set/);
   });
 });
