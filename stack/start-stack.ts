@@ -5,15 +5,14 @@
  */
 import 'reflect-metadata';
 import type { Logger } from 'pino';
-import { createJdClient, type JdClient } from '../jd/client';
-import { createJdCache, createJdLoaderStats, createJdLoaders, resolveJdTtl, type JdCache, type JdLoaderStats, type JdTtlOverrides } from '../jd/loaders';
+import type { JdClient } from '../jd/client';
+import { createJdLoaderStats, type JdCache, type JdLoaderStats, type JdTtlOverrides } from '../jd/loaders';
 import { createJdMetrics, type JdMetrics } from '../jd/metrics';
 import { createSandbox, type Sandbox } from '../jd/sandbox';
 import { createGateway, type RunningGateway } from '../gateway/server';
 import { createLogger } from '../gateway/logger';
-import type { RunningSubgraph } from '../subgraphs/kit';
+import { createJdRuntime, type RunningSubgraph } from '../subgraphs/kit';
 import { startOrdersSubgraph } from '../subgraphs/orders/server';
-import { jdReachable } from '../subgraphs/kit';
 import { startAfterSalesSubgraph } from '../subgraphs/after-sales/server';
 import { startExchangeSubgraph } from '../subgraphs/exchange/server';
 import { QuoteTokens } from '../subgraphs/exchange/quote/quote-token';
@@ -76,14 +75,19 @@ async function startParts(config: StackConfig, overrides: StackOverrides, starte
   // With the embedded sandbox the client talks to wherever it actually listens, with the sandbox's own credentials.
   const jdConfig = sandbox ? { ...config.jd, apiUrl: sandbox.routerUrl, ...sandbox.credentials } : config.jd;
 
+  // One runtime for all subgraphs (one rate limiter per app key, one cache), counted by the JD metrics.
   const stats = createJdLoaderStats();
   const metrics = createJdMetrics({ loaderStats: stats });
-  const client = createJdClient(jdConfig, { observer: metrics.observe, onBreakerStateChange: metrics.observeBreaker });
-  const cache = createJdCache({ redisUrl: config.redisUrl, namespace: 'jd' });
-  started.push({ stop: () => cache.close() });
-  const ttl = resolveJdTtl(overrides.jdTtl ?? {});
-  const createLoaders = (customerPin: string | undefined) => createJdLoaders({ client, cache, customerPin, stats, ttl });
-  const checkReady = jdReachable(jdConfig.apiUrl);
+  const jd = createJdRuntime({
+    jd: jdConfig,
+    redisUrl: config.redisUrl,
+    observer: metrics.observe,
+    onBreakerStateChange: metrics.observeBreaker,
+    stats,
+    ttl: overrides.jdTtl,
+  });
+  started.push({ stop: () => jd.close() });
+  const { createLoaders, checkReady } = jd;
 
   const directory = loadDirectory();
   const [orders, afterSales, exchange, offices] = await Promise.all([
@@ -122,14 +126,14 @@ async function startParts(config: StackConfig, overrides: StackOverrides, starte
     sandbox,
     gateway,
     subgraphs,
-    jd: { client, cache, stats, metrics },
+    jd: { client: jd.client, cache: jd.cache, stats, metrics },
     subgraphUrlEnv,
     stop: () =>
       (stopping ??= (async () => {
         await gateway.stop();
         await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
         if (sandbox) await sandbox.stop();
-        await cache.close();
+        await jd.close();
       })()),
   };
 }

@@ -15,5 +15,5 @@ export { createSubgraphApolloServer } from './serve/create-apollo-server';
 export { loadSubgraphEnv, readSubgraphEnv, type SubgraphEnv } from './config/load-subgraph-env';
 export { runSubgraphEntry } from './serve/run-entry';
 export { jdReachable } from './jd/jd-reachable';
-export { createJdRuntime, type JdRuntime } from './jd/jd-runtime';
+export { createJdRuntime, type JdRuntime, type JdRuntimeOptions } from './jd/jd-runtime';
 export { JdSource, ORDER_NOT_FOUND, type LoadersFactory, type WriteOutcome } from './jd/jd-source';

@@ -1,10 +1,31 @@
-import { createJdClient, type JdConfig } from '../../../jd/client';
-import { createJdCache, createJdLoaderStats, createJdLoaders } from '../../../jd/loaders';
+import { createJdClient, type JdClient, type JdClientDeps, type JdConfig } from '../../../jd/client';
+import {
+  createJdCache, createJdLoaderStats, createJdLoaders, resolveJdTtl,
+  type JdCache, type JdLoaderStats, type JdTtlOverrides,
+} from '../../../jd/loaders';
 import { jdReachable } from './jd-reachable';
 import type { LoadersFactory } from './jd-source';
 
-/** What a JD-backed subgraph process holds for its lifetime: one client, one cache, loaders per request. */
+export interface JdRuntimeOptions {
+  /** Validated JD settings (loadJdConfig), pointed at the running sandbox or at JD. */
+  jd: JdConfig;
+  /** Shared JD cache in Redis when set; in-process memory otherwise. */
+  redisUrl?: string;
+  /** Sees every HTTP attempt of the client, e.g. JD metrics' `observe`. */
+  observer?: JdClientDeps['observer'];
+  /** Told each breaker state change per JD method, e.g. JD metrics' `observeBreaker`. */
+  onBreakerStateChange?: JdClientDeps['onBreakerStateChange'];
+  /** Process-wide loader counters to use (e.g. the ones JD metrics read); new ones otherwise. */
+  stats?: JdLoaderStats;
+  /** Cache TTLs in ms per JD method over the defaults; validated here (a bad entry throws, naming it). */
+  ttl?: JdTtlOverrides;
+}
+
+/** What a JD-backed process holds for its lifetime: one client, one cache and one set of stats; loaders per request. */
 export interface JdRuntime {
+  client: JdClient;
+  cache: JdCache;
+  stats: JdLoaderStats;
   /** Fresh loaders for one request; `customerPin` undefined for partners and anonymous callers. */
   createLoaders: LoadersFactory;
   /** Readiness: JD's router (or the sandbox) accepts connections. */
@@ -14,13 +35,21 @@ export interface JdRuntime {
   close(): Promise<void>;
 }
 
-/** Builds the process-wide JD client and cache for a subgraph that runs alone (`npm run start:<name>`). */
-export function createJdRuntime(jd: JdConfig, redisUrl: string | undefined): JdRuntime {
-  const client = createJdClient(jd);
-  const cache = createJdCache({ redisUrl, namespace: 'jd' });
-  const stats = createJdLoaderStats();
+/**
+ * Builds the process-wide JD client, cache and loader stats: once per subgraph process
+ * (`npm run start:<name>`), or once for all subgraphs of `npm start`, which share them.
+ */
+export function createJdRuntime(options: JdRuntimeOptions): JdRuntime {
+  const { jd } = options;
+  const ttl = resolveJdTtl(options.ttl ?? {});
+  const client = createJdClient(jd, { observer: options.observer, onBreakerStateChange: options.onBreakerStateChange });
+  const cache = createJdCache({ redisUrl: options.redisUrl, namespace: 'jd' });
+  const stats = options.stats ?? createJdLoaderStats();
   return {
-    createLoaders: (customerPin) => createJdLoaders({ client, cache, customerPin, stats }),
+    client,
+    cache,
+    stats,
+    createLoaders: (customerPin) => createJdLoaders({ client, cache, customerPin, stats, ttl }),
     checkReady: jdReachable(jd.apiUrl),
     describeJd: () => `${jd.sandbox ? 'sandbox at ' : ''}${jd.apiUrl}`,
     close: () => cache.close(),

@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { loadJdConfig } from '../../../jd/client';
+import { loadJdConfig, type JdCallObservation } from '../../../jd/client';
+import { createJdLoaderStats } from '../../../jd/loaders';
+import { JD_METHODS } from '../../../jd/protocol';
+import { createSandbox, type Sandbox } from '../../../jd/sandbox';
 import { createJdRuntime, jdReachable } from '../../../subgraphs/kit';
 
 function listen(): Promise<Server> {
@@ -10,7 +13,9 @@ function listen(): Promise<Server> {
   });
 }
 
-describe('kit: what JD-backed subgraph entries share', () => {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('kit: the JD runtime every JD-backed process builds once', () => {
   it('is ready only while JD (here a local listener) accepts connections', async () => {
     const server = await listen();
     const { port } = server.address() as AddressInfo;
@@ -21,12 +26,71 @@ describe('kit: what JD-backed subgraph entries share', () => {
   });
 
   it('builds per-request loaders over one client and cache, and says where JD is', async () => {
-    const runtime = createJdRuntime(loadJdConfig({ JD_SANDBOX_PORT: '4999' }), undefined);
+    const runtime = createJdRuntime({ jd: loadJdConfig({ JD_SANDBOX_PORT: '4999' }) });
     expect(runtime.describeJd()).toBe('sandbox at http://127.0.0.1:4999/routerjson');
     const a = runtime.createLoaders('jd_demo_alice');
     const b = runtime.createLoaders('jd_demo_alice');
     expect(a).not.toBe(b); // one set per request, never shared across requests
     expect(typeof a.price.load).toBe('function');
     await runtime.close();
+  });
+
+  describe('with the options the whole stack passes', () => {
+    let sandbox: Sandbox;
+    beforeAll(async () => {
+      sandbox = await createSandbox({ seed: 'jd-runtime', scale: { customers: 2, ordersPerCustomer: 1, skus: 120 } });
+    });
+    afterAll(() => sandbox.stop());
+    beforeEach(() => sandbox.stats.reset());
+
+    const jdFor = (s: Sandbox) => ({ ...loadJdConfig({}), apiUrl: s.routerUrl, ...s.credentials });
+
+    it('reports every JD attempt and breaker state to the given hooks, counts loads in the given stats, and caches for the overridden TTL', async () => {
+      const observed: JdCallObservation[] = [];
+      const breakers: [string, string][] = [];
+      const stats = createJdLoaderStats();
+      const runtime = createJdRuntime({
+        jd: jdFor(sandbox),
+        observer: (o) => observed.push(o),
+        onBreakerStateChange: (method, state) => breakers.push([method, state]),
+        stats,
+        ttl: { [JD_METHODS.priceGet]: 40 },
+      });
+      const sku = String([...sandbox.data.skus.keys()][0]);
+      try {
+        expect(runtime.stats).toBe(stats);
+        expect(await runtime.createLoaders(undefined).price.load(sku)).toMatchObject({ skuId: sku });
+        expect(observed).toEqual([expect.objectContaining({ method: JD_METHODS.priceGet, outcome: 'ok', attempt: 1 })]);
+        expect(breakers).toEqual([[JD_METHODS.priceGet, 'closed']]);
+        expect(stats.snapshot().methods[JD_METHODS.priceGet]).toMatchObject({ jdCalls: 1, keysSent: 1, cacheMisses: 1 });
+
+        await runtime.createLoaders(undefined).price.load(sku); // another request within 40 ms: from the shared cache
+        expect(stats.snapshot().methods[JD_METHODS.priceGet]).toMatchObject({ jdCalls: 1, cacheHits: 1 });
+        await sleep(80);
+        await runtime.createLoaders(undefined).price.load(sku); // the 40 ms override has passed: JD again
+        expect(sandbox.stats.snapshot().methods[JD_METHODS.priceGet].calls).toBe(2);
+        expect(observed).toHaveLength(2);
+      } finally {
+        await runtime.close();
+      }
+    });
+
+    it('keeps the default TTL without overrides (30 s for prices)', async () => {
+      const runtime = createJdRuntime({ jd: jdFor(sandbox) });
+      const sku = String([...sandbox.data.skus.keys()][1]);
+      try {
+        await runtime.createLoaders(undefined).price.load(sku);
+        await sleep(80);
+        await runtime.createLoaders(undefined).price.load(sku);
+        expect(sandbox.stats.snapshot().methods[JD_METHODS.priceGet].calls).toBe(1);
+        expect(runtime.stats.snapshot().methods[JD_METHODS.priceGet]).toMatchObject({ jdCalls: 1, cacheHits: 1 });
+      } finally {
+        await runtime.close();
+      }
+    });
+
+    it('refuses a TTL override for a method the loaders do not cache, naming it', () => {
+      expect(() => createJdRuntime({ jd: jdFor(sandbox), ttl: { 'jingdong.not.a.method': 5 } as never })).toThrow(/jingdong\.not\.a\.method/);
+    });
   });
 });
