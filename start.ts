@@ -5,10 +5,12 @@
  */
 import 'reflect-metadata';
 import { ConfigError } from './config';
+import { disableApolloTelemetry } from './gateway/apollo-telemetry';
 import { startStack, type RunningStack } from './stack';
 import { demoBanner } from './stack/demo-banner';
 
 async function main(): Promise<void> {
+  disableApolloTelemetry();
   const stack = await startStack(process.env);
   process.stdout.write(await demoBanner(stack));
   let stopping = false;

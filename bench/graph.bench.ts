@@ -25,7 +25,6 @@ interface Child {
 async function startChild(): Promise<Child> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    APOLLO_TELEMETRY_DISABLED: '1',
     LOG_LEVEL: 'silent',
     JD_SANDBOX_FAULTS: JSON.stringify({ '*': LATENCY }),
   };

@@ -9,8 +9,6 @@ import { runCachingBench } from './caching.bench';
 import { runDedupBench } from './dedup.bench';
 import { runGraphBench } from './graph.bench';
 
-process.env.APOLLO_TELEMETRY_DISABLED = '1';
-
 type Bench = (options: { rounds: number }) => Promise<BenchResult>;
 
 const BENCHES: Record<string, { bench: Bench; rounds: number }> = {

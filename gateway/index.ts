@@ -1,9 +1,11 @@
 import { ConfigError } from '../config';
+import { disableApolloTelemetry } from './apollo-telemetry';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
 // Entry for running the gateway alone: `npm run start:gateway`.
 async function main(): Promise<void> {
+  disableApolloTelemetry();
   const config = loadGatewayConfig();
   const gateway = await createGateway(config);
   const shutdown = (signal: string) => {

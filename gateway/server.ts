@@ -31,9 +31,6 @@ import { apolloLandingPagePlugin, createLandingRouter } from './landing';
 import { createPartnerRateLimit } from './rate-limit';
 import { createExplorerRouter, explorerOptionsFor } from './explorer';
 
-// The gateway never reports to Apollo, whatever the environment says.
-process.env.APOLLO_TELEMETRY_DISABLED = '1';
-
 export const SANDBOX_HEADER = 'x-jd-sandbox';
 
 export interface GatewayOverrides {

@@ -3,6 +3,7 @@
  * load generator in the parent does not share its event loop or its RSS. Talks over IPC:
  * sends { ready, urls, token } once listening; answers { ask: 'probe' } with RSS and JD call counts.
  */
+import { disableApolloTelemetry } from '../../gateway/apollo-telemetry';
 import { startStack } from '../../stack';
 import { loadGatewayConfig } from '../../gateway/config';
 import { issueCustomerToken } from '../../gateway/auth';
@@ -24,6 +25,7 @@ export type ChildMessage =
 const send = (message: ChildMessage) => process.send?.(message);
 
 async function main(): Promise<void> {
+  disableApolloTelemetry();
   const env = { ...process.env };
   const stack = await startStack(env, { ports: { sandbox: 0, orders: 0, afterSales: 0, exchange: 0, offices: 0, gateway: 0 } });
   const sandbox = stack.sandbox;

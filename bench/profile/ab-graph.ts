@@ -23,7 +23,7 @@ const arg = (n: string, d: number) => { const i = process.argv.indexOf(`--${n}`)
 const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 async function startVariant(variant: string): Promise<{ child: ChildProcess; ready: Extract<ChildMessage, { type: 'ready' }> }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'silent', JD_SANDBOX_FAULTS: JSON.stringify({ '*': { latencyMs: 4, jitterMs: 2 } }), STACK_VARIANT: variant };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', JD_SANDBOX_FAULTS: JSON.stringify({ '*': { latencyMs: 4, jitterMs: 2 } }), STACK_VARIANT: variant };
   for (const name of Object.keys(env)) if (name === 'REDIS_URL' || name === 'JD_API_URL' || name.startsWith('SUBGRAPH_URL_')) delete env[name];
   const child = fork(join(__dirname, 'stack-variant.ts'), [], { execArgv: ['-r', '@swc-node/register'], env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const ready = await new Promise<Extract<ChildMessage, { type: 'ready' }>>((res, rej) => {

@@ -25,7 +25,6 @@ async function main(): Promise<void> {
   const profFlags = process.argv.includes('--prof') ? ['--prof', `--logfile=${join(out, 'v8.log')}`, '--no-logfile-per-isolate'] : ['--cpu-prof', `--cpu-prof-dir=${out}`];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    APOLLO_TELEMETRY_DISABLED: '1',
     LOG_LEVEL: 'silent',
     JD_SANDBOX_FAULTS: JSON.stringify({ '*': { latencyMs: 4, jitterMs: 2 } }),
     ...(JSON.parse(process.env.PROFILE_ENV ?? '{}') as Record<string, string>),
