@@ -186,7 +186,7 @@ export async function runGraphBench(options: { rounds: number }): Promise<BenchR
       notes: [
         `JD calls of the cold requests by method: ${JSON.stringify(Object.fromEntries(Object.entries(cold).map(([k, v]) => [k, v.byMethod])))}.`,
         'RSS of a V8 process grows until the garbage collector settles; two 10-s runs show growth, not whether it is bounded. A leak check needs longer runs (future work).',
-        'A side-by-side with @graphql-hive/gateway would need an npm install the project has not made; see bench/README.md (future work).',
+        'Side by side with Hive Gateway (plain and with its Rust query planner): `npm run bench -- peers` (bench/results/peers.md).',
       ],
       raw: { connections: CONNECTIONS, durationS: DURATION_S, latency: LATENCY, rounds: options.rounds, cold, samples, startRss, endRss },
     };

@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- [batching|caching|dedup|graph ...] [--rounds N]`: runs the named benches
- * (all when none is named) and writes bench/results/<name>.md and .json. Not part of `npm test`.
+ * `npm run bench -- [batching|caching|dedup|graph|peers ...] [--rounds N] [bench options]`: runs the
+ * named benches (all but peers when none is named) and writes bench/results/<name>.md and .json.
+ * Not part of `npm test`.
  */
 import { machineInfo } from './lib/machine';
 import { writeResult, type BenchResult } from './lib/report';
@@ -8,28 +9,55 @@ import { runBatchingBench } from './batching.bench';
 import { runCachingBench } from './caching.bench';
 import { runDedupBench } from './dedup.bench';
 import { runGraphBench } from './graph.bench';
+import { runPeersBench } from './peers.bench';
+import { PEERS_FLAGS } from './peers/options';
 
-type Bench = (options: { rounds: number }) => Promise<BenchResult>;
+interface BenchOptions {
+  /** --rounds N when given; each bench has its own default. */
+  rounds?: number;
+  /** The bench's own options: --name value, or true for a switch. */
+  flags: Record<string, string | true>;
+}
 
-const BENCHES: Record<string, { bench: Bench; rounds: number }> = {
-  batching: { bench: runBatchingBench, rounds: 30 },
-  caching: { bench: runCachingBench, rounds: 30 },
-  dedup: { bench: runDedupBench, rounds: 15 },
-  graph: { bench: runGraphBench, rounds: 2 },
+interface BenchEntry {
+  bench: (options: BenchOptions) => Promise<BenchResult>;
+  /** Options besides --rounds: name → whether it takes a value. */
+  flags?: Record<string, 'value' | 'switch'>;
+  /** Left out when no bench is named (it installs packages and runs for minutes). */
+  onlyByName?: boolean;
+}
+
+const BENCHES: Record<string, BenchEntry> = {
+  batching: { bench: ({ rounds }) => runBatchingBench({ rounds: rounds ?? 30 }) },
+  caching: { bench: ({ rounds }) => runCachingBench({ rounds: rounds ?? 30 }) },
+  dedup: { bench: ({ rounds }) => runDedupBench({ rounds: rounds ?? 15 }) },
+  graph: { bench: ({ rounds }) => runGraphBench({ rounds: rounds ?? 2 }) },
+  peers: { bench: runPeersBench, flags: PEERS_FLAGS, onlyByName: true },
 };
 
-function parseArgs(argv: string[]): { names: string[]; rounds?: number } {
+function parseArgs(argv: string[]): { names: string[]; rounds?: number; flags: Record<string, string | true> } {
   const names: string[] = [];
+  const flags: Record<string, string | true> = {};
+  const declared: Record<string, 'value' | 'switch'> = Object.assign({}, ...Object.values(BENCHES).map((b) => b.flags ?? {}));
   let rounds: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--rounds') {
       rounds = Number(argv[++i]);
       if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000) throw new Error(`--rounds must be a whole number from 1 to 1000, got ${argv[i]}`);
+    } else if (arg.startsWith('--') && arg.slice(2) in declared) {
+      const name = arg.slice(2);
+      if (declared[name] === 'switch') flags[name] = true;
+      else if (i + 1 < argv.length) flags[name] = argv[++i];
+      else throw new Error(`${arg} needs a value`);
     } else if (arg in BENCHES) names.push(arg);
-    else throw new Error(`unknown bench "${arg}"; known: ${Object.keys(BENCHES).join(', ')} (and --rounds N)`);
+    else throw new Error(`unknown bench or option "${arg}"; benches: ${Object.keys(BENCHES).join(', ')}; options: --rounds N${Object.keys(declared).map((f) => `, --${f}`).join('')}`);
   }
-  return { names: names.length ? names : Object.keys(BENCHES), rounds };
+  const chosen = names.length ? names : Object.keys(BENCHES).filter((n) => !BENCHES[n].onlyByName);
+  for (const flag of Object.keys(flags)) {
+    if (!chosen.some((n) => BENCHES[n].flags && flag in (BENCHES[n].flags as object))) throw new Error(`--${flag} applies to ${Object.keys(BENCHES).filter((n) => BENCHES[n].flags && flag in (BENCHES[n].flags as object)).join(', ')} only; name that bench`);
+  }
+  return { names: chosen, rounds, flags };
 }
 
 /** The command as the reader would type it, so a result file says how to reproduce it. */
@@ -40,12 +68,12 @@ function commandLine(argv: string[]): string {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const { names, rounds } = parseArgs(argv);
+  const { names, rounds, flags } = parseArgs(argv);
   for (const name of names) {
     const machine = machineInfo();
-    const { bench, rounds: defaultRounds } = BENCHES[name];
+    const { bench, flags: own } = BENCHES[name];
     console.log(`bench ${name}: running (load average ${machine.loadAverage.join(' ')})`);
-    const result = await bench({ rounds: rounds ?? defaultRounds });
+    const result = await bench({ rounds, flags: Object.fromEntries(Object.entries(flags).filter(([f]) => own && f in own)) });
     const path = writeResult(result, machine, commandLine(argv));
     for (const table of result.tables) console.table(table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i]]))));
     console.log(`bench ${name}: wrote ${path}`);

@@ -1,0 +1,34 @@
+/**
+ * The gateway → subgraph identity contract of docs/identity-headers.md, implemented once for the
+ * peers bench: the peer gateways' plugin (hive.config.ts) and the direct-subgraph workload both sign
+ * here. When the contract changes (e.g. the signature also covers the subgraph and the body), change
+ * this file only; every caller already passes the subgraph name and the exact body it sends.
+ * Imports only node built-ins: it also runs inside the peer gateways' own module loader.
+ */
+import { createHmac } from 'node:crypto';
+
+/** The identities the bench's workloads use (partners are not part of any workload). */
+export type PeerIdentity = { kind: 'anonymous' } | { kind: 'customer'; pin: string };
+
+export const ANONYMOUS_IDENTITY: PeerIdentity = Object.freeze({ kind: 'anonymous' });
+
+export interface SignedFetch {
+  identity: PeerIdentity;
+  /** The subgraph's name in the supergraph (`orders`, `after-sales`, `exchange`, `offices`). */
+  subgraph: string;
+  /** The request body exactly as sent. */
+  body: string;
+}
+
+/** The identity JSON with the contract's fields in the contract's order. */
+function identityJson(identity: PeerIdentity): string {
+  return identity.kind === 'customer' ? JSON.stringify({ kind: 'customer', pin: identity.pin }) : JSON.stringify({ kind: 'anonymous' });
+}
+
+/** The signed identity headers for one subgraph fetch: base64url identity JSON, epoch-ms timestamp, hex HMAC-SHA256 of `ts + "." + payload`. */
+export function signedIdentityHeaders(secret: string, fetch: SignedFetch, nowMs: number = Date.now()): Record<string, string> {
+  const payload = Buffer.from(identityJson(fetch.identity), 'utf8').toString('base64url');
+  const ts = String(nowMs);
+  const sig = createHmac('sha256', secret).update(`${ts}.${payload}`).digest('hex');
+  return { 'x-jd-identity': payload, 'x-jd-identity-ts': ts, 'x-jd-identity-sig': sig };
+}

@@ -1,0 +1,107 @@
+/** Child processes of the peers bench: free ports, start-and-wait, clean stop, and CPU time from /proc. */
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** A port the kernel reports free right now (the child binds it a moment later; loopback only). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Managed {
+  child: ChildProcess;
+  pid: number;
+  /** The last few KB of stderr (and stdout), for error messages. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after 10 s; resolves once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/** Spawns `command` and keeps its output tail; the process is stopped by its own pid only. */
+export function startProcess(command: string, args: string[], options: SpawnOptions): Managed {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  const keep = (d: Buffer) => { tail = (tail + String(d)).slice(-6000); };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  if (child.pid === undefined) throw new Error(`could not start ${command}`);
+  return {
+    child,
+    pid: child.pid,
+    output: () => tail,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => { clearTimeout(timer); resolve(); });
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+/** Polls `probe` until it resolves true; fails early when the process exits, or after `timeoutMs`. */
+export async function waitUntilReady(name: string, managed: Managed, probe: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (managed.child.exitCode !== null) throw new Error(`${name} exited (${managed.child.exitCode}) before it was ready:\n${managed.output()}`);
+    if (await probe().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not ready within ${timeoutMs} ms:\n${managed.output()}`);
+}
+
+let clockTicks: number | undefined;
+function ticksPerSecond(): number {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  return clockTicks;
+}
+
+/** [ppid, utime + stime in ticks] of one process, or undefined when it is gone. */
+function statOf(pid: number): [number, number] | undefined {
+  try {
+    // Fields after the ")" that closes the command name: state is field 3, ppid 4, utime 14, stime 15.
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return [Number(rest[1]), Number(rest[11]) + Number(rest[12])];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU milliseconds (user + system) used so far by `pid` and every live descendant, so a gateway that
+ * forks workers is measured whole. Resolution is one clock tick (10 ms); runs are seconds long.
+ */
+export function cpuMs(pid: number): number {
+  const stats = new Map<number, [number, number]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = statOf(Number(entry));
+    if (stat) stats.set(Number(entry), stat);
+  }
+  const children = new Map<number, number[]>();
+  for (const [p, [ppid]] of stats) children.set(ppid, [...(children.get(ppid) ?? []), p]);
+  let ticks = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop() as number;
+    ticks += stats.get(p)?.[1] ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return (ticks * 1000) / ticksPerSecond();
+}
+
+/** True when the process has the shared object whose path contains `fragment` mapped (e.g. a native addon). */
+export function hasMapped(pid: number, fragment: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/maps`, 'utf8').includes(fragment);
+  } catch {
+    return false;
+  }
+}

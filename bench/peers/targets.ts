@@ -1,0 +1,101 @@
+/**
+ * What the peers bench loads, each gateway in its own process in front of the one subgraph process:
+ * ours (gateway/index.ts — createGateway over the committed supergraph, SUBGRAPH_URL_* at the running
+ * subgraphs), Hive Gateway through its CLI with hive.config.ts (plain, and with --hive-router-runtime,
+ * which plugs @graphql-hive/router-runtime's unifiedGraphHandler in), and the offices subgraph itself.
+ * To add a variant (e.g. ours with GATEWAY_WORKERS=2), add an id in options.ts and a case here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JwtConfig } from '../../gateway/config';
+import { subgraphEnvName } from '../../gateway/config';
+import type { HivePeerSettings } from './hive.config';
+import { PEERS_DIR } from './install';
+import type { TargetId } from './options';
+import { freePort, startProcess, waitUntilReady, type Managed } from './processes';
+
+const ROOT = join(__dirname, '..', '..');
+export const SUPERGRAPH_PATH = join(ROOT, 'schema', 'supergraph.graphql');
+export const MANIFEST_PATH = join(ROOT, 'persisted-operations', 'manifest.json');
+
+export const TARGET_LABELS: Record<TargetId, string> = {
+  ours: 'ours (Apollo Gateway)',
+  hive: 'Hive Gateway',
+  'hive-rust': 'Hive Gateway + Rust planner',
+  direct: 'offices subgraph directly',
+};
+
+export interface TargetSettings {
+  subgraphUrls: Record<string, string>;
+  signingSecret: string;
+  jwt: JwtConfig;
+  /** The environment every child starts from (already cleaned of REDIS_URL, JD_API_URL, …). */
+  env: NodeJS.ProcessEnv;
+  oursEnv: Record<string, string>;
+}
+
+export interface RunningTarget {
+  id: TargetId;
+  label: string;
+  /** The GraphQL endpoint. */
+  url: string;
+  /** The process to measure; undefined for the subgraph itself (it is the subgraph process). */
+  pid?: number;
+  stop(): Promise<void>;
+}
+
+async function answersTypename(url: string): Promise<boolean> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+  await res.arrayBuffer();
+  return res.status === 200;
+}
+
+async function startGatewayProcess(id: TargetId, port: number, start: () => Managed): Promise<RunningTarget> {
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const managed = start();
+  try {
+    await waitUntilReady(TARGET_LABELS[id], managed, () => answersTypename(url));
+  } catch (err) {
+    await managed.stop();
+    throw err;
+  }
+  return { id, label: TARGET_LABELS[id], url, pid: managed.pid, stop: managed.stop };
+}
+
+function startOurs(settings: TargetSettings, port: number): Managed {
+  const subgraphEnv = Object.fromEntries(Object.entries(settings.subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, url]));
+  return startProcess(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'gateway', 'index.ts')], {
+    cwd: ROOT,
+    env: { ...settings.env, ...subgraphEnv, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), LOG_LEVEL: 'silent', ...settings.oursEnv },
+  });
+}
+
+function hiveBin(): string {
+  const dir = join(PEERS_DIR, 'node_modules', '@graphql-hive', 'gateway');
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  return join(dir, pkg.bin['hive-gateway']);
+}
+
+function startHive(settings: TargetSettings, port: number, routerRuntime: boolean): Managed {
+  if (settings.jwt.hs256Secret === undefined) throw new Error('the peers bench needs the HS256 JWT settings (sandbox defaults); unset JWT_JWKS_URL/JWT_JWKS_FILE');
+  const hive: HivePeerSettings = {
+    subgraphUrls: settings.subgraphUrls,
+    signingSecret: settings.signingSecret,
+    jwt: { issuer: settings.jwt.issuer, audience: settings.jwt.audience, hs256Secret: settings.jwt.hs256Secret },
+    manifestPath: MANIFEST_PATH,
+  };
+  const args = [hiveBin(), 'supergraph', SUPERGRAPH_PATH, '--host', '127.0.0.1', '--port', String(port), '--config-path', join(PEERS_DIR, 'hive.config.ts')];
+  if (routerRuntime) args.push('--hive-router-runtime');
+  // Hive's logger reads LOG_LEVEL before the config turns logging off, and has no "silent".
+  const env: NodeJS.ProcessEnv = { ...settings.env, LOG_LEVEL: 'error', PEERS_HIVE_SETTINGS: JSON.stringify(hive) };
+  delete env.HIVE_ROUTER_RUNTIME; // only the flag above decides the runtime
+  return startProcess(process.execPath, args, { cwd: PEERS_DIR, env });
+}
+
+/** Starts one target and waits until it answers `{ __typename }`. */
+export async function startTarget(id: TargetId, settings: TargetSettings): Promise<RunningTarget> {
+  if (id === 'direct') return { id, label: TARGET_LABELS[id], url: settings.subgraphUrls.offices, stop: async () => undefined };
+  const port = await freePort();
+  if (id === 'ours') return startGatewayProcess(id, port, () => startOurs(settings, port));
+  return startGatewayProcess(id, port, () => startHive(settings, port, id === 'hive-rust'));
+}
