@@ -89,6 +89,8 @@ async function measure(workload: Workload, target: RunningTarget, connections: n
   const gwBefore = target.pid === undefined ? undefined : cpuMs(target.pid);
   const sgBefore = cpuMs(subgraphs.pid);
   const wrk = await runWrk(request, connections, seconds);
+  const gone = target.exited();
+  if (gone) throw new Error(`peers: ${target.label} died during ${workload.id} -c${connections}: ${gone}`);
   const sgAfter = cpuMs(subgraphs.pid);
   const gwAfter = target.pid === undefined ? undefined : cpuMs(target.pid);
   const countsAfter = await subgraphs.counts();

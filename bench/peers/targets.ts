@@ -41,6 +41,8 @@ export interface RunningTarget {
   url: string;
   /** The process to measure; undefined for the subgraph itself (it is the subgraph process). */
   pid?: number;
+  /** Undefined while the process runs; what it printed last once it has exited. */
+  exited(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -59,7 +61,8 @@ async function startGatewayProcess(id: TargetId, port: number, start: () => Mana
     await managed.stop();
     throw err;
   }
-  return { id, label: TARGET_LABELS[id], url, pid: managed.pid, stop: managed.stop };
+  const exited = () => (managed.child.exitCode === null && managed.child.signalCode === null ? undefined : `exit ${managed.child.exitCode ?? managed.child.signalCode}:\n${managed.output()}`);
+  return { id, label: TARGET_LABELS[id], url, pid: managed.pid, exited, stop: managed.stop };
 }
 
 function startOurs(settings: TargetSettings, port: number): Managed {
@@ -94,7 +97,7 @@ function startHive(settings: TargetSettings, port: number, routerRuntime: boolea
 
 /** Starts one target and waits until it answers `{ __typename }`. */
 export async function startTarget(id: TargetId, settings: TargetSettings): Promise<RunningTarget> {
-  if (id === 'direct') return { id, label: TARGET_LABELS[id], url: settings.subgraphUrls.offices, stop: async () => undefined };
+  if (id === 'direct') return { id, label: TARGET_LABELS[id], url: settings.subgraphUrls.offices, exited: () => undefined, stop: async () => undefined };
   const port = await freePort();
   if (id === 'ours') return startGatewayProcess(id, port, () => startOurs(settings, port));
   return startGatewayProcess(id, port, () => startHive(settings, port, id === 'hive-rust'));
