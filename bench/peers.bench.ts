@@ -83,26 +83,47 @@ async function pickExchangeLine(ours: RunningTarget, token: string): Promise<{ o
   throw new Error(`peers: no order line of the dashboard (${lines.length} lines) gets a clean exchange quote from ours`);
 }
 
+interface Snapshot {
+  atMs: number;
+  gatewayCpuMs?: number;
+  subgraphCpuMs: number;
+  counts: Record<string, number>;
+}
+
+async function snapshot(target: RunningTarget, subgraphs: RunningSubgraphs): Promise<Snapshot> {
+  const atMs = performance.now();
+  return { atMs, gatewayCpuMs: target.pid === undefined ? undefined : cpuMs(target.pid), subgraphCpuMs: cpuMs(subgraphs.pid), counts: await subgraphs.counts() };
+}
+
+const sleepUntil = (atMs: number) => new Promise((r) => setTimeout(r, Math.max(0, atMs - performance.now())));
+
+/**
+ * One wrk run. CPU and subgraph requests are read inside the run, from `margin` after the start to
+ * `margin` before the end, so neither the ramp-up nor the requests still in flight when wrk stops
+ * (up to -c of them) skew the per-request figures.
+ */
 async function measure(workload: Workload, target: RunningTarget, connections: number, seconds: number, round: number, subgraphs: RunningSubgraphs): Promise<RunSample> {
   const request = workload.request(target);
-  const countsBefore = await subgraphs.counts();
-  const gwBefore = target.pid === undefined ? undefined : cpuMs(target.pid);
-  const sgBefore = cpuMs(subgraphs.pid);
-  const wrk = await runWrk(request, connections, seconds);
+  const marginMs = Math.min(1000, (seconds * 1000) / 4);
+  const startedMs = performance.now();
+  const running = runWrk(request, connections, seconds);
+  await sleepUntil(startedMs + marginMs);
+  const from = await snapshot(target, subgraphs);
+  await sleepUntil(startedMs + seconds * 1000 - marginMs);
+  const to = await snapshot(target, subgraphs);
+  const wrk = await running;
   const gone = target.exited();
   if (gone) throw new Error(`peers: ${target.label} died during ${workload.id} -c${connections}: ${gone}`);
-  const sgAfter = cpuMs(subgraphs.pid);
-  const gwAfter = target.pid === undefined ? undefined : cpuMs(target.pid);
-  const countsAfter = await subgraphs.counts();
   return {
     workload: workload.id,
     target: target.id,
     connections,
     round,
     wrk,
-    gatewayCpuMs: gwBefore === undefined || gwAfter === undefined ? undefined : gwAfter - gwBefore,
-    subgraphCpuMs: sgAfter - sgBefore,
-    subgraphFetches: diffCounts(countsAfter, countsBefore),
+    windowSeconds: (to.atMs - from.atMs) / 1000,
+    gatewayCpuMs: from.gatewayCpuMs === undefined || to.gatewayCpuMs === undefined ? undefined : to.gatewayCpuMs - from.gatewayCpuMs,
+    subgraphCpuMs: to.subgraphCpuMs - from.subgraphCpuMs,
+    subgraphFetches: diffCounts(to.counts, from.counts),
   };
 }
 
@@ -114,7 +135,7 @@ function methodLines(opts: PeersOptions, versions: Record<string, string>, wrkVe
     'Before any load every target answers each workload once; the answers must be identical to ours after JSON canonicalisation (keys sorted; a quote\'s id, quotedAt and expiresAt masked, they change on every call), else the bench stops. The same single requests give the subgraph fetches of one request.',
     `Load: ${wrkVersion}, \`wrk -t1 -c<C> -d${opts.seconds}s\` for C in ${opts.connections.join(', ')}; a warm-up of ${opts.warmupSeconds} s per workload and target first (not measured); then ${opts.rounds} round(s), each running every workload × connections × target in turn (ours, Hive, Hive + Rust, direct, ours, …), so machine noise hits every target alike. Medians over rounds; ratios are the median ÷ the median of ours at the same -c.`,
     'Every answer under load is checked by the wrk script (HTTP 200, `data`, no `errors`); failures, socket errors and timeouts are counted in "failed answers".',
-    'CPU: utime + stime from `/proc/<pid>/stat` (gateway process and its descendants; the subgraph process) just before and after each run, ÷ requests completed. The subgraph process also holds the JD sandbox and an idle gateway. Subgraph fetches: HTTP requests reaching each subgraph\'s /graphql, counted inside the subgraph process through Node\'s `http.server.request.start` diagnostics channel (no proxy in between), ÷ requests completed.',
+    'Per request: CPU = utime + stime from `/proc/<pid>/stat` (the gateway process and its descendants; the subgraph process, which also holds the JD sandbox and an idle gateway); subgraph fetches = HTTP requests reaching each subgraph\'s /graphql, counted inside the subgraph process through Node\'s `http.server.request.start` diagnostics channel (no proxy in between). Both are read inside each run, from 1 s after wrk starts to 1 s before it stops (a quarter of the run for runs under 4 s), and divided by wrk\'s requests/s × that window: neither the ramp-up nor the up to -c requests still in flight when wrk stops skew them.',
   ];
 }
 

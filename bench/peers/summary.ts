@@ -10,11 +10,13 @@ export interface RunSample {
   connections: number;
   round: number;
   wrk: WrkResult;
-  /** CPU ms of the gateway process (and its descendants) during the run; undefined for the direct target. */
+  /** Seconds inside the run over which CPU and subgraph requests were counted (ramp-up and tail left out). */
+  windowSeconds: number;
+  /** CPU ms of the gateway process (and its descendants) in the window; undefined for the direct target. */
   gatewayCpuMs?: number;
-  /** CPU ms of the subgraph process (four subgraphs + JD sandbox) during the run. */
+  /** CPU ms of the subgraph process (four subgraphs + JD sandbox) in the window. */
   subgraphCpuMs: number;
-  /** Requests that reached the subgraphs during the run, per subgraph. */
+  /** Requests that reached the subgraphs in the window, per subgraph. */
   subgraphFetches: Record<string, number>;
 }
 
@@ -36,8 +38,8 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
 /** Medians over the rounds of one (workload, connections, target). */
 export function aggregate(samples: RunSample[]): Aggregate {
   const m = (f: (s: RunSample) => number) => median(samples.map(f).filter(Number.isFinite));
-  // A run that completed no request has no per-request figure (NaN, shown as —), not a huge one.
-  const perReq = (n: number, s: RunSample) => (s.wrk.requests > 0 ? n / s.wrk.requests : NaN);
+  // Requests in the window = the run's rate × the window. A run that completed nothing has no per-request figure (NaN, shown as —).
+  const perReq = (n: number, s: RunSample) => (s.wrk.requests > 0 && s.windowSeconds > 0 ? n / (s.wrk.requestsPerSecond * s.windowSeconds) : NaN);
   const rps = samples.map((s) => s.wrk.requestsPerSecond);
   return {
     target: samples[0].target,
