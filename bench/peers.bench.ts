@@ -18,14 +18,11 @@ import { startSubgraphs, type RunningSubgraphs } from './peers/subgraphs';
 import { aggregate, ratio, workloadTable, type RunSample } from './peers/summary';
 import { startTarget, TARGET_LABELS, type RunningTarget, type TargetSettings } from './peers/targets';
 import { buildWorkloads, dashboardRequest, exchangeQuoteRequest, orderLinesOf, type Workload } from './peers/workloads';
-import { requireWrk, runWrk, type BenchRequest } from './peers/wrk';
+import { completedBetween, requireWrk, runWrk } from './peers/wrk';
+import { send } from './peers/http';
+import { checkIsolation, type IsolationResult } from './peers/isolation';
 
 const ROUTER_ADDON = 'hive_router_query_planner';
-
-async function send(request: BenchRequest): Promise<{ status: number; body: string }> {
-  const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
-  return { status: res.status, body: await res.text() };
-}
 
 const diffCounts = (after: Record<string, number>, before: Record<string, number>) =>
   Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
@@ -84,43 +81,53 @@ async function pickExchangeLine(ours: RunningTarget, token: string): Promise<{ o
 }
 
 interface Snapshot {
-  atMs: number;
   gatewayCpuMs?: number;
   subgraphCpuMs: number;
   counts: Record<string, number>;
 }
 
+// Counts first (one IPC round trip), then the two /proc reads: all within a millisecond or two of the second's start.
 async function snapshot(target: RunningTarget, subgraphs: RunningSubgraphs): Promise<Snapshot> {
-  const atMs = performance.now();
-  return { atMs, gatewayCpuMs: target.pid === undefined ? undefined : cpuMs(target.pid), subgraphCpuMs: cpuMs(subgraphs.pid), counts: await subgraphs.counts() };
+  const counts = await subgraphs.counts();
+  return { counts, subgraphCpuMs: cpuMs(subgraphs.pid), gatewayCpuMs: target.pid === undefined ? undefined : cpuMs(target.pid) };
 }
 
-const sleepUntil = (atMs: number) => new Promise((r) => setTimeout(r, Math.max(0, atMs - performance.now())));
+const sleepUntil = (epochMs: number) => new Promise((r) => setTimeout(r, Math.max(0, epochMs - Date.now())));
 
 /**
- * One wrk run. CPU and subgraph requests are read inside the run, from `margin` after the start to
- * `margin` before the end, so neither the ramp-up nor the requests still in flight when wrk stops
- * (up to -c of them) skew the per-request figures.
+ * One wrk run. CPU and subgraph requests are read inside the run, at the starts of two wall-clock
+ * seconds (≥ 1 s after wrk starts, ≥ 1 s before it stops), and divided by the answers wrk completed
+ * between those seconds (its per-second marks): neither the ramp-up nor the up to -c requests still
+ * in flight when wrk stops skew the per-request figures. Runs too short for that use the whole run.
  */
 async function measure(workload: Workload, target: RunningTarget, connections: number, seconds: number, round: number, subgraphs: RunningSubgraphs): Promise<RunSample> {
   const request = workload.request(target);
-  const marginMs = Math.min(1000, (seconds * 1000) / 4);
-  const startedMs = performance.now();
+  const startedMs = Date.now();
+  const fromSecond = Math.floor(startedMs / 1000) + 2;
+  const toSecond = Math.floor((startedMs + seconds * 1000) / 1000) - 1;
+  const windowed = toSecond > fromSecond;
+  const before = windowed ? undefined : await snapshot(target, subgraphs);
   const running = runWrk(request, connections, seconds);
-  await sleepUntil(startedMs + marginMs);
-  const from = await snapshot(target, subgraphs);
-  await sleepUntil(startedMs + seconds * 1000 - marginMs);
-  const to = await snapshot(target, subgraphs);
+  const inside = windowed
+    ? await (async () => {
+      await sleepUntil(fromSecond * 1000);
+      const first = await snapshot(target, subgraphs);
+      await sleepUntil(toSecond * 1000);
+      return [first, await snapshot(target, subgraphs)] as const;
+    })()
+    : undefined;
   const wrk = await running;
   const gone = target.exited();
   if (gone) throw new Error(`peers: ${target.label} died during ${workload.id} -c${connections}: ${gone}`);
+  const [from, to] = inside ?? [before as Snapshot, await snapshot(target, subgraphs)];
   return {
     workload: workload.id,
     target: target.id,
     connections,
     round,
     wrk,
-    windowSeconds: (to.atMs - from.atMs) / 1000,
+    windowSeconds: windowed ? toSecond - fromSecond : wrk.durationUs / 1e6,
+    windowRequests: windowed ? completedBetween(wrk, fromSecond, toSecond) : wrk.requests,
     gatewayCpuMs: from.gatewayCpuMs === undefined || to.gatewayCpuMs === undefined ? undefined : to.gatewayCpuMs - from.gatewayCpuMs,
     subgraphCpuMs: to.subgraphCpuMs - from.subgraphCpuMs,
     subgraphFetches: diffCounts(to.counts, from.counts),
@@ -131,11 +138,12 @@ function methodLines(opts: PeersOptions, versions: Record<string, string>, wrkVe
   return [
     'One subgraph process (`bench/peers/subgraphs-child.ts`: `startStack` with the JD sandbox and the four subgraphs on free loopback ports, in-memory JD cache, no added JD latency, logs silent; the stack\'s own gateway stays idle) serves every target. Each gateway runs in its own process; wrk runs outside Node.',
     `Targets: **ours** — \`node -r @swc-node/register gateway/index.ts\` (createGateway over the committed \`schema/supergraph.graphql\`, \`SUBGRAPH_URL_*\` at the running subgraphs, in-memory APQ, LOG_LEVEL=silent${Object.keys(opts.oursEnv).length ? `, plus ${Object.entries(opts.oursEnv).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}); **Hive Gateway** — its CLI, \`hive-gateway supergraph schema/supergraph.graphql -c bench/peers/hive.config.ts\` (one process, no fork); **Hive Gateway + Rust planner** — the same with \`--hive-router-runtime\`, which sets @graphql-hive/router-runtime's \`unifiedGraphHandler\` (checked: the native planner addon is mapped in that process and not in the plain one); **offices subgraph directly** — the directory workload only. Versions: ${Object.entries(versions).map(([n, v]) => `${n} ${v}`).join(', ')} (bench/peers/package.json, installed on demand by \`npm ci --prefix bench/peers\`).`,
-    'Same identity contract everywhere: the peers verify the customer JWT on every request with jose and the sandbox HS256 settings of `gateway/config.ts`, and sign the identity headers of every subgraph fetch with `bench/peers/identity-contract.ts` (docs/identity-headers.md); the direct workload signs its own headers there too. Hive Gateway otherwise runs with its defaults (logging off).',
+    'Same identity contract everywhere: the peers verify the customer JWT on every request with jose and the sandbox HS256 settings of `gateway/config.ts`, and sign the identity headers of every subgraph fetch with `bench/peers/identity-contract.ts` (docs/identity-headers.md); the direct workload signs its own headers there too. Hive Gateway otherwise runs with its defaults (logging off), including its sharing of identical in-flight subgraph requests: the plugin puts the caller\'s identity header on each subgraph request (as Hive\'s own header propagation does), so that sharing is per customer; without it Hive handed customers each other\'s dashboards in a trial run.',
+    'Customers kept apart: before the load, 32 concurrent dashboards (jd_demo_alice and jd_demo_bob interleaved) through each gateway; every answer must be its own customer\'s (as answered one at a time), else the bench stops.',
     'Before any load every target answers each workload once; the answers must be identical to ours after JSON canonicalisation (keys sorted; a quote\'s id, quotedAt and expiresAt masked, they change on every call), else the bench stops. The same single requests give the subgraph fetches of one request.',
     `Load: ${wrkVersion}, \`wrk -t1 -c<C> -d${opts.seconds}s\` for C in ${opts.connections.join(', ')}; a warm-up of ${opts.warmupSeconds} s per workload and target first (not measured); then ${opts.rounds} round(s), each running every workload × connections × target in turn (ours, Hive, Hive + Rust, direct, ours, …), so machine noise hits every target alike. Medians over rounds; ratios are the median ÷ the median of ours at the same -c.`,
     'Every answer under load is checked by the wrk script (HTTP 200, `data`, no `errors`); failures, socket errors and timeouts are counted in "failed answers".',
-    'Per request: CPU = utime + stime from `/proc/<pid>/stat` (the gateway process and its descendants; the subgraph process, which also holds the JD sandbox and an idle gateway); subgraph fetches = HTTP requests reaching each subgraph\'s /graphql, counted inside the subgraph process through Node\'s `http.server.request.start` diagnostics channel (no proxy in between). Both are read inside each run, from 1 s after wrk starts to 1 s before it stops (a quarter of the run for runs under 4 s), and divided by wrk\'s requests/s × that window: neither the ramp-up nor the up to -c requests still in flight when wrk stops skew them.',
+    'Per request: CPU = utime + stime from `/proc/<pid>/stat` (the gateway process and its descendants; the subgraph process, which also holds the JD sandbox and an idle gateway); subgraph fetches = HTTP requests reaching each subgraph\'s /graphql, counted inside the subgraph process through Node\'s `http.server.request.start` diagnostics channel (no proxy in between). Both are read inside each run, at the starts of two wall-clock seconds at least 1 s after wrk starts and 1 s before it stops, and divided by the answers wrk completed between those seconds (the wrk script marks them per second): neither the ramp-up nor the up to -c requests still in flight when wrk stops skew them. Runs under 4 s use the whole run.',
   ];
 }
 
@@ -167,6 +175,9 @@ export async function runPeersBench(options: { rounds?: number; flags: Record<st
       checked.push(...(await checkAnswers(w, targetsOf(w), subgraphs)));
       log(`peers: ${w.id}: answers identical across ${targetsOf(w).map((t) => t.id).join(', ')}`);
     }
+    const bob = { pin: DEMO_PINS.bob, token: await issueCustomerToken(gatewayConfig.jwt, DEMO_PINS.bob) };
+    const isolation = await checkIsolation(targets.filter((t) => t.id !== 'direct'), [{ pin: DEMO_PINS.alice, token }, bob], subgraphs);
+    log(`peers: concurrent dashboards of ${DEMO_PINS.alice} and ${DEMO_PINS.bob} kept apart by ${isolation.map((i) => i.target).join(', ')}`);
     for (const t of targets) {
       if (t.pid === undefined || !t.id.startsWith('hive')) continue;
       const loaded = hasMapped(t.pid, ROUTER_ADDON);
@@ -189,14 +200,14 @@ export async function runPeersBench(options: { rounds?: number; flags: Record<st
         }
       }
     }
-    return report(opts, workloads, samples, checked, versions, wrkVersion);
+    return report(opts, workloads, samples, checked, isolation, versions, wrkVersion);
   } finally {
     for (const t of targets.reverse()) await t.stop().catch(() => undefined);
     await subgraphs.stop();
   }
 }
 
-function report(opts: PeersOptions, workloads: Workload[], samples: RunSample[], checked: CheckedAnswer[], versions: Record<string, string>, wrkVersion: string): BenchResult {
+function report(opts: PeersOptions, workloads: Workload[], samples: RunSample[], checked: CheckedAnswer[], isolation: IsolationResult[], versions: Record<string, string>, wrkVersion: string): BenchResult {
   const maxC = Math.max(...opts.connections);
   const headline: BenchTable = {
     title: `Summary at wrk -c${maxC}: requests/s (median) and × ours`,
@@ -218,16 +229,21 @@ function report(opts: PeersOptions, workloads: Workload[], samples: RunSample[],
     columns: ['workload', 'target', 'how it is asked', 'identical to ours (canonical JSON)', 'byte-identical to ours (but a trailing newline)', 'subgraph fetches of one request'],
     rows: checked.map((c) => [c.workload, TARGET_LABELS[c.target], c.how, c.identical ? 'yes' : 'NO', c.byteIdentical ? 'yes' : 'no', Object.entries(c.fetches).map(([k, v]) => `${k} ${v}`).join(', ') || '0']),
   };
+  const apart: BenchTable = {
+    title: `Customers kept apart: ${isolation[0]?.requests ?? 0} concurrent dashboards per gateway, ${DEMO_PINS.alice} and ${DEMO_PINS.bob} interleaved`,
+    columns: ['target', 'requests', 'answers not the customer\'s own', 'subgraph fetches for the burst'],
+    rows: isolation.map((i) => [TARGET_LABELS[i.target], i.requests, i.wrongAnswers, i.subgraphFetches]),
+  };
   return {
     name: 'peers',
     title: 'Bench 5 — peers: ours vs Hive Gateway (plain, Rust planner) vs the subgraph directly',
     method: methodLines(opts, versions, wrkVersion),
-    tables: [headline, answers, ...workloads.map((w) => workloadTable(`${w.id}: ${w.label}`, samples.filter((s) => s.workload === w.id), TARGET_LABELS))],
+    tables: [headline, answers, apart, ...workloads.map((w) => workloadTable(`${w.id}: ${w.label}`, samples.filter((s) => s.workload === w.id), TARGET_LABELS))],
     notes: [
       `Load average at the end (1/5/15 min): ${loadavg().map((n) => n.toFixed(2)).join(' / ')}. Other jobs share the 2 cores: read the ratios within this run, not the absolute figures.`,
       'Hive Gateway has no APQ registration (register-on-miss); for the persisted-operation workload it gets the very same GET by hash and resolves it from the project\'s persisted-operation manifest through its `persistedDocuments` option.',
       'wrk and all processes share the machine: at -c32 the load generator, the gateway and the subgraph process compete for the 2 cores, so requests/s is a system figure; CPU ms per request is the per-process cost.',
     ],
-    raw: { options: opts, versions, wrk: wrkVersion, answers: checked, samples },
+    raw: { options: opts, versions, wrk: wrkVersion, answers: checked, isolation, samples },
   };
 }

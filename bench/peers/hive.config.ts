@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
 import { jwtVerify } from 'jose';
-import { ANONYMOUS_IDENTITY, signedIdentityHeaders, type PeerIdentity } from './identity-contract';
+import { ANONYMOUS_IDENTITY, identityKeyHeaders, signedIdentityHeaders, type PeerIdentity } from './identity-contract';
 
 export interface HivePeerSettings {
   /** Subgraph name → URL of the running subgraph (the committed supergraph names other ports). */
@@ -29,6 +29,14 @@ interface ManifestOperation {
 interface ContextBuildingPayload {
   context: { request: Request };
   extendContext(extension: { jdIdentity: PeerIdentity }): void;
+}
+interface ExecutionRequest {
+  context?: { jdIdentity?: PeerIdentity };
+  extensions?: Record<string, unknown> & { headers?: Record<string, string> };
+}
+interface SubgraphExecutePayload {
+  executionRequest: ExecutionRequest;
+  setExecutionRequest(request: ExecutionRequest): void;
 }
 interface FetchPayload {
   url: string;
@@ -69,6 +77,14 @@ async function identityOf(request: Request): Promise<PeerIdentity> {
 const identityPlugin = {
   async onContextBuilding({ context, extendContext }: ContextBuildingPayload): Promise<void> {
     extendContext({ jdIdentity: await identityOf(context.request) });
+  },
+  // Hive shares identical in-flight subgraph requests, keyed on URL, body and the request's own headers
+  // (extensions.headers, as its usePropagateHeaders sets them). Putting the caller's identity there keeps
+  // one customer's fetch from answering another's; the timestamped signature is only added in onFetch.
+  onSubgraphExecute({ executionRequest, setExecutionRequest }: SubgraphExecutePayload): void {
+    const identity = executionRequest.context?.jdIdentity ?? ANONYMOUS_IDENTITY;
+    const extensions = executionRequest.extensions ?? {};
+    setExecutionRequest({ ...executionRequest, extensions: { ...extensions, headers: { ...extensions.headers, ...identityKeyHeaders(identity) } } });
   },
   onFetch({ url, options, setOptions, context }: FetchPayload): void {
     const subgraph = subgraphByUrl.get(url);

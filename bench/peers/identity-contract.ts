@@ -25,9 +25,23 @@ function identityJson(identity: PeerIdentity): string {
   return identity.kind === 'customer' ? JSON.stringify({ kind: 'customer', pin: identity.pin }) : JSON.stringify({ kind: 'anonymous' });
 }
 
+/** base64url (no padding) of the identity JSON: the `x-jd-identity` header. */
+function identityPayload(identity: PeerIdentity): string {
+  return Buffer.from(identityJson(identity), 'utf8').toString('base64url');
+}
+
+/**
+ * The part of the headers that names the caller and stays the same for every fetch of that caller.
+ * A gateway that shares identical in-flight fetches must key them on this (never on the timestamped
+ * signature, never without it), so that one caller's answer is never handed to another.
+ */
+export function identityKeyHeaders(identity: PeerIdentity): Record<string, string> {
+  return { 'x-jd-identity': identityPayload(identity) };
+}
+
 /** The signed identity headers for one subgraph fetch: base64url identity JSON, epoch-ms timestamp, hex HMAC-SHA256 of `ts + "." + payload`. */
 export function signedIdentityHeaders(secret: string, fetch: SignedFetch, nowMs: number = Date.now()): Record<string, string> {
-  const payload = Buffer.from(identityJson(fetch.identity), 'utf8').toString('base64url');
+  const payload = identityPayload(fetch.identity);
   const ts = String(nowMs);
   const sig = createHmac('sha256', secret).update(`${ts}.${payload}`).digest('hex');
   return { 'x-jd-identity': payload, 'x-jd-identity-ts': ts, 'x-jd-identity-sig': sig };

@@ -56,45 +56,43 @@ export async function waitUntilReady(name: string, managed: Managed, probe: () =
   throw new Error(`${name} was not ready within ${timeoutMs} ms:\n${managed.output()}`);
 }
 
-let clockTicks: number | undefined;
-function ticksPerSecond(): number {
-  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  return clockTicks;
-}
+// Read once at load, so no snapshot inside a run pays for a subprocess.
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
-/** [ppid, utime + stime in ticks] of one process, or undefined when it is gone. */
-function statOf(pid: number): [number, number] | undefined {
+/** utime + stime of one process in clock ticks; 0 when it is gone. */
+function ticksOf(pid: number): number {
   try {
-    // Fields after the ")" that closes the command name: state is field 3, ppid 4, utime 14, stime 15.
+    // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return [Number(rest[1]), Number(rest[11]) + Number(rest[12])];
+    return Number(rest[11]) + Number(rest[12]);
   } catch {
-    return undefined;
+    return 0;
+  }
+}
+
+/** Direct children of a process, from /proc/<pid>/task/<tid>/children (cheap: no scan of /proc). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  } catch {
+    return [];
   }
 }
 
 /**
  * CPU milliseconds (user + system) used so far by `pid` and every live descendant, so a gateway that
- * forks workers is measured whole. Resolution is one clock tick (10 ms); runs are seconds long.
+ * forks workers is measured whole. Resolution is one clock tick (10 ms); windows are seconds long.
  */
 export function cpuMs(pid: number): number {
-  const stats = new Map<number, [number, number]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = statOf(Number(entry));
-    if (stat) stats.set(Number(entry), stat);
-  }
-  const children = new Map<number, number[]>();
-  for (const [p, [ppid]] of stats) children.set(ppid, [...(children.get(ppid) ?? []), p]);
   let ticks = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop() as number;
-    ticks += stats.get(p)?.[1] ?? 0;
-    stack.push(...(children.get(p) ?? []));
+    ticks += ticksOf(p);
+    stack.push(...childrenOf(p));
   }
-  return (ticks * 1000) / ticksPerSecond();
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** True when the process has the shared object whose path contains `fragment` mapped (e.g. a native addon). */

@@ -12,6 +12,8 @@ export interface RunSample {
   wrk: WrkResult;
   /** Seconds inside the run over which CPU and subgraph requests were counted (ramp-up and tail left out). */
   windowSeconds: number;
+  /** Answers wrk completed in that window. */
+  windowRequests: number;
   /** CPU ms of the gateway process (and its descendants) in the window; undefined for the direct target. */
   gatewayCpuMs?: number;
   /** CPU ms of the subgraph process (four subgraphs + JD sandbox) in the window. */
@@ -38,8 +40,8 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
 /** Medians over the rounds of one (workload, connections, target). */
 export function aggregate(samples: RunSample[]): Aggregate {
   const m = (f: (s: RunSample) => number) => median(samples.map(f).filter(Number.isFinite));
-  // Requests in the window = the run's rate × the window. A run that completed nothing has no per-request figure (NaN, shown as —).
-  const perReq = (n: number, s: RunSample) => (s.wrk.requests > 0 && s.windowSeconds > 0 ? n / (s.wrk.requestsPerSecond * s.windowSeconds) : NaN);
+  // A window without a completed answer has no per-request figure (NaN, shown as —), not a huge one.
+  const perReq = (n: number, s: RunSample) => (s.windowRequests > 0 ? n / s.windowRequests : NaN);
   const rps = samples.map((s) => s.wrk.requestsPerSecond);
   return {
     target: samples[0].target,

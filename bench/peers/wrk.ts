@@ -30,6 +30,21 @@ export interface WrkResult {
   timeouts: number;
   /** Answers that were not HTTP 200 with data and no errors. */
   badAnswers: number;
+  /** Wall-clock second (Unix) → answers completed before the first answer of that second; seconds without answers are absent. */
+  completedBefore: Record<string, number>;
+}
+
+/**
+ * Answers completed between the starts of two wall-clock seconds, from wrk's per-second marks
+ * (a second without answers takes the next marked second's count, or the total).
+ */
+export function completedBetween(result: Pick<WrkResult, 'completedBefore' | 'requests'>, fromSecond: number, toSecond: number): number {
+  const seconds = Object.keys(result.completedBefore).map(Number).sort((a, b) => a - b);
+  const at = (second: number) => {
+    const next = seconds.find((s) => s >= second);
+    return next === undefined ? result.requests : result.completedBefore[String(next)];
+  };
+  return at(toSecond) - at(fromSecond);
 }
 
 /** A Lua string literal holding `s` byte for byte. */
@@ -44,7 +59,14 @@ export function wrkScript(request: BenchRequest): string {
   for (const [name, value] of Object.entries(request.headers)) lines.push(`wrk.headers[${luaString(name)}] = ${luaString(value)}`);
   lines.push(
     'bad = 0',
+    'answered = 0',
+    // Answers completed before each wall-clock second: lets the bench count the requests of a window inside the run.
+    'marks = {}',
+    'local last_second = 0',
     'function response(status, headers, body)',
+    '  local second = os.time()',
+    '  if second ~= last_second then marks[tostring(second)] = answered; last_second = second end',
+    '  answered = answered + 1',
     '  if status ~= 200 or not body:find(\'"data"\', 1, true) or body:find(\'"errors"\', 1, true) then bad = bad + 1 end',
     'end',
     'local threads = {}',
@@ -53,9 +75,12 @@ export function wrkScript(request: BenchRequest): string {
     '  local bad_total = 0',
     '  for _, t in ipairs(threads) do bad_total = bad_total + t:get("bad") end',
     '  local e = summary.errors',
-    '  io.write(string.format(\'WRK_RESULT {"requests":%d,"durationUs":%d,"p50Us":%d,"p90Us":%d,"p99Us":%d,"maxUs":%d,"socketErrors":%d,"timeouts":%d,"badAnswers":%d}\\n\',',
+    // With one thread (-t1) its marks are the run's; the bench never runs more.
+    '  local parts = {}',
+    '  for second, n in pairs(threads[1]:get("marks")) do table.insert(parts, string.format(\'"%s":%d\', second, n)) end',
+    '  io.write(string.format(\'WRK_RESULT {"requests":%d,"durationUs":%d,"p50Us":%d,"p90Us":%d,"p99Us":%d,"maxUs":%d,"socketErrors":%d,"timeouts":%d,"badAnswers":%d,"completedBefore":{%s}}\\n\',',
     '    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,',
-    '    e.connect + e.read + e.write, e.timeout, bad_total))',
+    '    e.connect + e.read + e.write, e.timeout, bad_total, table.concat(parts, ",")))',
     'end',
   );
   return `${lines.join('\n')}\n`;
@@ -85,7 +110,7 @@ export async function runWrk(request: BenchRequest, connections: number, seconds
     });
     const line = stdout.split('\n').find((l) => l.startsWith('WRK_RESULT '));
     if (!line) throw new Error(`wrk printed no result:\n${stdout}`);
-    const raw = JSON.parse(line.slice('WRK_RESULT '.length)) as { requests: number; durationUs: number; p50Us: number; p90Us: number; p99Us: number; maxUs: number; socketErrors: number; timeouts: number; badAnswers: number };
+    const raw = JSON.parse(line.slice('WRK_RESULT '.length)) as { requests: number; durationUs: number; p50Us: number; p90Us: number; p99Us: number; maxUs: number; socketErrors: number; timeouts: number; badAnswers: number; completedBefore: Record<string, number> };
     return {
       requests: raw.requests,
       durationUs: raw.durationUs,
@@ -97,6 +122,7 @@ export async function runWrk(request: BenchRequest, connections: number, seconds
       socketErrors: raw.socketErrors,
       timeouts: raw.timeouts,
       badAnswers: raw.badAnswers,
+      completedBefore: raw.completedBefore,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,10 +5,10 @@
  */
 import { verifyIdentity } from '../../../subgraphs/kit';
 import { compareAnswers, maskVolatile, VOLATILE_MARK } from '../../../bench/peers/answers';
-import { signedIdentityHeaders } from '../../../bench/peers/identity-contract';
+import { identityKeyHeaders, signedIdentityHeaders } from '../../../bench/peers/identity-contract';
 import { parsePeersOptions } from '../../../bench/peers/options';
 import { aggregate, ratio, type RunSample } from '../../../bench/peers/summary';
-import { luaString, wrkScript } from '../../../bench/peers/wrk';
+import { completedBetween, luaString, wrkScript } from '../../../bench/peers/wrk';
 
 describe('parsePeersOptions', () => {
   it('defaults to 3 rounds of 8 s at -c32 and -c1 over every target and workload', () => {
@@ -73,6 +73,15 @@ describe('wrk script', () => {
     expect(luaString('{"q":"a\\nb"}\n')).toBe('"{\\"q\\":\\"a\\\\nb\\"}\\n"');
   });
 
+  it('counts the answers between two wall-clock seconds from the per-second marks', () => {
+    const result = { requests: 100, completedBefore: { '1000': 0, '1001': 20, '1003': 55, '1004': 80 } };
+    expect(completedBetween(result, 1001, 1004)).toBe(60);
+    // 1002 had no answer: its count is the next marked second's.
+    expect(completedBetween(result, 1002, 1003)).toBe(0);
+    // After the last mark: the total.
+    expect(completedBetween(result, 1003, 1009)).toBe(45);
+  });
+
   it('sets method, body and headers, and checks every answer', () => {
     const script = wrkScript({ method: 'POST', url: 'http://127.0.0.1:1/graphql', headers: { authorization: 'Bearer t' }, body: '{"query":"{ a }"}' });
     expect(script).toContain('wrk.method = "POST"');
@@ -85,12 +94,11 @@ describe('wrk script', () => {
 
 describe('per-request figures', () => {
   const sample = (requests: number, gatewayCpuMs: number, fetches: number, rps: number): RunSample => ({
-    workload: 'dashboard', target: 'ours', connections: 32, round: 1, windowSeconds: 10, gatewayCpuMs, subgraphCpuMs: gatewayCpuMs / 2, subgraphFetches: { orders: fetches },
-    wrk: { requests, durationUs: 8e6, requestsPerSecond: rps, p50Ms: 1, p90Ms: 2, p99Ms: 3, maxMs: 4, socketErrors: 0, timeouts: 0, badAnswers: 0 },
+    workload: 'dashboard', target: 'ours', connections: 32, round: 1, windowSeconds: 5, windowRequests: requests, gatewayCpuMs, subgraphCpuMs: gatewayCpuMs / 2, subgraphFetches: { orders: fetches },
+    wrk: { requests: requests + 64, durationUs: 8e6, requestsPerSecond: rps, p50Ms: 1, p90Ms: 2, p99Ms: 3, maxMs: 4, socketErrors: 0, timeouts: 0, badAnswers: 0, completedBefore: {} },
   });
 
-  it('takes medians over rounds and divides by the requests of the measuring window (rate × window)', () => {
-    // 10-s windows at 10, 30 and 20 req/s: 100, 300 and 200 requests.
+  it('takes medians over rounds and divides by the answers completed in the measuring window', () => {
     const a = aggregate([sample(100, 500, 400, 10), sample(300, 600, 600, 30), sample(200, 300, 200, 20)]);
     expect(a).toMatchObject({ rps: 20, rpsMin: 10, rpsMax: 30, gatewayCpuPerReq: 2, fetchesPerReq: 2 });
   });
@@ -110,5 +118,13 @@ describe('identity signing of the peers', () => {
     const anonymous = signedIdentityHeaders(secret, { identity: { kind: 'anonymous' }, subgraph: 'offices', body: '{}' });
     expect(verifyIdentity(anonymous, secret)).toEqual({ kind: 'anonymous' });
     expect(() => verifyIdentity(customer, 'another-secret')).toThrow();
+  });
+
+  it('keys shared fetches on the caller: the same header the signature covers, different for each customer', () => {
+    const alice = { kind: 'customer' as const, pin: 'jd_demo_alice' };
+    const signed = signedIdentityHeaders('s', { identity: alice, subgraph: 'orders', body: '{}' });
+    expect(identityKeyHeaders(alice)).toEqual({ 'x-jd-identity': signed['x-jd-identity'] });
+    expect(identityKeyHeaders({ kind: 'customer', pin: 'jd_demo_bob' })).not.toEqual(identityKeyHeaders(alice));
+    expect(identityKeyHeaders(alice)).toEqual(identityKeyHeaders({ ...alice }));
   });
 });
