@@ -6,7 +6,7 @@
  */
 import { loadavg } from 'node:os';
 import { loadGatewayConfig } from '../gateway/config';
-import { issueCustomerToken } from '../gateway/auth/issue-token';
+import { issueCustomerToken } from '../gateway/auth';
 import { DEMO_PINS } from '../jd/sandbox';
 import type { BenchResult, BenchTable } from './lib/report';
 import { round } from './lib/stats';

@@ -7,6 +7,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { disableApolloTelemetry } from '../../gateway/apollo-telemetry';
 import { startStack } from '../../stack';
 
 export type SubgraphCounts = Record<string, number>;
@@ -19,6 +20,7 @@ export type SubgraphsChildMessage =
 const send = (message: SubgraphsChildMessage) => process.send?.(message);
 
 async function main(): Promise<void> {
+  disableApolloTelemetry();
   const stack = await startStack({ ...process.env }, { ports: { sandbox: 0, orders: 0, afterSales: 0, exchange: 0, offices: 0, gateway: 0 } });
   const byPort = new Map(Object.entries(stack.subgraphs).map(([name, s]) => [s.port, name]));
   const counts: SubgraphCounts = Object.fromEntries([...byPort.values()].map((name) => [name, 0]));
