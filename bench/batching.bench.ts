@@ -2,9 +2,8 @@
  * Bench 1 — batching: the prices of 250 order lines through one request's DataLoader (≤ 100 SKUs a
  * JD call) against one JD call per SKU, on the in-process sandbox with 5 ms ± 1 per call.
  */
-import { createJdCache, createJdLoaders, createJdLoaderStats } from '../jd/loaders';
+import { createJdCache, createJdLoaders, createJdLoaderStats, DEFAULT_JD_CONCURRENCY } from '../jd/loaders';
 import { createLimiter } from '../jd/loaders/limit';
-import { DEFAULT_JD_CONCURRENCY } from '../jd/loaders';
 import { JD_METHODS } from '../jd/protocol/methods';
 import { parseFen } from '../jd/protocol/money';
 import { orderLines, startJdFixture, timed } from './lib/jd-fixture';

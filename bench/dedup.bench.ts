@@ -4,7 +4,7 @@
  * with a cache per request (no sharing) each request makes its own.
  */
 import { createJdCache, createJdLoaders, createJdLoaderStats, type JdCache } from '../jd/loaders';
-import { JD_METHODS } from '../jd/protocol/methods';
+import { JD_METHODS } from '../jd/protocol';
 import { orderLines, settled, startJdFixture, timed } from './lib/jd-fixture';
 import type { BenchResult } from './lib/report';
 import { interleave, median, round } from './lib/stats';

@@ -3,9 +3,8 @@
  * a ~4 KB JSON body (like a subgraph), 10 requests in flight, interleaved rounds.
  *   node -r @swc-node/register bench/profile/fetchers.ts [--rounds 5] [--requests 3000]
  */
-import { createServer } from 'node:http';
+import { createServer, Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agent, request } from 'node:http';
 import { createSubgraphFetcher } from '../../gateway/subgraph-transport';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- make-fetch-happen ships no types
 const fetchHappen = require('make-fetch-happen') as { defaults(o: object): unknown };

@@ -1,5 +1,5 @@
 import { envReader, readSandboxPort, SANDBOX_JD_CREDENTIALS, type EnvReader, type Env } from '../../config';
-import { JD_SIGN_METHODS, type JdSignMethod } from '../protocol/system-params';
+import { JD_SIGN_METHODS, type JdSignMethod } from '../protocol';
 
 /** Everything the JD client needs, read once at start-up. */
 export interface JdConfig {

@@ -1,5 +1,4 @@
-import { JD_METHODS } from '../protocol/methods';
-import type { JdAfsApplyCreateParams, JdAfsServiceSummary } from '../protocol/after-sales';
+import { JD_METHODS, type JdAfsApplyCreateParams, type JdAfsServiceSummary } from '../protocol';
 import type { JdCallOptions, JdClient } from './types';
 import { isTransientUpstreamFailure } from './errors';
 import { backoffDelays, type BackoffOptions } from './policies/backoff';

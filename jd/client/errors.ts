@@ -1,4 +1,4 @@
-import { JD_SYSTEM_ERRORS, JD_TRANSIENT_BUSINESS_CODES } from '../protocol/system-errors';
+import { JD_SYSTEM_ERRORS, JD_TRANSIENT_BUSINESS_CODES } from '../protocol';
 
 /**
  * Where a failure came from. `system`: JD's router (`error_response`); `business`: a failure inside

@@ -1,8 +1,6 @@
-import { JD_WRITE_METHODS, type JdMethodName, type JdParamsByMethod, type JdResultByMethod } from '../protocol/methods';
-import type { JdAfsApplyCreateParams } from '../protocol/after-sales';
+import { JD_WRITE_METHODS, type JdMethodName, type JdParamsByMethod, type JdResultByMethod, type JdAfsApplyCreateParams } from '../protocol';
 import type { JdCallOptions, JdClient } from './types';
-import type { JdConfig } from './config';
-import { JD_CONFIG_DEFAULTS } from './config';
+import { type JdConfig, JD_CONFIG_DEFAULTS } from './config';
 import { buildJdRequest } from './request';
 import { parseJdResponse } from './envelope';
 import { JdApiError, networkError } from './errors';

@@ -1,5 +1,4 @@
-import { formatShanghai } from '../protocol/shanghai-time';
-import { JD_API_VERSION, JD_PARAM_JSON, type JdSignMethod } from '../protocol/system-params';
+import { formatShanghai, JD_API_VERSION, JD_PARAM_JSON, type JdSignMethod } from '../protocol';
 import { signJdParams } from './sign';
 
 export interface JdCredentials {

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { JdSignMethod } from '../protocol/system-params';
+import type { JdSignMethod } from '../protocol';
 
 /** The string JD signs: every param but `sign`, empty names/values dropped, sorted by key (code units), key+value joined. */
 export function canonicalString(params: Readonly<Record<string, string | undefined>>): string {

@@ -1,5 +1,4 @@
-import type { JdMethodName, JdParamsByMethod, JdResultByMethod } from '../protocol';
-import type { JdAfsApplyCreateParams } from '../protocol/after-sales';
+import type { JdMethodName, JdParamsByMethod, JdResultByMethod, JdAfsApplyCreateParams } from '../protocol';
 
 export interface JdCallOptions {
   /** Aborts the call (and its retries) when the caller no longer needs the answer. */

@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
-import { JD_METHODS } from '../protocol/methods';
-import type { JdAfsServiceSummary } from '../protocol/after-sales';
+import { JD_METHODS, type JdAfsServiceSummary } from '../protocol';
 import { createCachedLoader } from './batch';
 import { cacheKeys } from './cache-keys';
 import { forCustomer, type LoaderDeps } from './loader-deps';

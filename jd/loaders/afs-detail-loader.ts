@@ -1,7 +1,6 @@
 import type DataLoader from 'dataloader';
-import { JdApiError } from '../client/errors';
-import { JD_METHODS } from '../protocol/methods';
-import { AFS_RESULT_PARAM_ERROR } from '../protocol/after-sales';
+import { JdApiError } from '../client';
+import { JD_METHODS, AFS_RESULT_PARAM_ERROR } from '../protocol';
 import { createCachedLoader } from './batch';
 import { cacheKeys } from './cache-keys';
 import { forCustomer, type LoaderDeps } from './loader-deps';

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { JD_METHODS } from '../protocol/methods';
+import { JD_METHODS } from '../protocol';
 import { createCachedLoader } from './batch';
 import { cacheKeys } from './cache-keys';
 import { forCustomer, type LoaderDeps } from './loader-deps';

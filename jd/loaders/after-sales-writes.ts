@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
-import { JD_METHODS } from '../protocol/methods';
-import type { JdAfsApplyCreateParams, JdAfsServiceSummary } from '../protocol/after-sales';
+import { JD_METHODS, type JdAfsApplyCreateParams, type JdAfsServiceSummary } from '../protocol';
 import { cacheKeys } from './cache-keys';
 import { ForeignCustomerError, NoCustomerError } from './errors';
 import type { LoaderDeps } from './loader-deps';

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { JD_MAX_BATCH, JD_METHODS } from '../protocol/methods';
+import { JD_MAX_BATCH, JD_METHODS } from '../protocol';
 import { createCachedLoader } from './batch';
 import { cacheKeys } from './cache-keys';
 import type { LoaderDeps } from './loader-deps';

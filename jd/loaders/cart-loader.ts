@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { JD_METHODS } from '../protocol/methods';
+import { JD_METHODS } from '../protocol';
 import { createCachedLoader } from './batch';
 import { cacheKeys } from './cache-keys';
 import { asError, ForeignCustomerError } from './errors';

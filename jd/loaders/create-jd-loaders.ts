@@ -1,6 +1,6 @@
-import type { JdClient } from '../client/types';
+import type { JdClient } from '../client';
 import type { JdCache } from './cache';
-import type { JdOrderInfo } from '../protocol/orders';
+import type { JdOrderInfo } from '../protocol';
 import { createLimiter } from './limit';
 import { createJdLoaderStats, type JdLoaderStats } from './stats';
 import { DEFAULT_JD_TTL_MS, type JdTtlTable } from './ttl';

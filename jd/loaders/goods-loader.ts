@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
-import { JD_MAX_BATCH, JD_METHODS } from '../protocol/methods';
-import type { JdGoodsInfo } from '../protocol/catalog';
+import { JD_MAX_BATCH, JD_METHODS, type JdGoodsInfo } from '../protocol';
 import { createCachedLoader } from './batch';
 import { cacheKeys } from './cache-keys';
 import type { LoaderDeps } from './loader-deps';

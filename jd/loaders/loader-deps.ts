@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { JdClient } from '../client/types';
+import type { JdClient } from '../client';
 import type { BatchDeps } from './batch';
 import type { JdTtlTable } from './ttl';
 import { NoCustomerError } from './errors';

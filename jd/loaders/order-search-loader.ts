@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
-import { JD_MAX_PAGE_SIZE, JD_METHODS } from '../protocol/methods';
-import type { JdOrderInfo, JdOrderSearchParams } from '../protocol/orders';
+import { JD_MAX_PAGE_SIZE, JD_METHODS, type JdOrderInfo, type JdOrderSearchParams } from '../protocol';
 import { createCachedLoader } from './batch';
 import { cacheKeys } from './cache-keys';
 import { forCustomer, type LoaderDeps } from './loader-deps';

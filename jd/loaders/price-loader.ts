@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
-import { JD_MAX_BATCH, JD_METHODS } from '../protocol/methods';
-import { parseFen } from '../protocol/money';
+import { JD_MAX_BATCH, JD_METHODS, parseFen } from '../protocol';
 import { createCachedLoader, createFreshLoader, type CachedBatchSpec } from './batch';
 import { cacheKeys } from './cache-keys';
 import type { LoaderDeps } from './loader-deps';

@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
-import { JD_MAX_BATCH, JD_METHODS } from '../protocol/methods';
-import { JD_STOCK_IN_STOCK } from '../protocol/catalog';
+import { JD_MAX_BATCH, JD_METHODS, JD_STOCK_IN_STOCK } from '../protocol';
 import { createCachedLoader, createFreshLoader, type CachedBatchSpec } from './batch';
 import { cacheKeys } from './cache-keys';
 import type { LoaderDeps } from './loader-deps';

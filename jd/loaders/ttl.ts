@@ -4,7 +4,7 @@
  * cart) for seconds. Overrides come from configuration, validated once at start-up.
  */
 import { z } from 'zod';
-import { JD_METHODS } from '../protocol/methods';
+import { JD_METHODS } from '../protocol';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -1,7 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { JdOrderInfo, JdOrderSearchParams } from '../protocol/orders';
-import type { JdAfsApplyCreateParams, JdAfsDetailResult, JdAfsServiceSummary } from '../protocol/after-sales';
-import type { JdGoodsInfo } from '../protocol/catalog';
+import type { JdOrderInfo, JdOrderSearchParams, JdAfsApplyCreateParams, JdAfsDetailResult, JdAfsServiceSummary, JdGoodsInfo } from '../protocol';
 
 /** A SKU's current price, in integer fen (parsed exactly from JD's strings). */
 export interface SkuPrice { skuId: string; priceFen: number; marketPriceFen: number }

@@ -2,7 +2,7 @@
  * The after-sales step machine (real JD's afsServiceStep, VOP 1.0): which step follows which, what
  * serviceStatus each step means, the schedule titles, and when a customer may still cancel.
  */
-import type { JdAfsApplyType, JdAfsStep, JdServiceStatus } from '../protocol/after-sales';
+import type { JdAfsApplyType, JdAfsStep, JdServiceStatus } from '../protocol';
 
 /** Steps a customer may cancel at (before goods are handed over). */
 export const CANCELABLE_STEPS: ReadonlySet<JdAfsStep> = new Set<JdAfsStep>([10, 21, 22]);

@@ -13,7 +13,7 @@ import { errorResponse } from './router/errors';
 import { handleRouterCall } from './router/handle-call';
 import { mergeParams } from './router/params';
 import type { SandboxCredentials } from './router/system-checks';
-import { JD_METHODS } from '../protocol/methods';
+import { JD_METHODS } from '../protocol';
 import { SANDBOX_JD_CREDENTIALS } from '../../config';
 
 export const SANDBOX_DEFAULT_SEED = 'jd-sandbox';

@@ -4,7 +4,7 @@ import { issueCustomerToken } from '../../gateway/auth';
 import { SANDBOX_PARTNER_KEY } from '../../config';
 import { createLogger } from '../../gateway/logger';
 import { DEMO_PINS } from '../../jd/sandbox';
-import type { JdOrderInfo } from '../../jd/protocol/orders';
+import type { JdOrderInfo } from '../../jd/protocol';
 import { startStack, type RunningStack, type StackOverrides } from '../../stack';
 
 export { DEMO_PINS };

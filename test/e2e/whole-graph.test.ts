@@ -3,7 +3,7 @@
  * One stack for the file (booting costs seconds); tests run in order and later ones build on the
  * sandbox state earlier ones left (the after-sales and exchange flows file real applications).
  */
-import { JD_METHODS } from '../../jd/protocol/methods';
+import { JD_METHODS } from '../../jd/protocol';
 import type { RunningStack } from '../../stack';
 import { callers, DEMO_PINS, errorCodes, jdCalls, sandboxOrdersOf, startTestStack, type Callers } from './helpers';
 

@@ -3,8 +3,7 @@
  * from lines, service status and schedule titles from the step machine), so a test states the few
  * facts it is about and the sandbox answers for them exactly as it does for generated data.
  */
-import type { JdAfsApplyType, JdAfsStep, JdOrderInfo, JdOrderState } from '../../jd/protocol';
-import { formatShanghai, JD_CATEGORIES, parseShanghai } from '../../jd/protocol';
+import { type JdAfsApplyType, type JdAfsStep, type JdOrderInfo, type JdOrderState, formatShanghai, JD_CATEGORIES, parseShanghai } from '../../jd/protocol';
 import type { Sandbox, SandboxAfsService, SandboxCustomer, SandboxShop, SandboxSku } from '../../jd/sandbox';
 import { pathTo } from '../../jd/sandbox/afs-steps';
 import { buildOrder } from '../../jd/sandbox/data/order-builder';

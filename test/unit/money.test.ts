@@ -1,4 +1,4 @@
-import { formatFen, parseFen } from '../../jd/protocol/money';
+import { formatFen, parseFen } from '../../jd/protocol';
 
 describe('money in integer fen', () => {
   it.each([

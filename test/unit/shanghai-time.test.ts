@@ -1,4 +1,4 @@
-import { formatShanghai, parseShanghai } from '../../jd/protocol/shanghai-time';
+import { formatShanghai, parseShanghai } from '../../jd/protocol';
 
 describe('Asia/Shanghai wall-clock strings', () => {
   it('formats an instant as JD does, with and without milliseconds', () => {

@@ -1,6 +1,5 @@
 /** Moves a service along the step machine, so partners can watch a schedule grow. */
-import { JD_AFS_STEPS, type JdAfsStep } from '../../protocol/after-sales';
-import { formatShanghai } from '../../protocol/shanghai-time';
+import { JD_AFS_STEPS, type JdAfsStep, formatShanghai } from '../../protocol';
 import { nextStep, statusOfStep, TERMINAL_STEPS } from '../afs-steps';
 import type { SandboxAfsService, SandboxData } from '../data/types';
 

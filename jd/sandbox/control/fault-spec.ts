@@ -1,7 +1,6 @@
 /** The fault configuration shape, validated the same way from env (JD_SANDBOX_FAULTS) and HTTP. */
 import { z } from 'zod';
-import { JD_METHODS } from '../../protocol/methods';
-import { JD_SYSTEM_ERRORS } from '../../protocol/system-errors';
+import { JD_METHODS, JD_SYSTEM_ERRORS } from '../../protocol';
 
 const ERROR_CODES: [string, ...string[]] = ['500', ...Object.keys(JD_SYSTEM_ERRORS)];
 

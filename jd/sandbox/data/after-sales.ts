@@ -1,7 +1,5 @@
 /** Generates after-sales services with schedule histories consistent with the step machine. */
-import type { JdAfsApplyType, JdAfsStep } from '../../protocol/after-sales';
-import type { JdOrderInfo } from '../../protocol/orders';
-import { formatShanghai, parseShanghai } from '../../protocol/shanghai-time';
+import { type JdAfsApplyType, type JdAfsStep, type JdOrderInfo, formatShanghai, parseShanghai } from '../../protocol';
 import { pathTo } from '../afs-steps';
 import type { Rng } from '../rng';
 import type { SandboxAfsService } from './types';

@@ -1,5 +1,5 @@
 /** Shared state while generating: the catalog, id counters and the maps orders and services go into. */
-import type { JdOrderInfo, JdOrderState } from '../../protocol/orders';
+import type { JdOrderInfo, JdOrderState } from '../../protocol';
 import type { Rng } from '../rng';
 import type { Catalog } from './catalog';
 import { buildOrder, type OrderLineSpec, type OrderSpec } from './order-builder';

@@ -3,7 +3,7 @@
  * a returnable recent delivery, a personalised item, a cancelled order, an open after-sales service,
  * a discounted multi-item order, plus a paid-not-shipped, an old (outside 30 days) and a digital one.
  */
-import type { JdAfsStep } from '../../protocol/after-sales';
+import type { JdAfsStep } from '../../protocol';
 import { DESTINATIONS } from './regions';
 import { makeCustomer } from './customers';
 import { applyTimeAfter, makeService } from './after-sales';

@@ -1,5 +1,5 @@
 /** The deterministic data generator: the same seed, scale and clock always give the same data. */
-import { formatShanghai } from '../../protocol/shanghai-time';
+import { formatShanghai } from '../../protocol';
 import { createRng, type Rng } from '../rng';
 import { generateCatalog } from './catalog';
 import { GenerationContext } from './context';

@@ -1,7 +1,5 @@
 /** Builds one JdOrderInfo from lines and times, so generated and demo orders compute money the same way. */
-import { formatFen } from '../../protocol/money';
-import type { JdOrderInfo, JdOrderState } from '../../protocol/orders';
-import { formatShanghai } from '../../protocol/shanghai-time';
+import { formatFen, type JdOrderInfo, type JdOrderState, formatShanghai } from '../../protocol';
 import type { SandboxCustomer, SandboxShop, SandboxSku } from './types';
 
 export interface OrderLineSpec { sku: SandboxSku; quantity: number; /** Unit price paid, in fen (the price at order time). */ unitFen: number }

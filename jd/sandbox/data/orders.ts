@@ -1,5 +1,5 @@
 /** Generates each customer's orders across every JD order state, and services on received orders. */
-import { JD_ORDER_STATES, type JdOrderState } from '../../protocol/orders';
+import { JD_ORDER_STATES, type JdOrderState } from '../../protocol';
 import { ALL_STEPS, applyTimeAfter, makeService } from './after-sales';
 import type { GenerationContext } from './context';
 import type { SandboxCustomer } from './types';

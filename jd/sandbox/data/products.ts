@@ -1,5 +1,5 @@
 /** Product vocabulary per JD_CATEGORIES entry: sub-categories, name parts and price ranges (fen). */
-import { JD_CATEGORIES } from '../../protocol/catalog';
+import { JD_CATEGORIES } from '../../protocol';
 import type { SandboxCategory } from './types';
 
 export interface ProductFamily {

@@ -1,6 +1,5 @@
 /** The sandbox's in-memory JD: what the generator produces and the methods read and change. */
-import type { JdOrderInfo } from '../../protocol/orders';
-import type { JdAfsApplyType, JdAfsStep, JdCustomerExpect } from '../../protocol/after-sales';
+import type { JdOrderInfo, JdAfsApplyType, JdAfsStep, JdCustomerExpect } from '../../protocol';
 
 export interface SandboxShop {
   shopId: number;

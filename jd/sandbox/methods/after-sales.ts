@@ -1,10 +1,5 @@
 /** The five jingdong.afsservice.* methods with the shapes and business codes of JD's after-sales guide. */
-import {
-  AFS_RESULT_NO_PERMISSION, AFS_RESULT_NOT_CANCELLABLE, AFS_RESULT_PARAM_ERROR, AFS_RESULT_SUCCESS,
-  type JdAfsApplyCreateResult, type JdAfsApplyType, type JdAfsBusinessResult, type JdAfsCancelResult,
-  type JdAfsDetailResult, type JdAfsOrderGetResult, type JdAfsScheduleResult, type JdCustomerExpect,
-} from '../../protocol/after-sales';
-import { formatShanghai } from '../../protocol/shanghai-time';
+import { AFS_RESULT_NO_PERMISSION, AFS_RESULT_NOT_CANCELLABLE, AFS_RESULT_PARAM_ERROR, AFS_RESULT_SUCCESS, type JdAfsApplyCreateResult, type JdAfsApplyType, type JdAfsBusinessResult, type JdAfsCancelResult, type JdAfsDetailResult, type JdAfsOrderGetResult, type JdAfsScheduleResult, type JdCustomerExpect, formatShanghai } from '../../protocol';
 import { CANCELABLE_STEPS, processResult, STEP_TITLES, statusOfStep, statusText } from '../afs-steps';
 import type { SandboxAfsService, SandboxData } from '../data/types';
 import { JdRouterError } from '../router/errors';

@@ -1,10 +1,5 @@
 /** Batch catalog reads (price, goods facts, stock, rankings) and the sandbox cart extension. */
-import {
-  JD_STOCK_IN_STOCK, JD_STOCK_OUT_OF_STOCK, type JdCartGetResult, type JdGoodsInfoResult, type JdPriceGetResult,
-  type JdRankQueryResult, type JdStockGetResult,
-} from '../../protocol/catalog';
-import { JD_MAX_BATCH } from '../../protocol/methods';
-import { formatFen } from '../../protocol/money';
+import { JD_STOCK_IN_STOCK, JD_STOCK_OUT_OF_STOCK, type JdCartGetResult, type JdGoodsInfoResult, type JdPriceGetResult, type JdRankQueryResult, type JdStockGetResult, JD_MAX_BATCH, formatFen } from '../../protocol';
 import type { SandboxData, SandboxSku } from '../data/types';
 import { optionalInt, requireIdList, requireString } from '../router/business-params';
 import type { MethodHandler } from './types';

@@ -1,5 +1,5 @@
 /** The method table: every name in JD_METHODS has a handler (the type makes a missing one a compile error). */
-import { JD_METHODS, type JdMethodName } from '../../protocol/methods';
+import { JD_METHODS, type JdMethodName } from '../../protocol';
 import { afsApplyCreate, afsCancel, afsDetailGet, afsOrderGet, afsScheduleGet } from './after-sales';
 import { cartGet, goodsInfo, priceGet, rankQuery, stockGet } from './catalog';
 import { orderGet, orderSearch } from './orders';

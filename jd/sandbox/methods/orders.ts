@@ -1,7 +1,5 @@
 /** jingdong.pop.order.get and jingdong.pop.order.search. */
-import { JD_MAX_PAGE_SIZE } from '../../protocol/methods';
-import { JD_ORDER_STATES, type JdApiResult, type JdOrderGetResult, type JdOrderInfo, type JdOrderSearchResult } from '../../protocol/orders';
-import { parseShanghai } from '../../protocol/shanghai-time';
+import { JD_MAX_PAGE_SIZE, JD_ORDER_STATES, type JdApiResult, type JdOrderGetResult, type JdOrderInfo, type JdOrderSearchResult, parseShanghai } from '../../protocol';
 import { JdRouterError } from '../router/errors';
 import { optionalString, requireId, requireInt, type Params } from '../router/business-params';
 import type { MethodHandler } from './types';

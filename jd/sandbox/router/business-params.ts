@@ -1,5 +1,5 @@
 /** Business-parameter readers: a missing required one is JD's 60, a bad value 61. */
-import { JD_MAX_BATCH } from '../../protocol/methods';
+import { JD_MAX_BATCH } from '../../protocol';
 import { JdRouterError } from './errors';
 
 export type Params = Record<string, unknown>;

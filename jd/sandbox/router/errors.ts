@@ -1,5 +1,5 @@
 /** JD's `error_response` and the sandbox's way of raising one from deep inside a method. */
-import { JD_SYSTEM_ERRORS, type JdErrorResponse, type JdSystemErrorCode } from '../../protocol/system-errors';
+import { JD_SYSTEM_ERRORS, type JdErrorResponse, type JdSystemErrorCode } from '../../protocol';
 
 /** Thrown by checks and methods; the router turns it into `{"error_response": {...}}`. */
 export class JdRouterError extends Error {

@@ -2,7 +2,7 @@
  * One `/routerjson` call from merged params to JD's answer: system checks, statistics, the
  * calls-per-second limit, injected latency/errors, business params, the method, then any hang.
  */
-import { responseKey, type JdMethodName } from '../../protocol/methods';
+import { responseKey, type JdMethodName } from '../../protocol';
 import type { FaultController } from '../control/faults';
 import type { StatsRecorder } from '../control/stats';
 import { METHOD_HANDLERS } from '../methods';

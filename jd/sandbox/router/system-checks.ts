@@ -3,9 +3,7 @@
  * order; this one reports the most basic problem first): method 14/15, app_key 20/21,
  * access_token 18/19, timestamp 7/8, sign 11/12.
  */
-import { JD_METHODS, type JdMethodName } from '../../protocol/methods';
-import { parseShanghai } from '../../protocol/shanghai-time';
-import { JD_TIMESTAMP_SKEW_MS } from '../../protocol/system-params';
+import { JD_METHODS, type JdMethodName, parseShanghai, JD_TIMESTAMP_SKEW_MS } from '../../protocol';
 import { JdRouterError } from './errors';
 import { expectedSign, signMatches, type SandboxSignMethod } from './signature';
 

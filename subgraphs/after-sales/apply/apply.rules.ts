@@ -1,5 +1,4 @@
-import type { JdAfsServiceSummary } from '../../../jd/protocol/after-sales';
-import type { JdOrderInfo } from '../../../jd/protocol/orders';
+import type { JdAfsServiceSummary, JdOrderInfo } from '../../../jd/protocol';
 import { ORDER_NOT_FOUND, userError, type UserError } from '../../kit';
 import { AfterSalesExpectation, AfterSalesType, EXPECTATION_FOR_TYPE } from '../service/service.enums';
 import { evaluateLine, type ReturnWindowPolicy } from '../eligibility/eligibility.rules';

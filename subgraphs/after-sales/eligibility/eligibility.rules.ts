@@ -1,7 +1,4 @@
-import { JD_CATEGORIES } from '../../../jd/protocol/catalog';
-import type { JdOrderInfo } from '../../../jd/protocol/orders';
-import type { JdAfsServiceSummary } from '../../../jd/protocol/after-sales';
-import { parseShanghai } from '../../../jd/protocol/shanghai-time';
+import { JD_CATEGORIES, type JdOrderInfo, type JdAfsServiceSummary, parseShanghai } from '../../../jd/protocol';
 import { OPEN_SERVICE_STATUSES } from '../service/service.enums';
 
 /** Why a line cannot take a new after-sales application. */

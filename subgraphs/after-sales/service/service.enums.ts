@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { JdAfsApplyType, JdAfsStep, JdCustomerExpect, JdServiceStatus } from '../../../jd/protocol/after-sales';
+import type { JdAfsApplyType, JdAfsStep, JdCustomerExpect, JdServiceStatus } from '../../../jd/protocol';
 
 /** What the customer applies for; JD `afsApplyType`. */
 export enum AfterSalesType { RETURN = 'RETURN', EXCHANGE = 'EXCHANGE', REPAIR = 'REPAIR' }

@@ -1,4 +1,4 @@
-import type { AfsDetail } from '../../../jd/loaders/types';
+import type { AfsDetail } from '../../../jd/loaders';
 import { money, shanghaiToIso } from '../../kit';
 import { AfterSalesService } from './service.type';
 import { expectationFromJd, statusFromJd, stepFromJd, typeFromJd } from './service.enums';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { requireCustomer } from '../../kit';
 import type { ExchangeContext } from '../context';
-import { parseQuoteArgs } from '../quote/quote-args';
+import { parseQuoteArgs } from '../quote/quote.args';
 import { buildQuote } from '../quote/quote.builder';
 import { ExchangeOptionSource } from '../quote/quote.enums';
 import { FIRST_ARG, QUOTE_COST, SKU_ARG, SOURCES_ARG } from '../quote/quote.resolver';

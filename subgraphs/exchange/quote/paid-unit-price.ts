@@ -1,5 +1,5 @@
 import { parseFen } from '../../kit';
-import type { JdOrderInfo } from '../../../jd/protocol/orders';
+import type { JdOrderInfo } from '../../../jd/protocol';
 
 /**
  * Splits `discountFen` across lines in proportion to their totals, in integer fen (largest remainder):

@@ -5,7 +5,7 @@ import { productRef } from '../product/product.type';
 import { pickCandidates } from './candidates';
 import { paidLineOf } from './paid-unit-price';
 import { priceDifference } from './price-difference';
-import type { QuoteArgs } from './quote-args';
+import type { QuoteArgs } from './quote.args';
 import { ExchangeOptionSource } from './quote.enums';
 import { ExchangeOption, ExchangeOptionGroup, ExchangeQuote } from './quote.type';
 import { isoShanghai } from './time';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { NotFoundError, requireCustomer } from '../../kit';
 import type { ExchangeContext } from '../context';
-import { parseQuoteArgs } from './quote-args';
+import { parseQuoteArgs } from './quote.args';
 import { DEFAULT_OPTIONS_PER_SOURCE, MAX_OPTIONS_PER_SOURCE } from './quote-settings';
 import { buildQuote } from './quote.builder';
 import { ExchangeOptionSource } from './quote.enums';

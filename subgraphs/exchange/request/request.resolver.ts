@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { AfsDetail } from '../../../jd/loaders/types';
+import type { AfsDetail } from '../../../jd/loaders';
 import { money, ORDER_NOT_FOUND, requireCustomer, userError, type UserError } from '../../kit';
 import type { ExchangeContext } from '../context';
 import { paidLineOf } from '../quote/paid-unit-price';

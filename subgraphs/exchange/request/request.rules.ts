@@ -1,5 +1,4 @@
-import type { JdAfsServiceSummary } from '../../../jd/protocol/after-sales';
-import type { JdOrderInfo } from '../../../jd/protocol/orders';
+import type { JdAfsServiceSummary, JdOrderInfo } from '../../../jd/protocol';
 import { formatFen, userError, type UserError } from '../../kit';
 import { priceDifference } from '../quote/price-difference';
 import type { QuoteClaims } from '../quote/quote-token';

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { formatShanghai, parseShanghai } from '../../../jd/protocol/shanghai-time';
+import { formatShanghai, parseShanghai } from '../../../jd/protocol';
 
 // Date and time with an explicit offset (Z or ±hh:mm); a bare local time would be ambiguous.
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;

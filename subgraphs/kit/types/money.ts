@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { formatFen, parseFen } from '../../../jd/protocol/money';
+import { formatFen, parseFen } from '../../../jd/protocol';
 
 export { formatFen, parseFen };
 

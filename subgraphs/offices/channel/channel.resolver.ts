@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-
 import { CACHE_NOTE, DIRECTORY_CACHE } from '../cache-hints';
 import type { OfficesContext } from '../context';
 import type { Channel } from '../directory/directory';
-import { ChannelKind } from '../directory/directory-enums';
+import { ChannelKind } from '../directory/directory.enums';
 import { SupportChannel } from './channel.type';
 
 @Resolver(() => SupportChannel)

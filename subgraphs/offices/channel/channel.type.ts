@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { CACHE_NOTE, DIRECTORY_CACHE } from '../cache-hints';
-import { ChannelKind, ChannelScope, SupportDepartment } from '../directory/directory-enums';
+import { ChannelKind, ChannelScope, SupportDepartment } from '../directory/directory.enums';
 
 @Directive(DIRECTORY_CACHE)
 @ObjectType({ description: `A non-phone way to reach JD: email, live chat, social media, web page or postal address, transcribed from the source. ${CACHE_NOTE}` })

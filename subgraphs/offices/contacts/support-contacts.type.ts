@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { CACHE_NOTE, DIRECTORY_CACHE } from '../cache-hints';
 import { SupportChannel } from '../channel/channel.type';
-import { SupportMatch } from '../directory/directory-enums';
+import { SupportMatch } from '../directory/directory.enums';
 import { Hotline } from '../hotline/hotline.type';
 import { SupportOffice } from '../office/office.type';
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-
 import { CACHE_NOTE, CLOCK_CACHE, CLOCK_NOTE, DIRECTORY_CACHE } from '../cache-hints';
 import type { OfficesContext } from '../context';
 import type { Hotline as HotlineRecord } from '../directory/directory';
-import { HotlineScope, SupportDepartment } from '../directory/directory-enums';
+import { HotlineScope, SupportDepartment } from '../directory/directory.enums';
 import { OpeningPeriod, openingPeriods } from '../hours/opening-period.type';
 import { Hotline } from './hotline.type';
 

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { CACHE_NOTE, DIRECTORY_CACHE } from '../cache-hints';
-import { HotlineScope, SupportDepartment } from '../directory/directory-enums';
+import { HotlineScope, SupportDepartment } from '../directory/directory.enums';
 
 @Directive(DIRECTORY_CACHE)
 @ObjectType({ description: `A JD telephone hotline, transcribed from the source. Anyone may read it. ${CACHE_NOTE}` })

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { DIRECTORY_CACHE } from '../cache-hints';
-import { Weekday } from '../directory/directory-enums';
+import { Weekday } from '../directory/directory.enums';
 import type { WeeklySchedule } from './weekly-schedule';
 
 @Directive(DIRECTORY_CACHE)

@@ -3,7 +3,7 @@ import { DateTimeScalar } from '../../kit';
 import { CACHE_NOTE, CLOCK_CACHE, CLOCK_NOTE, DIRECTORY_CACHE } from '../cache-hints';
 import type { OfficesContext } from '../context';
 import type { Office } from '../directory/directory';
-import { SupportRegion } from '../directory/directory-enums';
+import { SupportRegion } from '../directory/directory.enums';
 import { OpeningPeriod, openingPeriods } from '../hours/opening-period.type';
 import { asSupportOffice, type SupportOfficeRecord } from './office.mapper';
 import { SupportOffice } from './office.type';

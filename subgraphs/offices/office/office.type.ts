@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { CACHE_NOTE, DIRECTORY_CACHE } from '../cache-hints';
-import { SupportRegion } from '../directory/directory-enums';
+import { SupportRegion } from '../directory/directory.enums';
 
 @Directive('@key(fields: "id")')
 @Directive(DIRECTORY_CACHE)

@@ -3,7 +3,7 @@ import type { OrderConnection } from '../order/order-connection.type';
 import { toConnection, type PositionedOrder } from '../order/order-connection';
 import { toOrder } from '../order/order.mapper';
 import type { Order } from '../order/order.type';
-import type { OrdersWindow } from '../order/orders-args';
+import type { OrdersWindow } from '../order/orders.args';
 import { planPages } from '../order/page-plan';
 
 /**

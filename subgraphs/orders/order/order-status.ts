@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { JD_ORDER_STATES, type JdOrderState } from '../../../jd/protocol/orders';
+import { JD_ORDER_STATES, type JdOrderState } from '../../../jd/protocol';
 
 /** What a partner's UI needs to know about an order's progress; several JD states share one value. */
 export enum OrderStatus {

@@ -1,4 +1,4 @@
-import type { JdOrderInfo, JdOrderItem } from '../../../jd/protocol/orders';
+import type { JdOrderInfo, JdOrderItem } from '../../../jd/protocol';
 import { money, parseFen, shanghaiToIso } from '../../kit';
 import type { OrderItem } from './order-item.type';
 import { statusFromJd, OrderStatus } from './order-status';

@@ -3,7 +3,7 @@ import type { OrdersContext } from '../context';
 import { OrderConnection } from './order-connection.type';
 import { OrderStatus } from './order-status';
 import { Order } from './order.type';
-import { parseOrdersArgs } from './orders-args';
+import { parseOrdersArgs } from './orders.args';
 
 @Resolver(() => Order)
 export class OrderResolver {

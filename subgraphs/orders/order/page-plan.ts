@@ -1,4 +1,4 @@
-import { JD_MAX_PAGE_SIZE } from '../../../jd/protocol/methods';
+import { JD_MAX_PAGE_SIZE } from '../../../jd/protocol';
 
 /** The JD pages (1-based) of size `pageSize` that cover orders [offset, offset + count). */
 export interface PagePlan {

@@ -1,4 +1,4 @@
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { JD_METHODS } from '../../../jd/protocol';
 import { receivedOrder, BOB } from './fixtures';
 import { alice, bob, startHarness, type AfterSalesHarness } from './harness';
 import { APPLY, APPLY_THEN_LIST, ORDER_SERVICES, orderReps } from './queries';

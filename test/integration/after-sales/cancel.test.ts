@@ -1,4 +1,4 @@
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { JD_METHODS } from '../../../jd/protocol';
 import { alice, bob, startHarness, type AfterSalesHarness } from './harness';
 import { CANCEL, ORDER_SERVICES, SERVICE, orderReps } from './queries';
 

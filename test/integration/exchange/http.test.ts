@@ -2,7 +2,7 @@
  * Over real HTTP, the way the gateway calls it: the exchange subgraph refuses unsigned requests before
  * any JD call, and answers signed ones (here `_entities` for Product.price, which anonymous callers may read).
  */
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { JD_METHODS } from '../../../jd/protocol';
 import { signIdentity, type RunningSubgraph } from '../../../subgraphs/kit';
 import { startExchangeSubgraph } from '../../../subgraphs/exchange/server';
 import { QuoteTokens } from '../../../subgraphs/exchange/quote/quote-token';

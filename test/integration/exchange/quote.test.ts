@@ -1,4 +1,4 @@
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { JD_METHODS } from '../../../jd/protocol';
 import { CAROL, order, PAID_100 } from './fixtures';
 import { alice, bob, QUOTE, startHarness, type ExchangeHarness, type QuoteData } from './harness';
 

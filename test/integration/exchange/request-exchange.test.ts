@@ -1,4 +1,4 @@
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { JD_METHODS } from '../../../jd/protocol';
 import { PAID_100 } from './fixtures';
 import { alice, bob, QUOTE, QUOTE_TTL_SECONDS, REQUEST, startHarness, type ExchangeHarness, type QuoteData, type RequestData } from './harness';
 

@@ -2,7 +2,7 @@
  * The exchange subgraph against the real stack below it: jd/client over HTTP to the in-process JD
  * sandbox, real loaders and cache. Quote, exchange, then see the service the way after-sales will.
  */
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { JD_METHODS } from '../../../jd/protocol';
 import { DEMO_PINS } from '../../../jd/sandbox';
 import type { Identity } from '../../../subgraphs/kit';
 import { createExchangeContext, type ExchangeContext } from '../../../subgraphs/exchange/context';

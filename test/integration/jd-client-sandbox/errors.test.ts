@@ -3,7 +3,7 @@
  * never causes itself (a missing method, app_key, …) are provoked by a fetch wrapper that edits the
  * signed request on its way out, so the sandbox's real answer is what the client parses.
  */
-import { JD_METHODS, type JdMethodName } from '../../../jd/protocol/methods';
+import { JD_METHODS, type JdMethodName } from '../../../jd/protocol';
 import { JdApiError } from '../../../jd/client';
 import type { Sandbox } from '../../../jd/sandbox';
 import { josSign } from '../sandbox/jos-call';

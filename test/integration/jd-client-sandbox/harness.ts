@@ -1,6 +1,5 @@
 /** The real jd/client pointed at a real sandbox on a free port, configured the way production reads env. */
-import { createJdClient, loadJdConfig, type JdClientDeps } from '../../../jd/client';
-import type { JdClient } from '../../../jd/client/types';
+import { createJdClient, loadJdConfig, type JdClientDeps, type JdClient } from '../../../jd/client';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../jd/sandbox';
 
 export const TEST_NOW = new Date('2026-06-15T04:00:00.000Z');

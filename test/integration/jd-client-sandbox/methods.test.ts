@@ -1,7 +1,7 @@
 /** jd/client against the sandbox over HTTP: every JD method, and what the sandbox saw (calls, batch sizes). */
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { JD_METHODS } from '../../../jd/protocol';
 import type { Sandbox } from '../../../jd/sandbox';
-import type { JdClient } from '../../../jd/client/types';
+import type { JdClient } from '../../../jd/client';
 import { clientFor, startSandbox } from './harness';
 
 describe('jd/client against the sandbox: every method', () => {

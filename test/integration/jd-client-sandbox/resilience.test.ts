@@ -1,6 +1,5 @@
 /** The client's policies against injected sandbox faults: read retries, no blind write retries, idempotent create. */
-import { JD_METHODS } from '../../../jd/protocol/methods';
-import type { JdAfsApplyCreateParams } from '../../../jd/protocol/after-sales';
+import { JD_METHODS, type JdAfsApplyCreateParams } from '../../../jd/protocol';
 import type { Sandbox } from '../../../jd/sandbox';
 import { clientFor, rejection, startSandbox } from './harness';
 

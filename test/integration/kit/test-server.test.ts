@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import { systemError, timeoutError } from '../../../jd/client/errors';
+import { systemError, timeoutError } from '../../../jd/client';
 import { buildSubgraph, NotFoundError, translateJdError, type BaseContext } from '../../../subgraphs/kit';
 import { createTestServer } from '../../support/test-server';
 import { buildSchema as buildAlpha } from '../../unit/kit/fixtures/subgraphs/alpha/schema';

@@ -3,7 +3,7 @@
  * client, every call recorded), a JD cache and per-request loaders, executed through the test
  * server (signed identity verified exactly as over HTTP).
  */
-import type { JdOrderInfo } from '../../../jd/protocol/orders';
+import type { JdOrderInfo } from '../../../jd/protocol';
 import type { Sandbox } from '../../../jd/sandbox';
 import { createOrdersContext } from '../../../subgraphs/orders/context';
 import { buildSchema } from '../../../subgraphs/orders/schema';

@@ -2,9 +2,8 @@
  * Over real HTTP: the orders subgraph refuses every request the gateway did not sign (queries,
  * `_service`, `_entities`) before anything runs, and serves the ones it did.
  */
-import { signIdentity, type Identity } from '../../../subgraphs/kit';
+import { signIdentity, type Identity, type RunningSubgraph } from '../../../subgraphs/kit';
 import { startOrdersSubgraph } from '../../../subgraphs/orders/server';
-import type { RunningSubgraph } from '../../../subgraphs/kit';
 import { fakeJd, jdOrder } from '../../unit/orders/fake-jd';
 
 const SECRET = 'orders-http-test-signing-secret-0123456789';

@@ -1,6 +1,6 @@
 /** The orders subgraph against the in-process JD sandbox through the real client and loaders. */
 import type { Identity } from '../../../subgraphs/kit';
-import { parseFen } from '../../../jd/protocol/money';
+import { parseFen } from '../../../jd/protocol';
 import { statusFromJd } from '../../../subgraphs/orders/order/order-status';
 import { startOrdersHarness, type OrdersHarness } from './harness';
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@keyv/redis';
 import { createJdCache, createJdLoaders, resolveJdTtl, type JdCache } from '../../../jd/loaders';
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { JD_METHODS } from '../../../jd/protocol';
 import { callsOf, makeOrder, makeService, recordingJd } from '../../unit/jd-loaders/fake-jd';
 import { redisSuite, TEST_REDIS_URL as redisUrl } from '../../support/redis';
 

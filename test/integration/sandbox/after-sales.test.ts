@@ -1,5 +1,5 @@
 /** The five afsservice methods: rules, business codes, idempotency, cancel, and watching a schedule grow. */
-import type { JdOrderInfo } from '../../../jd/protocol/orders';
+import type { JdOrderInfo } from '../../../jd/protocol';
 import type { Sandbox } from '../../../jd/sandbox';
 import { jos, startTestSandbox, unwrap } from './jos-call';
 

@@ -1,6 +1,5 @@
 /** Batch price, goods facts, stock, rankings and the sandbox cart over real HTTP. */
-import { JD_CATEGORIES } from '../../../jd/protocol/catalog';
-import { formatFen } from '../../../jd/protocol/money';
+import { JD_CATEGORIES, formatFen } from '../../../jd/protocol';
 import type { Sandbox } from '../../../jd/sandbox';
 import { jos, startTestSandbox, unwrap } from './jos-call';
 

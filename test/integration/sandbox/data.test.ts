@@ -1,8 +1,5 @@
 /** The generator: deterministic per seed, and covering what the graph's rules need. */
-import { JD_AFS_STEPS } from '../../../jd/protocol/after-sales';
-import { JD_CATEGORIES } from '../../../jd/protocol/catalog';
-import { JD_ORDER_STATES } from '../../../jd/protocol/orders';
-import { parseShanghai } from '../../../jd/protocol/shanghai-time';
+import { JD_AFS_STEPS, JD_CATEGORIES, JD_ORDER_STATES, parseShanghai } from '../../../jd/protocol';
 import { generateSandboxData } from '../../../jd/sandbox/data/generate';
 import type { SandboxData } from '../../../jd/sandbox';
 import { TEST_NOW, TEST_SCALE } from './jos-call';

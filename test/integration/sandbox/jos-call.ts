@@ -3,7 +3,7 @@
  * JD Open Platform's signature algorithm (not jd/client's, not the sandbox's), so the tests check the protocol.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { formatShanghai } from '../../../jd/protocol/shanghai-time';
+import { formatShanghai } from '../../../jd/protocol';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../jd/sandbox';
 
 export type SignMethod = 'md5' | 'hmacmd5' | 'hmacsha256';

@@ -1,6 +1,5 @@
 /** pop order get/search over real HTTP, and params carried in the query, the form body, or both. */
-import { JD_ORDER_STATES, type JdOrderInfo } from '../../../jd/protocol/orders';
-import { parseFen } from '../../../jd/protocol/money';
+import { JD_ORDER_STATES, type JdOrderInfo, parseFen } from '../../../jd/protocol';
 import type { Sandbox } from '../../../jd/sandbox';
 import { jos, startTestSandbox, unwrap } from './jos-call';
 

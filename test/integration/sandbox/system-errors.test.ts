@@ -1,6 +1,5 @@
 /** Every router-level error code, answered as JD does: HTTP 200 with error_response {code, zh_desc, en_desc}. */
-import { formatShanghai } from '../../../jd/protocol/shanghai-time';
-import { JD_SYSTEM_ERRORS } from '../../../jd/protocol/system-errors';
+import { formatShanghai, JD_SYSTEM_ERRORS } from '../../../jd/protocol';
 import type { Sandbox } from '../../../jd/sandbox';
 import { jos, postParams, signedParams, startTestSandbox, unwrap, type CallResult } from './jos-call';
 

@@ -1,4 +1,4 @@
-import { JD_CATEGORIES } from '../../../jd/protocol/catalog';
+import { JD_CATEGORIES } from '../../../jd/protocol';
 import {
   isJdCdnUrl, validateApplyAgainstOrder, validateApplyShape, type ApplyRequest, type ApplyFacts,
 } from '../../../subgraphs/after-sales/apply/apply.rules';

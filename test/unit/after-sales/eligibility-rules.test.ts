@@ -1,4 +1,4 @@
-import { JD_CATEGORIES } from '../../../jd/protocol/catalog';
+import { JD_CATEGORIES } from '../../../jd/protocol';
 import {
   IneligibilityCode, evaluateLine, evaluateOrder, returnWindowEnd, type EligibilityFacts,
 } from '../../../subgraphs/after-sales/eligibility/eligibility.rules';

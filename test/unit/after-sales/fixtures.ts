@@ -1,5 +1,4 @@
-import type { JdOrderInfo } from '../../../jd/protocol/orders';
-import type { JdAfsServiceSummary } from '../../../jd/protocol/after-sales';
+import type { JdOrderInfo, JdAfsServiceSummary } from '../../../jd/protocol';
 
 /** A paid, received order of alice's with two lines; override what a test varies. */
 export function jdOrder(over: Partial<JdOrderInfo> = {}): JdOrderInfo {

@@ -1,4 +1,4 @@
-import { JD_AFS_STEPS } from '../../../jd/protocol/after-sales';
+import { JD_AFS_STEPS } from '../../../jd/protocol';
 import {
   AfterSalesExpectation, AfterSalesStatus, AfterSalesStep, AfterSalesType, EXPECTATION_FOR_TYPE, JD_EXPECT_CODE, JD_TYPE_CODE,
   expectationFromJd, statusFromJd, stepFromJd, typeFromJd,

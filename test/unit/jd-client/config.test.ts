@@ -1,4 +1,4 @@
-import { loadJdConfig } from '../../../jd/client/config';
+import { loadJdConfig } from '../../../jd/client';
 
 const REAL = { JD_API_URL: 'https://api.jd.com/routerjson', JD_APP_KEY: 'k123', JD_APP_SECRET: 's456', JD_ACCESS_TOKEN: 't789' };
 

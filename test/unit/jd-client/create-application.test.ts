@@ -1,5 +1,5 @@
-import { createJdClient } from '../../../jd/client/jd-client';
-import type { JdAfsApplyCreateParams } from '../../../jd/protocol/after-sales';
+import { createJdClient } from '../../../jd/client';
+import type { JdAfsApplyCreateParams } from '../../../jd/protocol';
 import { afsResult, fakeTime, restoreTime, settle, httpStatus, jdError, recordingFetch, SANDBOX_LIKE, type FakeHandler, type RecordedRequest } from './fake-jd';
 
 const CREATE = 'jingdong.afsservice.apply.create';

@@ -1,5 +1,4 @@
-import { parseJdResponse } from '../../../jd/client/envelope';
-import { JdApiError } from '../../../jd/client/errors';
+import { parseJdResponse, JdApiError } from '../../../jd/client';
 
 const ORDER_GET = 'jingdong.pop.order.get';
 const AFS_CREATE = 'jingdong.afsservice.apply.create';

@@ -1,5 +1,5 @@
 /** A recording fake of JD's router for client tests: every request is parsed and kept for assertions. */
-import { responseKey } from '../../../jd/protocol/methods';
+import { responseKey } from '../../../jd/protocol';
 
 export interface RecordedRequest {
   url: string;

@@ -1,6 +1,4 @@
-import { createJdClient, type JdCallObservation } from '../../../jd/client/jd-client';
-import { signJdParams } from '../../../jd/client/sign';
-import { JdApiError } from '../../../jd/client/errors';
+import { createJdClient, type JdCallObservation, signJdParams, JdApiError } from '../../../jd/client';
 import { fakeTime, restoreTime, settle, httpStatus, jdError, jdOk, afsResult, recordingFetch, SANDBOX_LIKE, type FakeAnswer, type FakeHandler, type RecordedRequest, FAKE_START } from './fake-jd';
 
 const ORDER_GET = 'jingdong.pop.order.get' as const;

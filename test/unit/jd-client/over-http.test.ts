@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createJdClient, loadJdConfig } from '../../../jd/client';
-import { signJdParams } from '../../../jd/client/sign';
+import { createJdClient, loadJdConfig, signJdParams } from '../../../jd/client';
 
 // A minimal stand-in router on 127.0.0.1:0 (not the sandbox): checks the signature the way a JD
 // server would, from query + form, and records what arrived, so the default global fetch path is exercised.

@@ -1,5 +1,4 @@
-import { buildJdRequest } from '../../../jd/client/request';
-import { signJdParams } from '../../../jd/client/sign';
+import { buildJdRequest, signJdParams } from '../../../jd/client';
 
 const credentials = {
   apiUrl: 'https://api.jd.com/routerjson', appKey: 'testappkey', appSecret: 'testsecret', accessToken: 'testtoken', signMethod: 'md5' as const,

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { canonicalString, signJdParams } from '../../../jd/client/sign';
+import { canonicalString, signJdParams } from '../../../jd/client';
 
 // A test vector computed from JD Open Platform's published signature algorithm.
 const VECTOR = {

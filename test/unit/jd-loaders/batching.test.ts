@@ -1,5 +1,5 @@
 import { createJdCache, createJdLoaders, type JdCache } from '../../../jd/loaders';
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { JD_METHODS } from '../../../jd/protocol';
 import { callsOf, makeOrder, priceOf, recordingJd } from './fake-jd';
 
 const skus = (n: number, from = 100000) => Array.from({ length: n }, (_, i) => String(from + i));

@@ -1,6 +1,6 @@
 import { createJdCache, createJdLoaders, createJdLoaderStats, resolveJdTtl, type JdCache } from '../../../jd/loaders';
 import { businessError } from '../../../jd/client';
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import { JD_METHODS } from '../../../jd/protocol';
 import { callsOf, makeOrder, recordingJd } from './fake-jd';
 
 describe('jd/loaders caching', () => {

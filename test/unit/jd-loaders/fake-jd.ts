@@ -2,10 +2,8 @@
  * A recording fake JD client for loader tests (dataloader's `idLoader()` idea): it answers from a
  * tiny in-memory world and records every call, so tests assert exactly what was sent upstream.
  */
-import type { JdClient } from '../../../jd/client/types';
-import { JD_METHODS, type JdMethodName, type JdParamsByMethod, type JdResultByMethod } from '../../../jd/protocol/methods';
-import type { JdOrderInfo } from '../../../jd/protocol/orders';
-import type { JdAfsApplyCreateParams, JdAfsServiceSummary } from '../../../jd/protocol/after-sales';
+import type { JdClient } from '../../../jd/client';
+import { JD_METHODS, type JdMethodName, type JdParamsByMethod, type JdResultByMethod, type JdOrderInfo, type JdAfsApplyCreateParams, type JdAfsServiceSummary } from '../../../jd/protocol';
 
 export interface RecordedCall { method: JdMethodName | 'createAfterSalesApplication'; params: Record<string, unknown> }
 

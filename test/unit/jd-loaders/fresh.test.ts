@@ -1,6 +1,6 @@
 import { createJdCache, createJdLoaders, createJdLoaderStats, type JdCache } from '../../../jd/loaders';
-import type { JdClient } from '../../../jd/client/types';
-import { JD_METHODS } from '../../../jd/protocol/methods';
+import type { JdClient } from '../../../jd/client';
+import { JD_METHODS } from '../../../jd/protocol';
 import { callsOf, priceOf, recordingJd, type FakeJdOptions, type RecordedCall } from './fake-jd';
 
 type PriceAnswer = { price_changes: { sku_id: string; price: string }[] };

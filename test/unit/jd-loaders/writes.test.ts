@@ -1,6 +1,5 @@
 import { createJdCache, createJdLoaders, type JdCache } from '../../../jd/loaders';
-import { JD_METHODS } from '../../../jd/protocol/methods';
-import type { JdAfsApplyCreateParams } from '../../../jd/protocol/after-sales';
+import { JD_METHODS, type JdAfsApplyCreateParams } from '../../../jd/protocol';
 import { callsOf, makeOrder, makeService, recordingJd } from './fake-jd';
 
 const application = (customerPin: string): JdAfsApplyCreateParams => ({

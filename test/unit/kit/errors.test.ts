@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { circuitOpenError, JdApiError, networkError, rateLimitedError, systemError, timeoutError, businessError } from '../../../jd/client/errors';
+import { circuitOpenError, JdApiError, networkError, rateLimitedError, systemError, timeoutError, businessError } from '../../../jd/client';
 import {
   AuthenticationError,
   BadUserInputError,

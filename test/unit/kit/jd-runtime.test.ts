@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server, type AddressInfo } from 'node:net';
 import { loadJdConfig, type JdCallObservation } from '../../../jd/client';
 import { createJdLoaderStats } from '../../../jd/loaders';
 import { JD_METHODS } from '../../../jd/protocol';

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { JdAfsApplyCreateParams } from '../../../jd/protocol';
-import { JD_METHODS } from '../../../jd/protocol';
+import { type JdAfsApplyCreateParams, JD_METHODS } from '../../../jd/protocol';
 import { JdSource, type BaseContext, type Identity, type LoadersFactory } from '../../../subgraphs/kit';
 import { AfterSalesSource } from '../../../subgraphs/after-sales/data/after-sales.source';
 import { ExchangeSource } from '../../../subgraphs/exchange/data/exchange.source';

@@ -1,5 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
-import * as protocolMoney from '../../../jd/protocol/money';
+import * as protocolMoney from '../../../jd/protocol';
 import { DateTimeScalar, formatFen, isIsoDateTime, Money, money, parseFen, shanghaiToIso, userError, UserError } from '../../../subgraphs/kit';
 
 describe('Money', () => {

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import type { JdLoaders, OrderPage } from '../../../jd/loaders/types';
-import type { JdGoodsInfo } from '../../../jd/protocol/catalog';
-import type { JdOrderInfo, JdOrderSearchParams } from '../../../jd/protocol/orders';
+import type { JdLoaders, OrderPage } from '../../../jd/loaders';
+import type { JdGoodsInfo, JdOrderInfo, JdOrderSearchParams } from '../../../jd/protocol';
 
 /** A JD order as JD sends it; override what a test cares about. */
 export function jdOrder(over: Partial<JdOrderInfo> & { orderId: string }): JdOrderInfo {

@@ -1,4 +1,4 @@
-import { JD_ORDER_STATES } from '../../../jd/protocol/orders';
+import { JD_ORDER_STATES } from '../../../jd/protocol';
 import { JD_STATE_TO_STATUS, jdStatesFor, OrderStatus, statusFromJd } from '../../../subgraphs/orders/order/order-status';
 
 describe('JD orderState -> OrderStatus', () => {

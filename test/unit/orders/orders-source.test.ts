@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Identity } from '../../../subgraphs/kit';
 import { OrdersSource } from '../../../subgraphs/orders/data/orders.source';
 import { OrderStatus } from '../../../subgraphs/orders/order/order-status';
-import { parseOrdersArgs } from '../../../subgraphs/orders/order/orders-args';
+import { parseOrdersArgs } from '../../../subgraphs/orders/order/orders.args';
 import { fakeJd, jdOrder } from './fake-jd';
 
 const alice: Identity = { kind: 'customer', pin: 'jd_demo_alice' };

@@ -1,4 +1,4 @@
-import { JD_MAX_PAGE_SIZE } from '../../../jd/protocol/methods';
+import { JD_MAX_PAGE_SIZE } from '../../../jd/protocol';
 import { BadUserInputError } from '../../kit';
 import { decodeCursor } from './cursor';
 import { jdStatesFor, OrderStatus } from './order-status';
