@@ -1,2 +1,2 @@
-export { createPartnerRateLimit, rateLimitedError, RATE_LIMITED, type PartnerRateLimit, type PartnerRateLimitOptions } from './partner-rate-limit';
-export { TokenBuckets, type TakeResult } from './token-bucket';
+export { createPartnerRateLimit,     } from './partner-rate-limit';
+export { TokenBuckets,  } from './token-bucket';

@@ -1,2 +1,2 @@
-export { SignedIdentityDataSource, type SubgraphFetchObserver } from './signed-data-source';
+export { SignedIdentityDataSource,  } from './signed-data-source';
 export { createSubgraphFetcher } from './subgraph-fetcher';

@@ -1,4 +1,4 @@
-import { formatShanghai, JD_API_VERSION, JD_PARAM_JSON, type JdSignMethod } from '../protocol';
+import { formatShanghai, JD_API_VERSION, JD_PARAM_JSON, type JdSignMethod, type JdSystemParams } from '../protocol';
 import { signJdParams } from './sign';
 
 export interface JdCredentials {
@@ -19,7 +19,7 @@ export interface JdHttpRequest {
  * `360buy_param_json` in an x-www-form-urlencoded body.
  */
 export function buildJdRequest(credentials: JdCredentials, method: string, params: object, now: Date): JdHttpRequest {
-  const system: Record<string, string> = {
+  const system: JdSystemParams = {
     method,
     app_key: credentials.appKey,
     access_token: credentials.accessToken,
@@ -32,7 +32,7 @@ export function buildJdRequest(credentials: JdCredentials, method: string, param
   const sign = signJdParams({ ...system, [JD_PARAM_JSON]: paramJson }, credentials.appSecret, credentials.signMethod);
 
   const url = new URL(credentials.apiUrl);
-  for (const [key, value] of Object.entries({ ...system, sign })) url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries({ ...system, sign })) if (value !== undefined) url.searchParams.set(key, value);
   return {
     url: url.toString(),
     init: {

@@ -5,6 +5,7 @@ export type JdSignMethod = (typeof JD_SIGN_METHODS)[number];
 export const JD_API_VERSION = '2.0';
 export const JD_PARAM_JSON = '360buy_param_json';
 
+/** The system parameters of every router call (signed together with `360buy_param_json`). */
 export interface JdSystemParams {
   method: string;
   app_key: string;

@@ -1,4 +1,4 @@
-import { Kind, parse, print, type DefinitionNode, type DocumentNode } from 'graphql';
+import { Kind, type DefinitionNode, type DocumentNode } from 'graphql';
 
 // Schema and directive definitions first, then types by name; fields keep their declared order.
 const GROUP: Partial<Record<DefinitionNode['kind'], number>> = {
@@ -17,9 +17,4 @@ export function sortDefinitions(document: DocumentNode): DocumentNode {
     (a, b) => (GROUP[a.kind] ?? 3) - (GROUP[b.kind] ?? 3) || compare(nameOf(a), nameOf(b)),
   );
   return { ...document, definitions };
-}
-
-/** Parses, sorts and re-prints SDL. */
-export function sortSdl(sdl: string): string {
-  return print(sortDefinitions(parse(sdl)));
 }

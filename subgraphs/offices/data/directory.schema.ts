@@ -59,4 +59,3 @@ export type Region = (typeof REGIONS)[number];
 export type Department = (typeof DEPARTMENTS)[number];
 export type HotlineScope = (typeof SCOPES)[number];
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-export type ChannelScope = (typeof CHANNEL_SCOPES)[number];

@@ -33,15 +33,6 @@ export function jdOrder(over: Partial<JdOrderInfo> & { orderId: string }): JdOrd
   };
 }
 
-/** Records every JD-facing call the data source makes through the loaders. */
-export interface FakeJd {
-  loaders: JdLoaders;
-  orderBatches: string[][];
-  searches: Omit<JdOrderSearchParams, 'pin'>[];
-  goodsBatches: string[][];
-  pinsSeen: (string | undefined)[];
-}
-
 /**
  * A fake JdLoaders over an in-memory order list, searched the way JD pages (page, page_size) for
  * one customer. `fail` makes every call reject with the given error.
