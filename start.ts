@@ -57,6 +57,6 @@ function stopAndExit(stack: RunningStack): void {
 
 main().catch((err: unknown) => {
   // A configuration problem is the user's to fix: show the message, not a stack trace.
-  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.stderr.write(`${err instanceof ConfigError ? err.message : ((err as Error).stack ?? String(err))}\n`);
   process.exit(1);
 });

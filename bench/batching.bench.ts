@@ -13,7 +13,10 @@ import { interleave, median, quantile, round } from './lib/stats';
 const LINES = 250;
 const PRICE = JD_METHODS.priceGet;
 
-interface Sample { ms: number; jdCalls: number }
+interface Sample {
+  ms: number;
+  jdCalls: number;
+}
 
 export async function runBatchingBench(options: { rounds: number }): Promise<BenchResult> {
   const latency = { latencyMs: 4, jitterMs: 2 };
@@ -33,11 +36,15 @@ export async function runBatchingBench(options: { rounds: number }): Promise<Ben
     const perSkuRun = (concurrency: number | null) => async (): Promise<number[]> => {
       const limit = concurrency ? createLimiter(concurrency) : <T>(task: () => Promise<T>) => task();
       const bySku = new Map<string, number>();
-      await Promise.all(distinct.map((sku) => limit(async () => {
-        const result = await jd.client.call(PRICE, { sku_id: `J_${sku}` });
-        const row = result.price_changes?.[0];
-        bySku.set(sku, row ? parseFen(row.price) : -1);
-      })));
+      await Promise.all(
+        distinct.map((sku) =>
+          limit(async () => {
+            const result = await jd.client.call(PRICE, { sku_id: `J_${sku}` });
+            const row = result.price_changes?.[0];
+            bySku.set(sku, row ? parseFen(row.price) : -1);
+          }),
+        ),
+      );
       return lines.skuIds.map((sku) => bySku.get(sku) ?? -1);
     };
 
@@ -69,15 +76,25 @@ export async function runBatchingBench(options: { rounds: number }): Promise<Ben
         'The client rate limit is lifted to 1,000,000/s and retries are off for every variant; JD calls are counted by the sandbox itself.',
         `${options.rounds} rounds, variants interleaved (A, B, C, A, B, C, …) in one process after one warm-up of each; medians reported.`,
       ],
-      tables: [{
-        title: 'Results',
-        columns: ['variant', 'JD calls per request', 'median wall ms', 'p90 wall ms', 'median ÷ DataLoader median'],
-        rows: names.map((n) => {
-          const ms = samples[n].map((s) => s.ms);
-          return [n, median(samples[n].map((s) => s.jdCalls)), round(median(ms)), round(quantile(ms, 0.9)), `${round(median(ms) / base)}×`];
-        }),
-      }],
-      notes: [`Keys per \`${PRICE}\` call seen by the sandbox over the whole run: max ${Math.max(...batchSizes)}, ${batchSizes.filter((b) => b > 1).length} calls carried more than one SKU.`],
+      tables: [
+        {
+          title: 'Results',
+          columns: ['variant', 'JD calls per request', 'median wall ms', 'p90 wall ms', 'median ÷ DataLoader median'],
+          rows: names.map((n) => {
+            const ms = samples[n].map((s) => s.ms);
+            return [
+              n,
+              median(samples[n].map((s) => s.jdCalls)),
+              round(median(ms)),
+              round(quantile(ms, 0.9)),
+              `${round(median(ms) / base)}×`,
+            ];
+          }),
+        },
+      ],
+      notes: [
+        `Keys per \`${PRICE}\` call seen by the sandbox over the whole run: max ${Math.max(...batchSizes)}, ${batchSizes.filter((b) => b > 1).length} calls carried more than one SKU.`,
+      ],
       raw: { lines: LINES, distinctSkus: distinct.length, latency, rounds: options.rounds, samples },
     };
   } finally {

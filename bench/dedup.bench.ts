@@ -13,7 +13,12 @@ const KEYS = 100;
 const CONCURRENCY_LEVELS = [1, 10, 50, 100];
 const PRICE = JD_METHODS.priceGet;
 
-interface Sample { ms: number; jdCalls: number; inFlightJoins: number; cacheHits: number }
+interface Sample {
+  ms: number;
+  jdCalls: number;
+  inFlightJoins: number;
+  cacheHits: number;
+}
 
 export async function runDedupBench(options: { rounds: number }): Promise<BenchResult> {
   const latency = { latencyMs: 4, jitterMs: 2 };
@@ -30,13 +35,18 @@ export async function runDedupBench(options: { rounds: number }): Promise<BenchR
         return cache;
       };
       const before = jd.jdCalls(PRICE);
-      const { ms, value } = await timed(() => Promise.all(Array.from({ length: n }, () => {
-        const loaders = createJdLoaders({ client: jd.client, cache: cacheFor(), stats });
-        return loaders.price.loadMany(skus);
-      })));
+      const { ms, value } = await timed(() =>
+        Promise.all(
+          Array.from({ length: n }, () => {
+            const loaders = createJdLoaders({ client: jd.client, cache: cacheFor(), stats });
+            return loaders.price.loadMany(skus);
+          }),
+        ),
+      );
       // Let the write-backs finish outside the timing, so they do not slow the next burst down.
       await Promise.all(used.map(settled));
-      if (value.some((answers) => answers.some((a) => a === null || a instanceof Error))) throw new Error('a request did not get every price');
+      if (value.some((answers) => answers.some((a) => a === null || a instanceof Error)))
+        throw new Error('a request did not get every price');
       const s = stats.snapshot().methods[PRICE];
       return { ms, jdCalls: jd.jdCalls(PRICE) - before, inFlightJoins: s?.inFlightJoins ?? 0, cacheHits: s?.cacheHits ?? 0 };
     };
@@ -58,20 +68,40 @@ export async function runDedupBench(options: { rounds: number }): Promise<BenchR
         `JD: in-process sandbox, 4 ms + uniform 0..2 ms on \`${PRICE}\`; calls counted by the sandbox. Every request must get all ${KEYS} prices.`,
         `${options.rounds} rounds of every (N, variant) pair, interleaved in one process after one warm-up each; medians reported.`,
       ],
-      tables: [{
-        title: 'Results (medians per burst)',
-        columns: ['N requests', 'JD calls, shared', 'JD calls, isolated', 'in-flight joins, shared', 'cache hits, shared', 'wall ms, shared', 'wall ms, isolated', 'isolated ÷ shared (wall)'],
-        rows: CONCURRENCY_LEVELS.map((n) => {
-          const s = `${n}|shared`;
-          const i = `${n}|isolated`;
-          const msS = med(s, (x) => x.ms);
-          const msI = med(i, (x) => x.ms);
-          return [n, med(s, (x) => x.jdCalls), med(i, (x) => x.jdCalls), med(s, (x) => x.inFlightJoins), med(s, (x) => x.cacheHits), round(msS), round(msI), `${round(msI / msS)}×`];
-        }),
-      }],
+      tables: [
+        {
+          title: 'Results (medians per burst)',
+          columns: [
+            'N requests',
+            'JD calls, shared',
+            'JD calls, isolated',
+            'in-flight joins, shared',
+            'cache hits, shared',
+            'wall ms, shared',
+            'wall ms, isolated',
+            'isolated ÷ shared (wall)',
+          ],
+          rows: CONCURRENCY_LEVELS.map((n) => {
+            const s = `${n}|shared`;
+            const i = `${n}|isolated`;
+            const msS = med(s, (x) => x.ms);
+            const msI = med(i, (x) => x.ms);
+            return [
+              n,
+              med(s, (x) => x.jdCalls),
+              med(i, (x) => x.jdCalls),
+              med(s, (x) => x.inFlightJoins),
+              med(s, (x) => x.cacheHits),
+              round(msS),
+              round(msI),
+              `${round(msI / msS)}×`,
+            ];
+          }),
+        },
+      ],
       notes: [
         '"in-flight joins" counts keys (not calls) answered by another request\'s JD call; "cache hits" are keys a late request found already written back.',
-        'At N = 1 both variants do the same work (one request, one cache); their wall-time ratio is the bench\'s own noise floor.',
+        "At N = 1 both variants do the same work (one request, one cache); their wall-time ratio is the bench's own noise floor.",
       ],
       raw: { keys: KEYS, levels: CONCURRENCY_LEVELS, latency, rounds: options.rounds, samples },
     };

@@ -29,25 +29,45 @@ async function startChild(): Promise<Child> {
     JD_SANDBOX_FAULTS: JSON.stringify({ '*': LATENCY }),
   };
   // The bench measures the default in-memory wiring; a REDIS_URL or real JD in the shell must not leak in.
-  for (const name of Object.keys(env)) if (name === 'REDIS_URL' || name === 'JD_API_URL' || name.startsWith('SUBGRAPH_URL_')) delete env[name];
+  for (const name of Object.keys(env))
+    if (name === 'REDIS_URL' || name === 'JD_API_URL' || name.startsWith('SUBGRAPH_URL_')) delete env[name];
   const child: ChildProcess = fork(join(__dirname, 'graph', 'stack-child.ts'), [], {
     execArgv: ['-r', '@swc-node/register'],
     env,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr = (stderr + String(d)).slice(-4000); });
-  const next = <T extends ChildMessage['type']>(type: T, timeoutMs: number) => new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
-    const timer = setTimeout(() => { cleanup(); reject(new Error(`stack child: no "${type}" within ${timeoutMs} ms\n${stderr}`)); }, timeoutMs);
-    const onMessage = (m: ChildMessage) => {
-      if (m.type === 'error') { cleanup(); reject(new Error(`stack child failed: ${m.message}`)); }
-      if (m.type === type) { cleanup(); resolve(m as Extract<ChildMessage, { type: T }>); }
-    };
-    const onExit = (code: number | null) => { cleanup(); reject(new Error(`stack child exited (${code})\n${stderr}`)); };
-    const cleanup = () => { clearTimeout(timer); child.off('message', onMessage); child.off('exit', onExit); };
-    child.on('message', onMessage);
-    child.on('exit', onExit);
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + String(d)).slice(-4000);
   });
+  const next = <T extends ChildMessage['type']>(type: T, timeoutMs: number) =>
+    new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`stack child: no "${type}" within ${timeoutMs} ms\n${stderr}`));
+      }, timeoutMs);
+      const onMessage = (m: ChildMessage) => {
+        if (m.type === 'error') {
+          cleanup();
+          reject(new Error(`stack child failed: ${m.message}`));
+        }
+        if (m.type === type) {
+          cleanup();
+          resolve(m as Extract<ChildMessage, { type: T }>);
+        }
+      };
+      const onExit = (code: number | null) => {
+        cleanup();
+        reject(new Error(`stack child exited (${code})\n${stderr}`));
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+      };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+    });
   const ready = await next('ready', 60_000);
   return {
     ready,
@@ -56,12 +76,16 @@ async function startChild(): Promise<Child> {
       child.send({ ask: 'probe' });
       return (await answer).probe;
     },
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => { clearTimeout(timer); resolve(); });
-      child.send({ ask: 'stop' });
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.send({ ask: 'stop' });
+      }),
   };
 }
 
@@ -82,7 +106,11 @@ interface RunSample {
 }
 
 function diff(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(after).map(([m, n]) => [m, n - (before[m] ?? 0)]).filter(([, n]) => (n as number) > 0));
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([m, n]) => [m, n - (before[m] ?? 0)])
+      .filter(([, n]) => (n as number) > 0),
+  );
 }
 
 export async function runGraphBench(options: { rounds: number }): Promise<BenchResult> {
@@ -93,25 +121,49 @@ export async function runGraphBench(options: { rounds: number }): Promise<BenchR
     const dashboard = readExample('customer/01-dashboard.graphql');
     const getHeaders = { 'apollo-require-preflight': 'true' };
     const postHeaders = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const dashboardBody = JSON.stringify({ operationName: dashboard.operationName, query: dashboard.query, variables: dashboard.variables });
+    const dashboardBody = JSON.stringify({
+      operationName: dashboard.operationName,
+      query: dashboard.query,
+      variables: dashboard.variables,
+    });
 
     // Register the directory query's hash once, as an APQ client's first miss would.
     const register = await fetch(gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ operationName: directory.operationName, query: directory.query, variables: directory.variables, extensions: { persistedQuery: { version: 1, sha256Hash: directory.sha256 } } }),
+      body: JSON.stringify({
+        operationName: directory.operationName,
+        query: directory.query,
+        variables: directory.variables,
+        extensions: { persistedQuery: { version: 1, sha256Hash: directory.sha256 } },
+      }),
     });
     if (!isCleanAnswer(await register.text())) throw new Error('registering the directory query by APQ failed');
 
     const scenarios: Scenario[] = [
       {
         name: 'directory (anonymous, GET by APQ hash)',
-        load: { url: apqGetUrl(gatewayUrl, directory), method: 'GET', headers: getHeaders, connections: CONNECTIONS, duration: DURATION_S, verifyBody: isCleanAnswer },
+        load: {
+          url: apqGetUrl(gatewayUrl, directory),
+          method: 'GET',
+          headers: getHeaders,
+          connections: CONNECTIONS,
+          duration: DURATION_S,
+          verifyBody: isCleanAnswer,
+        },
         once: () => fetch(apqGetUrl(gatewayUrl, directory), { headers: getHeaders }),
       },
       {
         name: `customer dashboard (bearer token for ${pin}, POST)`,
-        load: { url: gatewayUrl, method: 'POST', headers: postHeaders, body: dashboardBody, connections: CONNECTIONS, duration: DURATION_S, verifyBody: isCleanAnswer },
+        load: {
+          url: gatewayUrl,
+          method: 'POST',
+          headers: postHeaders,
+          body: dashboardBody,
+          connections: CONNECTIONS,
+          duration: DURATION_S,
+          verifyBody: isCleanAnswer,
+        },
         once: () => fetch(gatewayUrl, { method: 'POST', headers: postHeaders, body: dashboardBody }),
       },
     ];
@@ -136,7 +188,15 @@ export async function runGraphBench(options: { rounds: number }): Promise<BenchR
         const after = await child.probe();
         samples.push({
           scenario: s.name,
-          result: { requests: result.requests, latency: result.latency, errors: result.errors, timeouts: result.timeouts, mismatches: result.mismatches, non2xx: result.non2xx, '2xx': result['2xx'] },
+          result: {
+            requests: result.requests,
+            latency: result.latency,
+            errors: result.errors,
+            timeouts: result.timeouts,
+            mismatches: result.mismatches,
+            non2xx: result.non2xx,
+            '2xx': result['2xx'],
+          },
           jdCalls: after.jdCalls - before.jdCalls,
           jdCallsByMethod: diff(after.jdCallsByMethod, before.jdCallsByMethod),
           rssBeforeBytes: before.rssBytes,
@@ -172,17 +232,33 @@ export async function runGraphBench(options: { rounds: number }): Promise<BenchR
         `Dashboard: \`${dashboard.file}\` (${dashboard.operationName}, variables ${JSON.stringify(dashboard.variables)}), POST with a customer bearer token for ${pin} issued with the sandbox JWT settings.`,
         `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per run; ${options.rounds} round(s) of (directory, dashboard), medians over rounds. Every answer is checked: HTTP 2xx, \`data\` present and no \`errors\` (failures counted below).`,
         'JD calls are counted by the sandbox; "cold" is one request before any load (empty cache), "under load" is sandbox calls during the run ÷ answered requests (the shared cache answers most of them).',
-        'RSS is the stack process\'s (gateway + subgraphs + sandbox in one process), read over IPC just before and after each run.',
+        "RSS is the stack process's (gateway + subgraphs + sandbox in one process), read over IPC just before and after each run.",
       ],
-      tables: [{
-        title: 'Results',
-        columns: ['scenario', 'requests/s (mean)', 'p50 ms', 'p99 ms', 'requests answered', 'failed answers', 'JD calls, cold request', 'JD calls per request under load', 'RSS MiB before → after run'],
-        rows,
-      }, {
-        title: 'Stack process RSS',
-        columns: ['when', 'RSS MiB'],
-        rows: [['after start-up and one request of each kind', round(startRss / MiB)], ['after all runs', round(endRss / MiB)]],
-      }],
+      tables: [
+        {
+          title: 'Results',
+          columns: [
+            'scenario',
+            'requests/s (mean)',
+            'p50 ms',
+            'p99 ms',
+            'requests answered',
+            'failed answers',
+            'JD calls, cold request',
+            'JD calls per request under load',
+            'RSS MiB before → after run',
+          ],
+          rows,
+        },
+        {
+          title: 'Stack process RSS',
+          columns: ['when', 'RSS MiB'],
+          rows: [
+            ['after start-up and one request of each kind', round(startRss / MiB)],
+            ['after all runs', round(endRss / MiB)],
+          ],
+        },
+      ],
       notes: [
         `JD calls of the cold requests by method: ${JSON.stringify(Object.fromEntries(Object.entries(cold).map(([k, v]) => [k, v.byMethod])))}.`,
         'RSS of a V8 process grows until the garbage collector settles; two 10-s runs show growth, not whether it is bounded. A leak check needs longer runs (future work).',

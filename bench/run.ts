@@ -44,18 +44,29 @@ function parseArgs(argv: string[]): { names: string[]; rounds?: number; flags: R
     const arg = argv[i];
     if (arg === '--rounds') {
       rounds = Number(argv[++i]);
-      if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000) throw new Error(`--rounds must be a whole number from 1 to 1000, got ${argv[i]}`);
+      if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000)
+        throw new Error(`--rounds must be a whole number from 1 to 1000, got ${argv[i]}`);
     } else if (arg.startsWith('--') && arg.slice(2) in declared) {
       const name = arg.slice(2);
       if (declared[name] === 'switch') flags[name] = true;
       else if (i + 1 < argv.length) flags[name] = argv[++i];
       else throw new Error(`${arg} needs a value`);
     } else if (arg in BENCHES) names.push(arg);
-    else throw new Error(`unknown bench or option "${arg}"; benches: ${Object.keys(BENCHES).join(', ')}; options: --rounds N${Object.keys(declared).map((f) => `, --${f}`).join('')}`);
+    else
+      throw new Error(
+        `unknown bench or option "${arg}"; benches: ${Object.keys(BENCHES).join(', ')}; options: --rounds N${Object.keys(declared)
+          .map((f) => `, --${f}`)
+          .join('')}`,
+      );
   }
   const chosen = names.length ? names : Object.keys(BENCHES).filter((n) => !BENCHES[n].onlyByName);
   for (const flag of Object.keys(flags)) {
-    if (!chosen.some((n) => BENCHES[n].flags && flag in (BENCHES[n].flags as object))) throw new Error(`--${flag} applies to ${Object.keys(BENCHES).filter((n) => BENCHES[n].flags && flag in (BENCHES[n].flags as object)).join(', ')} only; name that bench`);
+    if (!chosen.some((n) => BENCHES[n].flags && flag in (BENCHES[n].flags as object)))
+      throw new Error(
+        `--${flag} applies to ${Object.keys(BENCHES)
+          .filter((n) => BENCHES[n].flags && flag in (BENCHES[n].flags as object))
+          .join(', ')} only; name that bench`,
+      );
   }
   return { names: chosen, rounds, flags };
 }
@@ -63,7 +74,9 @@ function parseArgs(argv: string[]): { names: string[]; rounds?: number; flags: R
 /** The command as the reader would type it, so a result file says how to reproduce it. */
 function commandLine(argv: string[]): string {
   const args = argv.join(' ');
-  return process.env.npm_lifecycle_event === 'bench' ? `npm run bench${args ? ` -- ${args}` : ''}` : `node -r @swc-node/register bench/run.ts${args ? ` ${args}` : ''}`;
+  return process.env.npm_lifecycle_event === 'bench'
+    ? `npm run bench${args ? ` -- ${args}` : ''}`
+    : `node -r @swc-node/register bench/run.ts${args ? ` ${args}` : ''}`;
 }
 
 async function main(): Promise<void> {

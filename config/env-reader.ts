@@ -107,7 +107,10 @@ export class EnvReader {
 
   /** Comma-separated, blanks dropped. */
   list(name: string): string[] {
-    return (this.text(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return (this.text(name) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
 
   /** An http(s) URL. The value is not echoed: URLs can carry credentials. */
@@ -115,7 +118,10 @@ export class EnvReader {
     const raw = this.text(name);
     if (raw === undefined) return undefined;
     if (isHttpUrl(raw)) return raw;
-    this.problem(name, `must be an http(s) URL${advice?.example ? ` such as ${advice.example}` : ''}${advice?.note ? ` (${advice.note})` : ''}`);
+    this.problem(
+      name,
+      `must be an http(s) URL${advice?.example ? ` such as ${advice.example}` : ''}${advice?.note ? ` (${advice.note})` : ''}`,
+    );
     return undefined;
   }
 
@@ -148,8 +154,10 @@ export class EnvReader {
     const reason = productionReason(this.mode);
     if (reason === undefined) return value ?? spec.sandboxDefault;
     if (value === undefined) this.problem(name, `required because ${reason}: set ${spec.what}`);
-    else if (spec.minLength !== undefined && value === spec.sandboxDefault) this.problem(name, `the public sandbox value is refused because ${reason}: set ${spec.what}`);
-    else if (spec.minLength !== undefined && value.length < spec.minLength) this.problem(name, `must be at least ${spec.minLength} characters because ${reason} (it has ${value.length}): set ${spec.what}`);
+    else if (spec.minLength !== undefined && value === spec.sandboxDefault)
+      this.problem(name, `the public sandbox value is refused because ${reason}: set ${spec.what}`);
+    else if (spec.minLength !== undefined && value.length < spec.minLength)
+      this.problem(name, `must be at least ${spec.minLength} characters because ${reason} (it has ${value.length}): set ${spec.what}`);
     return value ?? '';
   }
 

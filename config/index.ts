@@ -6,7 +6,7 @@
  * packages, so it stays a leaf that none of them can pull GraphQL or each other in through.
  */
 export { deploymentMode, productionReason, type DeploymentMode, type Env } from './deployment-mode';
-export { envReader, MIN_SECRET_CHARS, type EnvReader,  } from './env-reader';
+export { envReader, MIN_SECRET_CHARS, type EnvReader } from './env-reader';
 export { ConfigError, type ConfigProblem } from './config-error';
 export { readRedisUrl, readSandboxPort, readSubgraphSigningSecret } from './shared-settings';
 export * from './sandbox-defaults';

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import {
-  envReader, MIN_SECRET_CHARS, readRedisUrl, readSubgraphSigningSecret, SANDBOX_JWT_AUDIENCE, SANDBOX_JWT_HS256_SECRET,
-  SANDBOX_JWT_ISSUER, SANDBOX_PARTNER_KEY, type DeploymentMode, type EnvReader, type Env,
+  envReader,
+  MIN_SECRET_CHARS,
+  readRedisUrl,
+  readSubgraphSigningSecret,
+  SANDBOX_JWT_AUDIENCE,
+  SANDBOX_JWT_HS256_SECRET,
+  SANDBOX_JWT_ISSUER,
+  SANDBOX_PARTNER_KEY,
+  type DeploymentMode,
+  type EnvReader,
+  type Env,
 } from '../config';
 import { partnerKeysSchema, type PartnerKey } from './auth';
 
@@ -59,7 +68,10 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const apolloSandboxLandingPage = read.bool('APOLLO_SANDBOX_LANDING_PAGE', false);
   // Apollo's Sandbox builds its UI from introspection; without it the page would only show errors.
   if (apolloSandboxLandingPage && !introspection) {
-    read.problem('APOLLO_SANDBOX_LANDING_PAGE', 'is true but needs introspection: set INTROSPECTION=true as well, or leave the landing page off');
+    read.problem(
+      'APOLLO_SANDBOX_LANDING_PAGE',
+      'is true but needs introspection: set INTROSPECTION=true as well, or leave the landing page off',
+    );
   }
   const config: GatewayConfig = {
     deployment,
@@ -102,8 +114,14 @@ function jwtConfig(read: EnvReader): JwtConfig {
     read.problem('JWT_HS256_SECRET, JWT_JWKS_URL, JWT_JWKS_FILE', 'set only one key source');
   }
   const base = {
-    issuer: read.requiredInProduction('JWT_ISSUER', { sandboxDefault: SANDBOX_JWT_ISSUER, what: 'the issuer (iss) your identity provider puts in customer tokens' }),
-    audience: read.requiredInProduction('JWT_AUDIENCE', { sandboxDefault: SANDBOX_JWT_AUDIENCE, what: 'the audience (aud) customer tokens are issued for' }),
+    issuer: read.requiredInProduction('JWT_ISSUER', {
+      sandboxDefault: SANDBOX_JWT_ISSUER,
+      what: 'the issuer (iss) your identity provider puts in customer tokens',
+    }),
+    audience: read.requiredInProduction('JWT_AUDIENCE', {
+      sandboxDefault: SANDBOX_JWT_AUDIENCE,
+      what: 'the audience (aud) customer tokens are issued for',
+    }),
   };
   // A bad URL is reported by read.url; '' is never used because finish() then throws.
   if (jwksUrlSet) return { ...base, jwksUrl: read.url('JWT_JWKS_URL') ?? '' };
@@ -124,7 +142,9 @@ function partnerKeys(read: EnvReader): PartnerKey[] {
   // Only on simulated data and outside production does the public demo key let partners try the graph.
   const demo = read.mode.production ? [] : [{ key: SANDBOX_PARTNER_KEY, partnerId: 'sandbox-demo-partner', scopes: ['directory:read'] }];
   const fromJsonOrFile = (raw: string) => (raw.startsWith('[') ? raw : readFileSync(raw, 'utf8'));
-  return read.json('PARTNER_API_KEYS', partnerKeysSchema, 'must be a JSON array, or the path of a readable JSON file', fromJsonOrFile) ?? demo;
+  return (
+    read.json('PARTNER_API_KEYS', partnerKeysSchema, 'must be a JSON array, or the path of a readable JSON file', fromJsonOrFile) ?? demo
+  );
 }
 
 /** SUBGRAPH_URL_AFTER_SALES=http://… overrides the url the supergraph gives subgraph "after-sales". */

@@ -57,7 +57,10 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   const external: ExternalMetrics[] = [];
   const supergraph = fileSupergraph(config.supergraphPath, log);
   const authenticate = createAuthenticator(config);
-  const partnerRateLimit = config.partnerRateLimit.perMinute > 0 ? createPartnerRateLimit({ perMinute: config.partnerRateLimit.perMinute, registry: metrics.registry }) : undefined;
+  const partnerRateLimit =
+    config.partnerRateLimit.perMinute > 0
+      ? createPartnerRateLimit({ perMinute: config.partnerRateLimit.perMinute, registry: metrics.registry })
+      : undefined;
   const safelist = config.safelist.mode === 'off' ? undefined : safelistFromManifest(loadManifest(config.safelist.manifestPath));
   const apq = config.apq ? createApqCache(config.redisUrl) : undefined;
 
@@ -69,7 +72,12 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     supergraphSdl: supergraph.hook,
     logger: log,
     buildService: ({ name, url }) =>
-      new SignedIdentityDataSource(name, resolveSubgraphUrl({ name, url: url ?? '' }, config.subgraphUrlOverrides), config.subgraphSigningSecret, observeFetch),
+      new SignedIdentityDataSource(
+        name,
+        resolveSubgraphUrl({ name, url: url ?? '' }, config.subgraphUrlOverrides),
+        config.subgraphSigningSecret,
+        observeFetch,
+      ),
   });
 
   const app = express();
@@ -108,7 +116,14 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   const sandboxData = config.deployment.data === 'sandbox';
   if (sandboxData) app.use((_req, res, next) => void (res.setHeader(SANDBOX_HEADER, 'simulated'), next()));
   app.use(requestId, accessLog(log), cors(config.corsOrigins));
-  app.use(createLandingRouter({ sandbox: sandboxData, explorerPath: config.explorer.enabled ? '/explorer' : undefined, graphqlPath: '/graphql', apolloSandbox: config.apolloSandboxLandingPage }));
+  app.use(
+    createLandingRouter({
+      sandbox: sandboxData,
+      explorerPath: config.explorer.enabled ? '/explorer' : undefined,
+      graphqlPath: '/graphql',
+      apolloSandbox: config.apolloSandboxLandingPage,
+    }),
+  );
   // The self-hosted GraphiQL (no CDN); off on real JD data unless EXPLORER=true.
   if (config.explorer.enabled) app.use('/explorer', createExplorerRouter(await explorerOptionsFor(config)));
   app.get('/health/live', (_req, res) => void res.json({ status: 'live' }));
@@ -152,10 +167,20 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}/graphql`;
   log.info(
-    { mode: config.deployment.data, production: config.deployment.production, introspection: config.introspection, explorer: config.explorer.enabled, apolloSandboxLandingPage: config.apolloSandboxLandingPage, partnerRateLimitPerMinute: config.partnerRateLimit.perMinute },
+    {
+      mode: config.deployment.data,
+      production: config.deployment.production,
+      introspection: config.introspection,
+      explorer: config.explorer.enabled,
+      apolloSandboxLandingPage: config.apolloSandboxLandingPage,
+      partnerRateLimitPerMinute: config.partnerRateLimit.perMinute,
+    },
     sandboxData ? 'sandbox mode: simulated JD data, responses labelled x-jd-sandbox: simulated' : 'JD mode: real JD data',
   );
-  log.info({ url, sandbox: sandboxData, safelist: config.safelist.mode, apq: config.apq ? (config.redisUrl ? 'redis' : 'memory') : 'off' }, 'gateway listening');
+  log.info(
+    { url, sandbox: sandboxData, safelist: config.safelist.mode, apq: config.apq ? (config.redisUrl ? 'redis' : 'memory') : 'off' },
+    'gateway listening',
+  );
 
   let stopped: Promise<void> | undefined;
   return {

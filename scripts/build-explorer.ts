@@ -50,7 +50,11 @@ export async function buildExplorer(outDir = explorerDistDir()): Promise<void> {
   };
   await build({
     ...common,
-    entryPoints: { explorer: join(CLIENT_DIR, 'main.mjs'), 'explorer-styles': join(CLIENT_DIR, 'explorer.css'), nonce: join(CLIENT_DIR, 'nonce.mjs') },
+    entryPoints: {
+      explorer: join(CLIENT_DIR, 'main.mjs'),
+      'explorer-styles': join(CLIENT_DIR, 'explorer.css'),
+      nonce: join(CLIENT_DIR, 'nonce.mjs'),
+    },
     outdir: assets,
     format: 'iife',
     loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file', '.png': 'file' },
@@ -71,24 +75,32 @@ export async function ensureExplorerBuilt(outDir = explorerDistDir()): Promise<b
 }
 
 const MIME_EXTENSIONS: Record<string, string> = {
-  'font/woff2': 'woff2', 'font/woff': 'woff', 'font/ttf': 'ttf', 'application/font-woff': 'woff',
-  'image/png': 'png', 'image/svg+xml': 'svg', 'image/gif': 'gif',
+  'font/woff2': 'woff2',
+  'font/woff': 'woff',
+  'font/ttf': 'ttf',
+  'application/font-woff': 'woff',
+  'image/png': 'png',
+  'image/svg+xml': 'svg',
+  'image/gif': 'gif',
 };
 
 /** GraphiQL inlines its fonts and a few images as data: URLs; the CSP allows only 'self', so they become files. */
 export function externaliseDataUrls(cssFile: string, assetsDir: string): void {
   const filesDir = join(assetsDir, 'files');
   mkdirSync(filesDir, { recursive: true });
-  const css = readFileSync(cssFile, 'utf8').replace(/url\(\s*(?:"data:([^"]*)"|'data:([^']*)'|data:([^"')\s]*))\s*\)/g, (_m, dq?: string, sq?: string, bare?: string) => {
-    const url = dq ?? sq ?? bare ?? '';
-    const comma = url.indexOf(',');
-    const [mime, ...params] = url.slice(0, comma).split(';');
-    const data = url.slice(comma + 1);
-    const bytes = params.includes('base64') ? Buffer.from(data, 'base64') : Buffer.from(decodeURIComponent(data));
-    const name = `inline-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${MIME_EXTENSIONS[mime] ?? 'bin'}`;
-    writeFileSync(join(filesDir, name), bytes);
-    return `url(files/${name})`;
-  });
+  const css = readFileSync(cssFile, 'utf8').replace(
+    /url\(\s*(?:"data:([^"]*)"|'data:([^']*)'|data:([^"')\s]*))\s*\)/g,
+    (_m, dq?: string, sq?: string, bare?: string) => {
+      const url = dq ?? sq ?? bare ?? '';
+      const comma = url.indexOf(',');
+      const [mime, ...params] = url.slice(0, comma).split(';');
+      const data = url.slice(comma + 1);
+      const bytes = params.includes('base64') ? Buffer.from(data, 'base64') : Buffer.from(decodeURIComponent(data));
+      const name = `inline-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${MIME_EXTENSIONS[mime] ?? 'bin'}`;
+      writeFileSync(join(filesDir, name), bytes);
+      return `url(files/${name})`;
+    },
+  );
   writeFileSync(cssFile, css);
 }
 
@@ -102,14 +114,18 @@ export function assertNothingExternal(assetsDir: string): void {
       : [/\bimportScripts\(\s*["'`](https?:[^"'`]+)/g, /\bimport\(\s*["'`](https?:[^"'`]+)/g, /new\s+Worker\(\s*["'`](https?:[^"'`]+)/g];
     for (const pattern of patterns) for (const m of text.matchAll(pattern)) problems.push(`${file}: ${m[1]}`);
   }
-  if (problems.length > 0) throw new Error(`The explorer bundle would load something from outside:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`The explorer bundle would load something from outside:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
 
 if (require.main === module) {
   const force = process.argv.includes('--force');
   const started = Date.now();
   (force ? buildExplorer().then(() => true) : ensureExplorerBuilt()).then(
-    (built) => process.stdout.write(`${built ? 'Built' : 'Up to date:'} ${relative(process.cwd(), explorerDistDir()) || '.'}${built ? ` in ${Date.now() - started} ms` : ''}\n`),
+    (built) =>
+      process.stdout.write(
+        `${built ? 'Built' : 'Up to date:'} ${relative(process.cwd(), explorerDistDir()) || '.'}${built ? ` in ${Date.now() - started} ms` : ''}\n`,
+      ),
     (err: unknown) => {
       process.stderr.write(`${(err as Error).message}\n`);
       process.exit(1);

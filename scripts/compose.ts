@@ -8,15 +8,16 @@ import { z } from 'zod';
 // `npm run compose`: rover's supergraph config in, schema/supergraph.graphql out, without the rover binary.
 
 const roverConfigSchema = z.object({
-  federation_version: z.union([z.string(), z.number()]).transform(String).refine((v) => /^=?2(\.\d+){0,2}$/.test(v), 'federation_version must be Federation 2, e.g. "=2.9.0"'),
+  federation_version: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .refine((v) => /^=?2(\.\d+){0,2}$/.test(v), 'federation_version must be Federation 2, e.g. "=2.9.0"'),
   subgraphs: z.record(z.string(), z.object({ routing_url: z.url(), schema: z.object({ file: z.string().min(1) }) })),
 });
 
 export type RoverConfig = z.infer<typeof roverConfigSchema>;
 
-export type ComposeResult =
-  | { ok: true; supergraphSdl: string; hints: string[] }
-  | { ok: false; errors: string[]; hints: string[] };
+export type ComposeResult = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[]; hints: string[] };
 
 /** Reads and validates a rover supergraph config (YAML). */
 export function readRoverConfig(path: string): RoverConfig {

@@ -14,7 +14,9 @@ export function buildManifest(dir: string): PersistedQueryManifest {
   const problems: string[] = [];
   const operations: PersistedQueryManifest['operations'] = [];
   const seen = new Map<string, string>();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort();
   for (const file of files) {
     const body = readFileSync(join(dir, file), 'utf8').trim();
     let ops: OperationDefinitionNode[];
@@ -42,7 +44,8 @@ export function buildManifest(dir: string): PersistedQueryManifest {
     operations.push({ id: sha256Hex(body), name, type: ops[0].operation, body });
   }
   if (files.length === 0) problems.push(`${dir} has no .graphql files`);
-  if (problems.length > 0) throw new ManifestError(`Cannot build the persisted-query manifest:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new ManifestError(`Cannot build the persisted-query manifest:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return { format: 'apollo-persisted-query-manifest', version: 1, operations };
 }
 

@@ -12,7 +12,10 @@ import type { RedisConnection } from './redis-connection';
 export class GuardedRedisStore extends EventEmitter implements KeyvStoreAdapter {
   private readonly inner: KeyvRedis<unknown>;
 
-  constructor(private readonly connection: RedisConnection, namespace?: string) {
+  constructor(
+    private readonly connection: RedisConnection,
+    namespace?: string,
+  ) {
     super();
     // throwOnErrors: keyv-redis would otherwise turn a failed command into "not found".
     this.inner = new KeyvRedis(connection.client, { namespace, throwOnErrors: true, throwOnConnectError: true });
@@ -36,7 +39,9 @@ export class GuardedRedisStore extends EventEmitter implements KeyvStoreAdapter 
   }
 
   getMany<Value>(keys: string[]): Promise<Array<StoredData<Value | undefined>>> {
-    return this.connection.run(() => this.inner.getMany<StoredData<Value | undefined>>(keys)) as Promise<Array<StoredData<Value | undefined>>>;
+    return this.connection.run(() => this.inner.getMany<StoredData<Value | undefined>>(keys)) as Promise<
+      Array<StoredData<Value | undefined>>
+    >;
   }
 
   set(key: string, value: string, ttl?: number): Promise<void> {

@@ -54,7 +54,10 @@ const DEFAULTS = { operationTimeoutMs: 250, failuresToOpen: 3, retryAfterMs: 200
 export function connectRedis(options: RedisConnectionOptions): RedisConnection {
   const settings = { ...DEFAULTS, ...options };
   const client = createFailFastClient(settings.url, Math.max(settings.operationTimeoutMs, 1000));
-  const breaker = circuitBreaker(handleAll, { halfOpenAfter: settings.retryAfterMs, breaker: new ConsecutiveBreaker(settings.failuresToOpen) });
+  const breaker = circuitBreaker(handleAll, {
+    halfOpenAfter: settings.retryAfterMs,
+    breaker: new ConsecutiveBreaker(settings.failuresToOpen),
+  });
   const policy = wrap(breaker, timeout(settings.operationTimeoutMs, TimeoutStrategy.Aggressive));
 
   let reported: RedisState | undefined;
@@ -85,7 +88,9 @@ export function connectRedis(options: RedisConnectionOptions): RedisConnection {
       try {
         return await policy.execute(() => operation(client));
       } catch (error) {
-        throw error instanceof RedisUnavailableError ? error : new RedisUnavailableError(`Redis operation failed: ${(error as Error).message}`, { cause: error });
+        throw error instanceof RedisUnavailableError
+          ? error
+          : new RedisUnavailableError(`Redis operation failed: ${(error as Error).message}`, { cause: error });
       }
     },
     async close() {

@@ -42,7 +42,9 @@ export function createSharedLimiter(options: SharedLimiterOptions): SharedLimite
   const memory = new RateLimiterMemory(base);
   const connection = options.redis;
   // rejectIfRedisNotReady: a disconnected client is refused locally instead of queued.
-  const shared = connection ? new RateLimiterRedis({ ...base, storeClient: connection.client, useRedisPackage: true, rejectIfRedisNotReady: true }) : undefined;
+  const shared = connection
+    ? new RateLimiterRedis({ ...base, storeClient: connection.client, useRedisPackage: true, rejectIfRedisNotReady: true })
+    : undefined;
 
   const decide = (res: RateLimiterRes, allowed: boolean, decidedBy: LimitDecision['decidedBy']): LimitDecision => ({
     allowed,
@@ -51,7 +53,12 @@ export function createSharedLimiter(options: SharedLimiterOptions): SharedLimite
     resetMs: res.msBeforeNext,
     decidedBy,
   });
-  const consumeWith = async (limiter: RateLimiterMemory | RateLimiterRedis, key: string, points: number, decidedBy: LimitDecision['decidedBy']) => {
+  const consumeWith = async (
+    limiter: RateLimiterMemory | RateLimiterRedis,
+    key: string,
+    points: number,
+    decidedBy: LimitDecision['decidedBy'],
+  ) => {
     try {
       return decide(await limiter.consume(key, points), true, decidedBy);
     } catch (outcome) {

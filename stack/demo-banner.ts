@@ -5,7 +5,8 @@ import { DEMO_PINS } from '../jd/sandbox';
 import type { RunningStack } from './start-stack';
 
 /** The demo query the banner's curl example sends: the signed-in customer's latest orders with their support contacts. */
-export const DEMO_QUERY = '{ orders(first: 3) { edges { node { id status total { amount currency } supportContacts { office { city } } } } } }';
+export const DEMO_QUERY =
+  '{ orders(first: 3) { edges { node { id status total { amount currency } supportContacts { office { city } } } } } }';
 
 /** Builds the start-up banner; the customer token is minted with the gateway's own JWT settings. */
 export async function demoBanner(stack: RunningStack): Promise<string> {

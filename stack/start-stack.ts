@@ -90,21 +90,24 @@ async function startParts(config: StackConfig, overrides: StackOverrides, starte
   const { createLoaders, checkReady } = jd;
 
   const directory = loadDirectory();
-  const [orders, afterSales, exchange, offices] = await Promise.all([
-    startOrdersSubgraph({ ...config.orders.subgraph, createLoaders, checkReady }),
-    startAfterSalesSubgraph({ ...config.afterSales.subgraph, policy: config.afterSales.policy, createLoaders, checkReady }),
-    startExchangeSubgraph({
-      ...config.exchange.subgraph,
-      quotes: new QuoteTokens(config.exchange.quote.secret),
-      quoteSettings: { ttlSeconds: config.exchange.quote.ttlSeconds },
-      createLoaders,
-      checkReady,
-    }),
-    startOfficesSubgraph(config.offices.subgraph, directory),
-  ].map((p) => p.then((s) => (started.push(s), s))));
+  const [orders, afterSales, exchange, offices] = await Promise.all(
+    [
+      startOrdersSubgraph({ ...config.orders.subgraph, createLoaders, checkReady }),
+      startAfterSalesSubgraph({ ...config.afterSales.subgraph, policy: config.afterSales.policy, createLoaders, checkReady }),
+      startExchangeSubgraph({
+        ...config.exchange.subgraph,
+        quotes: new QuoteTokens(config.exchange.quote.secret),
+        quoteSettings: { ttlSeconds: config.exchange.quote.ttlSeconds },
+        createLoaders,
+        checkReady,
+      }),
+      startOfficesSubgraph(config.offices.subgraph, directory),
+    ].map((p) => p.then((s) => (started.push(s), s))),
+  );
   const subgraphs: Record<SubgraphName, RunningSubgraph> = { orders, 'after-sales': afterSales, exchange, offices };
 
-  const subgraphUrlEnv = () => Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, s.url]));
+  const subgraphUrlEnv = () =>
+    Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, s.url]));
   // Point the gateway at the subgraphs this process runs (their ports may be free ones);
   // an explicit SUBGRAPH_URL_<NAME> in the environment still wins.
   const running = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [subgraphEnvName(name), s.url]));

@@ -15,7 +15,17 @@ export interface AutocannonOptions {
   timeout?: number;
 }
 
-interface Histogram { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p99: number; total: number }
+interface Histogram {
+  average: number;
+  mean: number;
+  stddev: number;
+  min: number;
+  max: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  total: number;
+}
 
 export interface AutocannonResult {
   requests: Histogram & { sent: number };

@@ -19,7 +19,10 @@ export function readExample(relative: string): BenchOperation {
   const text = readFileSync(join(EXAMPLES, relative), 'utf8');
   const lines = text.split('\n');
   const varsLine = lines.find((l) => l.startsWith('# variables:'));
-  const query = lines.filter((l) => !l.trimStart().startsWith('#')).join('\n').trim();
+  const query = lines
+    .filter((l) => !l.trimStart().startsWith('#'))
+    .join('\n')
+    .trim();
   const name = /^\s*query\s+(\w+)/m.exec(query);
   if (!name) throw new Error(`${relative}: no named query found`);
   return {

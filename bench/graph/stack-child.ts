@@ -48,6 +48,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  send({ type: 'error', message: err instanceof Error ? err.stack ?? err.message : String(err) });
+  send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   process.exit(1);
 });

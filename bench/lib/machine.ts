@@ -27,7 +27,9 @@ function sh(cmd: string, args: string[]): string {
 
 function cpuModel(): string {
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     if (line) return line.split(':')[1].trim();
   } catch {
     // not Linux: fall back to what Node reports
@@ -47,6 +49,7 @@ export function machineInfo(): MachineInfo {
     loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
     gitCommit: sh('git', ['rev-parse', '--short', 'HEAD']),
     uncommittedSourceFiles: sh('git', ['status', '--porcelain', '--', 'jd', 'subgraphs', 'gateway', 'stack', 'bench', ':!bench/results'])
-      .split('\n').filter((l) => l.trim() !== ''),
+      .split('\n')
+      .filter((l) => l.trim() !== ''),
   };
 }

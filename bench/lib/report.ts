@@ -62,6 +62,9 @@ export function writeResult(result: BenchResult, machine: MachineInfo, command: 
   mkdirSync(RESULTS_DIR, { recursive: true });
   const md = join(RESULTS_DIR, `${result.name}.md`);
   writeFileSync(md, markdown(result, machine, command));
-  writeFileSync(join(RESULTS_DIR, `${result.name}.json`), `${JSON.stringify({ name: result.name, title: result.title, command, machine, tables: result.tables, notes: result.notes ?? [], raw: result.raw }, null, 2)}\n`);
+  writeFileSync(
+    join(RESULTS_DIR, `${result.name}.json`),
+    `${JSON.stringify({ name: result.name, title: result.title, command, machine, tables: result.tables, notes: result.notes ?? [], raw: result.raw }, null, 2)}\n`,
+  );
   return md;
 }

@@ -22,14 +22,17 @@ async function main(): Promise<void> {
   const out = resolve(arg('out', join(__dirname, 'out')));
   const scenario = arg('scenario', 'directory');
   mkdirSync(out, { recursive: true });
-  const profFlags = process.argv.includes('--prof') ? ['--prof', `--logfile=${join(out, 'v8.log')}`, '--no-logfile-per-isolate'] : ['--cpu-prof', `--cpu-prof-dir=${out}`];
+  const profFlags = process.argv.includes('--prof')
+    ? ['--prof', `--logfile=${join(out, 'v8.log')}`, '--no-logfile-per-isolate']
+    : ['--cpu-prof', `--cpu-prof-dir=${out}`];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'silent',
     JD_SANDBOX_FAULTS: JSON.stringify({ '*': { latencyMs: 4, jitterMs: 2 } }),
     ...(JSON.parse(process.env.PROFILE_ENV ?? '{}') as Record<string, string>),
   };
-  for (const name of Object.keys(env)) if (name === 'REDIS_URL' || name === 'JD_API_URL' || name.startsWith('SUBGRAPH_URL_')) delete env[name];
+  for (const name of Object.keys(env))
+    if (name === 'REDIS_URL' || name === 'JD_API_URL' || name.startsWith('SUBGRAPH_URL_')) delete env[name];
   const child = fork(join(__dirname, 'stack-variant.ts'), [], {
     execArgv: ['-r', '@swc-node/register', ...profFlags],
     env,
@@ -43,21 +46,39 @@ async function main(): Promise<void> {
   let load;
   if (scenario === 'dashboard') {
     const op = readExample('customer/01-dashboard.graphql');
-    load = { url: gatewayUrl, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ operationName: op.operationName, query: op.query, variables: op.variables }) };
+    load = {
+      url: gatewayUrl,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ operationName: op.operationName, query: op.query, variables: op.variables }),
+    };
   } else {
     const op = readExample('partner/01-support-offices.graphql');
     const reg = await fetch(gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ operationName: op.operationName, query: op.query, variables: op.variables, extensions: { persistedQuery: { version: 1, sha256Hash: op.sha256 } } }),
+      body: JSON.stringify({
+        operationName: op.operationName,
+        query: op.query,
+        variables: op.variables,
+        extensions: { persistedQuery: { version: 1, sha256Hash: op.sha256 } },
+      }),
     });
     if (!isCleanAnswer(await reg.text())) throw new Error('APQ registration failed');
     load = { url: apqGetUrl(gatewayUrl, op), method: 'GET' as const, headers: { 'apollo-require-preflight': 'true' } };
   }
   const r = await runLoad({ ...load, connections: 10, duration: seconds, verifyBody: isCleanAnswer });
-  console.log(`${scenario}: ${r.requests.mean} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non2xx ${r.non2xx}, mismatches ${r.mismatches}, errors ${r.errors}`);
-  await new Promise<void>((res) => { child.once('exit', () => res()); child.send({ ask: 'stop' }); });
+  console.log(
+    `${scenario}: ${r.requests.mean} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non2xx ${r.non2xx}, mismatches ${r.mismatches}, errors ${r.errors}`,
+  );
+  await new Promise<void>((res) => {
+    child.once('exit', () => res());
+    child.send({ ask: 'stop' });
+  });
   console.log(`profile written to ${out}`);
 }
 
-main().catch((e: unknown) => { console.error(e); process.exit(1); });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

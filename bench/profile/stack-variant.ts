@@ -11,7 +11,12 @@ import { SignedIdentityDataSource } from '../../gateway/subgraph-transport';
 const off = new Set((process.env.STACK_VARIANT ?? '').split(',').filter(Boolean));
 
 if (off.has('no-memo')) {
-  type Internals = { alwaysOpen: boolean; openings: number[]; computeNextOpensAt(from: Date): Date | null; computeOpenAt(instant: Date): boolean };
+  type Internals = {
+    alwaysOpen: boolean;
+    openings: number[];
+    computeNextOpensAt(from: Date): Date | null;
+    computeOpenAt(instant: Date): boolean;
+  };
   WeeklySchedule.prototype.nextOpensAt = function (this: Internals, from: Date) {
     if (this.alwaysOpen || this.openings.length === 0) return null;
     return this.computeNextOpensAt(from);
@@ -25,9 +30,16 @@ if (off.has('no-memo')) {
 if (off.has('no-fetcher')) {
   // The same defaults RemoteGraphQLDataSource's constructor uses.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- make-fetch-happen ships no types
-  const defaultFetcher = (require('make-fetch-happen') as { defaults(o: object): unknown }).defaults({ maxSockets: Infinity, retry: false });
+  const defaultFetcher = (require('make-fetch-happen') as { defaults(o: object): unknown }).defaults({
+    maxSockets: Infinity,
+    retry: false,
+  });
   // An accessor on the prototype swallows both the base constructor's and Object.assign's writes.
-  Object.defineProperty(SignedIdentityDataSource.prototype, 'fetcher', { configurable: true, get: () => defaultFetcher, set: () => undefined });
+  Object.defineProperty(SignedIdentityDataSource.prototype, 'fetcher', {
+    configurable: true,
+    get: () => defaultFetcher,
+    set: () => undefined,
+  });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the child's main() after the patches

@@ -5,9 +5,24 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 /** Buckets a script URL: an npm package, a project folder, node internals, or a V8 pseudo-frame. */
 export function bucketOf(url: string, fn: string): string {
@@ -54,7 +69,8 @@ function main(): void {
   }
   const print = (title: string, m: Map<string, number>, n: number) => {
     console.log(`\n== ${title} ==`);
-    for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${pct(v)}  ${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`);
+    for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n))
+      console.log(`${pct(v)}  ${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`);
   };
   console.log(`${file}\nsampled ${(total / 1e6).toFixed(1)} s, ${p.samples.length} samples`);
   print('self time by package/folder', pkgSelf, 30);

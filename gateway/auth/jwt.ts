@@ -8,7 +8,8 @@ type Key = Uint8Array | JWTVerifyGetKey;
 function keyFor(config: JwtConfig): { key: Key; algorithms: string[] } {
   if (config.hs256Secret !== undefined) return { key: new TextEncoder().encode(config.hs256Secret), algorithms: ['HS256'] };
   if (config.jwksUrl !== undefined) return { key: createRemoteJWKSet(new URL(config.jwksUrl)), algorithms: ['RS256'] };
-  if (config.jwksFile !== undefined) return { key: createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8'))), algorithms: ['RS256'] };
+  if (config.jwksFile !== undefined)
+    return { key: createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8'))), algorithms: ['RS256'] };
   throw new Error('JWT config has no key source');
 }
 
@@ -17,7 +18,12 @@ export function createJwtVerifier(config: JwtConfig): (token: string) => Promise
   const { key, algorithms } = keyFor(config);
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, key as Uint8Array, { issuer: config.issuer, audience: config.audience, algorithms, requiredClaims: ['exp', 'sub'] });
+      const { payload } = await jwtVerify(token, key as Uint8Array, {
+        issuer: config.issuer,
+        audience: config.audience,
+        algorithms,
+        requiredClaims: ['exp', 'sub'],
+      });
       const pin = payload.sub;
       if (typeof pin !== 'string' || pin.length === 0 || pin.length > 128) throw unauthenticated('The bearer token has no usable subject');
       return { kind: 'customer', pin };
@@ -32,7 +38,8 @@ export function createJwtVerifier(config: JwtConfig): (token: string) => Promise
 
 /** Signs a customer token the gateway accepts; only possible with an HS256 secret (RS256 keys live with the identity provider). */
 export async function issueCustomerToken(config: JwtConfig, pin: string, ttlSeconds = 12 * 3600): Promise<string> {
-  if (config.hs256Secret === undefined) throw new Error('Tokens can only be issued with JWT_HS256_SECRET; with a JWKS the identity provider issues them');
+  if (config.hs256Secret === undefined)
+    throw new Error('Tokens can only be issued with JWT_HS256_SECRET; with a JWKS the identity provider issues them');
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(pin)

@@ -43,10 +43,17 @@ export function loadExamples(sources: ExampleSources = {}): ExampleOperation[] {
   const out: ExampleOperation[] = [];
   const read = (group: ExampleGroup, dir: string, persisted: boolean) => {
     if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort()) {
       const file = join(dir, name);
       try {
-        const example = parseExample(group, file.startsWith(root) ? file.slice(root.length + 1) : file, readFileSync(file, 'utf8'), persisted);
+        const example = parseExample(
+          group,
+          file.startsWith(root) ? file.slice(root.length + 1) : file,
+          readFileSync(file, 'utf8'),
+          persisted,
+        );
         const sample = persisted ? mobileVariables[example.operationName] : undefined;
         out.push(sample ? { ...example, variables: JSON.stringify(sample, null, 2) } : example);
       } catch (err) {
@@ -65,7 +72,8 @@ function readMobileVariables(file: string, problems: string[]): Record<string, o
   if (!existsSync(file)) return {};
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('expected an object keyed by operation name');
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('expected an object keyed by operation name');
     return parsed as Record<string, object>;
   } catch (err) {
     problems.push(`${file}: ${(err as Error).message}`);

@@ -17,10 +17,15 @@ export async function sandboxDemoCredentials(config: GatewayConfig, customerPin 
 }
 
 /** Everything createExplorerRouter needs, read once at gateway start-up. */
-export async function explorerOptionsFor(config: GatewayConfig, graphqlPath = '/graphql', customerPin = DEMO_CUSTOMER_PIN): Promise<ExplorerOptions> {
+export async function explorerOptionsFor(
+  config: GatewayConfig,
+  graphqlPath = '/graphql',
+  customerPin = DEMO_CUSTOMER_PIN,
+): Promise<ExplorerOptions> {
   const demoCredentials = await sandboxDemoCredentials(config, customerPin);
-  const sandboxLabel = config.deployment.data !== 'sandbox'
-    ? undefined
-    : `Sandbox: simulated JD data, nothing real is touched.${demoCredentials ? ` Tabs open with a demo partner key and a token for the demo customer ${customerPin}.` : ''}`;
+  const sandboxLabel =
+    config.deployment.data !== 'sandbox'
+      ? undefined
+      : `Sandbox: simulated JD data, nothing real is touched.${demoCredentials ? ` Tabs open with a demo partner key and a token for the demo customer ${customerPin}.` : ''}`;
   return { graphqlPath, examples: loadExamples(), demoCredentials, sandboxLabel };
 }

@@ -2,7 +2,16 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Files the page references; a build missing any of them is incomplete. */
-export const EXPLORER_ASSETS = ['explorer.js', 'explorer.css', 'explorer-styles.css', 'nonce.js', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js', 'favicon.svg'];
+export const EXPLORER_ASSETS = [
+  'explorer.js',
+  'explorer.css',
+  'explorer-styles.css',
+  'nonce.js',
+  'editor.worker.js',
+  'json.worker.js',
+  'graphql.worker.js',
+  'favicon.svg',
+];
 
 let root: string | undefined;
 

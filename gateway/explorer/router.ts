@@ -20,7 +20,7 @@ export interface ExplorerOptions {
   distDir?: string;
 }
 
-const NOT_BUILT = 'The explorer\'s assets are not built. Run `npm run build:explorer` (or `npm run build`) and reload.\n';
+const NOT_BUILT = "The explorer's assets are not built. Run `npm run build:explorer` (or `npm run build`) and reload.\n";
 
 /** The self-hosted GraphiQL explorer; mount it with `app.use('/explorer', createExplorerRouter(...))`. */
 export function createExplorerRouter(options: ExplorerOptions): Router {
@@ -39,7 +39,9 @@ export function createExplorerRouter(options: ExplorerOptions): Router {
     const nonce = newNonce();
     res.setHeader('content-security-policy', contentSecurityPolicy(nonce));
     res.setHeader('cache-control', 'no-store');
-    res.type('html').send(explorerPage(req.baseUrl, nonce, options.sandboxLabel ? 'JD Support Graph explorer (sandbox)' : 'JD Support Graph explorer'));
+    res
+      .type('html')
+      .send(explorerPage(req.baseUrl, nonce, options.sandboxLabel ? 'JD Support Graph explorer (sandbox)' : 'JD Support Graph explorer'));
   });
   // Holds the demo token in sandbox mode: never cached.
   router.get('/config.json', (_req, res) => {

@@ -30,9 +30,17 @@ export function headersFor(example: ExampleOperation, demo: DemoCredentials = {}
 }
 
 /** One GraphiQL tab per example, in order, with pre-filled headers only when demo credentials are given. */
-export function explorerClientConfig(graphqlPath: string, examples: ExampleOperation[], demo?: DemoCredentials, sandboxLabel?: string): ExplorerClientConfig {
+export function explorerClientConfig(
+  graphqlPath: string,
+  examples: ExampleOperation[],
+  demo?: DemoCredentials,
+  sandboxLabel?: string,
+): ExplorerClientConfig {
   const tabs = examples.map((e) => ({ query: e.query, variables: e.variables, headers: JSON.stringify(headersFor(e, demo), null, 2) }));
   // Tabs are keyed by content (not credentials), so GraphiQL's stored tabs reset when the examples change.
-  const storageNamespace = createHash('sha256').update(JSON.stringify(examples.map((e) => [e.query, e.variables]))).digest('hex').slice(0, 12);
+  const storageNamespace = createHash('sha256')
+    .update(JSON.stringify(examples.map((e) => [e.query, e.variables])))
+    .digest('hex')
+    .slice(0, 12);
   return { graphqlPath, sandboxLabel, storageNamespace, tabs };
 }

@@ -28,7 +28,9 @@ export function readiness(currentSupergraph: () => string | undefined, overrides
       return;
     }
     const endpoints = subgraphsOfSupergraph(sdl);
-    const results = await Promise.all(endpoints.map(async (e) => [e.name, await answers(livenessUrl(resolveSubgraphUrl(e, overrides)), timeoutMs)] as const));
+    const results = await Promise.all(
+      endpoints.map(async (e) => [e.name, await answers(livenessUrl(resolveSubgraphUrl(e, overrides)), timeoutMs)] as const),
+    );
     const subgraphs = Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'up' : 'down']));
     const ready = results.every(([, ok]) => ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: 'loaded', subgraphs });

@@ -8,5 +8,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
  */
 export function apolloLandingPagePlugin(enabled: boolean): ApolloServerPlugin {
   // includeCookies off: the sandbox sends the headers the user types, never the browser's cookies.
-  return enabled ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled();
+  return enabled
+    ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+    : ApolloServerPluginLandingPageDisabled();
 }

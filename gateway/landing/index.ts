@@ -1,3 +1,3 @@
 export { createLandingRouter } from './router';
-export { landingPage, LANDING_CSP,  } from './landing-page';
+export { landingPage, LANDING_CSP } from './landing-page';
 export { apolloLandingPagePlugin } from './apollo-landing-page';

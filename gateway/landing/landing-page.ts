@@ -10,9 +10,10 @@ export interface LandingPageOptions {
   apolloSandbox: boolean;
 }
 
-const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2328}'
-  + '.sandbox{background:#fff4ce;border:1px solid #e5c07b;padding:.5rem .75rem;border-radius:6px}'
-  + 'code{background:#f3f4f6;padding:0 .25rem;border-radius:4px}a.primary{font-size:1.25rem;font-weight:600}';
+const STYLE =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2328}' +
+  '.sandbox{background:#fff4ce;border:1px solid #e5c07b;padding:.5rem .75rem;border-radius:6px}' +
+  'code{background:#f3f4f6;padding:0 .25rem;border-radius:4px}a.primary{font-size:1.25rem;font-weight:600}';
 
 /** The page's CSP: nothing may load from anywhere, only the one inline style (by hash) runs. */
 export const LANDING_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;

@@ -7,12 +7,44 @@ export function createGatewayMetrics() {
   const registers = [registry];
   return {
     registry,
-    requests: new Counter({ name: 'gateway_requests_total', help: 'GraphQL requests by operation name and outcome', labelNames: ['operation', 'outcome'], registers }),
-    latency: new Histogram({ name: 'gateway_request_duration_seconds', help: 'GraphQL request latency by operation name', labelNames: ['operation'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers }),
-    subgraphFetches: new Counter({ name: 'gateway_subgraph_fetches_total', help: 'Fetches from subgraphs by subgraph and outcome', labelNames: ['subgraph', 'outcome'], registers }),
-    subgraphLatency: new Histogram({ name: 'gateway_subgraph_fetch_duration_seconds', help: 'Subgraph fetch latency', labelNames: ['subgraph'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers }),
-    apq: new Counter({ name: 'gateway_apq_total', help: 'Automatic persisted queries: hit, miss, register', labelNames: ['result'], registers }),
-    safelistUnknown: new Counter({ name: 'gateway_safelist_unknown_total', help: 'Operations not in the safelist, by client and whether they were rejected', labelNames: ['client', 'rejected'], registers }),
+    requests: new Counter({
+      name: 'gateway_requests_total',
+      help: 'GraphQL requests by operation name and outcome',
+      labelNames: ['operation', 'outcome'],
+      registers,
+    }),
+    latency: new Histogram({
+      name: 'gateway_request_duration_seconds',
+      help: 'GraphQL request latency by operation name',
+      labelNames: ['operation'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    subgraphFetches: new Counter({
+      name: 'gateway_subgraph_fetches_total',
+      help: 'Fetches from subgraphs by subgraph and outcome',
+      labelNames: ['subgraph', 'outcome'],
+      registers,
+    }),
+    subgraphLatency: new Histogram({
+      name: 'gateway_subgraph_fetch_duration_seconds',
+      help: 'Subgraph fetch latency',
+      labelNames: ['subgraph'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    apq: new Counter({
+      name: 'gateway_apq_total',
+      help: 'Automatic persisted queries: hit, miss, register',
+      labelNames: ['result'],
+      registers,
+    }),
+    safelistUnknown: new Counter({
+      name: 'gateway_safelist_unknown_total',
+      help: 'Operations not in the safelist, by client and whether they were rejected',
+      labelNames: ['client', 'rejected'],
+      registers,
+    }),
   };
 }
 

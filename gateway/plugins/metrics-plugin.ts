@@ -21,7 +21,8 @@ export function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Gatew
         },
         async willSendResponse({ response, operationName, errors }) {
           const operation = opLabel(operationName ?? '__anonymous__');
-          const hadErrors = (errors?.length ?? 0) > 0 || (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
+          const hadErrors =
+            (errors?.length ?? 0) > 0 || (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
           metrics.requests.inc({ operation, outcome: hadErrors ? 'error' : 'ok' });
           metrics.latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
         },
@@ -29,4 +30,3 @@ export function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Gatew
     },
   };
 }
-

@@ -1,2 +1,2 @@
-export { createPartnerRateLimit,     } from './partner-rate-limit';
-export { TokenBuckets,  } from './token-bucket';
+export { createPartnerRateLimit } from './partner-rate-limit';
+export { TokenBuckets } from './token-bucket';

@@ -36,7 +36,12 @@ export function rateLimitedError(retryAfterSeconds: number, limitPerMinute: numb
 export function createPartnerRateLimit(options: PartnerRateLimitOptions): PartnerRateLimit {
   const buckets = new TokenBuckets(options.perMinute, 60_000, options.now);
   const refused = options.registry
-    ? new Counter({ name: 'gateway_partner_rate_limited_total', help: 'Partner requests refused with 429 RATE_LIMITED, by partner', labelNames: ['partner'], registers: [options.registry] })
+    ? new Counter({
+        name: 'gateway_partner_rate_limited_total',
+        help: 'Partner requests refused with 429 RATE_LIMITED, by partner',
+        labelNames: ['partner'],
+        registers: [options.registry],
+      })
     : undefined;
   return (identity) => {
     if (identity.kind !== 'partner') return;

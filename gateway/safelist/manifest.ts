@@ -46,9 +46,15 @@ export function loadManifest(path: string): PersistedQueryManifest {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`Cannot read the persisted-query manifest ${path} (build it with \`npm run persisted:manifest\`): ${(err as Error).message}`, { cause: err });
+    throw new Error(
+      `Cannot read the persisted-query manifest ${path} (build it with \`npm run persisted:manifest\`): ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${path} is not an Apollo persisted-query manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `${path} is not an Apollo persisted-query manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }

@@ -1,2 +1,2 @@
-export { SignedIdentityDataSource,  } from './signed-data-source';
+export { SignedIdentityDataSource } from './signed-data-source';
 export { createSubgraphFetcher } from './subgraph-fetcher';

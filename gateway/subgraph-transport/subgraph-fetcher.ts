@@ -15,16 +15,25 @@ const NULL_BODY = new Set([204, 205, 304]);
  * and whose layers cost ~5× the CPU per fetch (bench/profile/fetchers.ts). Redirects are not followed.
  */
 export function createSubgraphFetcher(): Fetcher {
-  const agents = { 'http:': new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }), 'https:': new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
+  const agents = {
+    'http:': new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+    'https:': new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+  };
   return (url: string, init: FetcherRequestInit = {}) =>
     new Promise<FetcherResponse>((resolve, reject) => {
       const target = new URL(url);
       const protocol = target.protocol as keyof typeof agents;
       if (!(protocol in agents)) return reject(new TypeError(`subgraph URL ${url}: only http: and https: are supported`));
       const send = protocol === 'https:' ? httpsRequest : httpRequest;
-      const req = send(target, { method: init.method ?? 'GET', headers: init.headers, agent: agents[protocol], signal: init.signal as AbortSignal | undefined }, (res) => {
-        readBody(res).then((body) => toResponse(url, res, body)).then(resolve, reject);
-      });
+      const req = send(
+        target,
+        { method: init.method ?? 'GET', headers: init.headers, agent: agents[protocol], signal: init.signal as AbortSignal | undefined },
+        (res) => {
+          readBody(res)
+            .then((body) => toResponse(url, res, body))
+            .then(resolve, reject);
+        },
+      );
       req.on('error', reject);
       req.end(init.body);
     });
@@ -36,7 +45,14 @@ export const subgraphFetcher: Fetcher = createSubgraphFetcher();
 function readBody(res: IncomingMessage): Promise<Buffer> {
   const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
   // Nothing asks for compression, but decode it if a subgraph sends it anyway (make-fetch-happen did).
-  const decoder = encoding === 'gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
+  const decoder =
+    encoding === 'gzip'
+      ? createGunzip()
+      : encoding === 'deflate'
+        ? createInflate()
+        : encoding === 'br'
+          ? createBrotliDecompress()
+          : undefined;
   const stream = decoder ? res.pipe(decoder) : res;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

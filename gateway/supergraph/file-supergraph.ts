@@ -33,7 +33,10 @@ export function fileSupergraph(path: string, log: Logger, debounceMs = 150): Fil
     try {
       current = await read();
     } catch (err) {
-      throw new Error(`Cannot read the supergraph at ${file} (run \`npm run compose\`, or set SUPERGRAPH_PATH): ${(err as Error).message}`, { cause: err });
+      throw new Error(
+        `Cannot read the supergraph at ${file} (run \`npm run compose\`, or set SUPERGRAPH_PATH): ${(err as Error).message}`,
+        { cause: err },
+      );
     }
     let timer: NodeJS.Timeout | undefined;
     const reload = async () => {

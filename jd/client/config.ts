@@ -60,7 +60,8 @@ export function readJdConfig(read: EnvReader): JdConfig {
   const credential = (name: string, what: string, sandboxValue: string) => {
     const value = read.text(name);
     if (value !== undefined && /\s/.test(value)) read.problem(name, `must be ${what} without spaces or line breaks`);
-    if (value === undefined && !sandbox) read.problem(name, `required because JD_API_URL is set (real JD data): set it to ${what}, or unset JD_API_URL to use the sandbox`);
+    if (value === undefined && !sandbox)
+      read.problem(name, `required because JD_API_URL is set (real JD data): set it to ${what}, or unset JD_API_URL to use the sandbox`);
     return value ?? sandboxValue;
   };
   const ms = (name: string, min: number, fallback: number) => read.int(name, { min, default: fallback, unit: 'milliseconds' });

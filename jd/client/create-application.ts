@@ -49,7 +49,11 @@ async function findByThirdApplyId(
   unknownOutcome: unknown,
 ): Promise<JdAfsServiceSummary | undefined> {
   try {
-    const { afsServiceList } = await deps.call(JD_METHODS.afsOrderGet, { orderId: params.orderId, customerPin: params.customerPin }, options);
+    const { afsServiceList } = await deps.call(
+      JD_METHODS.afsOrderGet,
+      { orderId: params.orderId, customerPin: params.customerPin },
+      options,
+    );
     return (afsServiceList ?? []).find((service) => service.thirdApplyId === params.thirdApplyId);
   } catch {
     // We still do not know whether the create landed, so sending it again would be blind.

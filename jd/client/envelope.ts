@@ -1,4 +1,11 @@
-import { responseKey, AFS_RESULT_NOT_CANCELLABLE, AFS_RESULT_NO_PERMISSION, AFS_RESULT_PARAM_ERROR, AFS_RESULT_SUCCESS, AFS_RESULT_SYSTEM_ERROR } from '../protocol';
+import {
+  responseKey,
+  AFS_RESULT_NOT_CANCELLABLE,
+  AFS_RESULT_NO_PERMISSION,
+  AFS_RESULT_PARAM_ERROR,
+  AFS_RESULT_SUCCESS,
+  AFS_RESULT_SYSTEM_ERROR,
+} from '../protocol';
 import { businessError, httpError, systemError, type JdApiError } from './errors';
 
 /** English wording for the after-sales result codes of JD's after-sales guide (JD's resultComment is usually Chinese). */

@@ -39,7 +39,10 @@ export class JdApiError extends Error {
   readonly httpStatus?: number;
 
   constructor(init: JdApiErrorInit) {
-    super(`${init.method}: JD ${init.kind} error ${init.code}: ${init.enDesc}`, init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      `${init.method}: JD ${init.kind} error ${init.code}: ${init.enDesc}`,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     this.name = 'JdApiError';
     this.kind = init.kind;
     this.code = init.code;
@@ -68,7 +71,10 @@ export function isDefiniteJdAnswer(error: unknown): error is JdApiError {
 export function systemError(method: string, code: string, zhDesc?: string, enDesc?: string, httpStatus?: number): JdApiError {
   const known = (JD_SYSTEM_ERRORS as Record<string, { zh: string; en: string; transient: boolean } | undefined>)[code];
   return new JdApiError({
-    kind: 'system', code, method, httpStatus,
+    kind: 'system',
+    code,
+    method,
+    httpStatus,
     zhDesc: zhDesc || known?.zh || '未知错误',
     enDesc: enDesc || known?.en || `JD system error ${code}`,
     retryable: known?.transient ?? false,
@@ -83,9 +89,12 @@ export function businessError(method: string, code: string, zhDesc: string, enDe
 /** A response that is not a JD envelope (status or body); 5xx is transient. */
 export function httpError(method: string, status: number, detail: string): JdApiError {
   return new JdApiError({
-    kind: 'http', method, httpStatus: status,
+    kind: 'http',
+    method,
+    httpStatus: status,
     code: status >= 200 && status < 300 ? JD_CLIENT_ERROR_CODES.invalidResponse : `HTTP_${status}`,
-    zhDesc: `HTTP ${status}: ${detail}`, enDesc: `HTTP ${status}: ${detail}`,
+    zhDesc: `HTTP ${status}: ${detail}`,
+    enDesc: `HTTP ${status}: ${detail}`,
     retryable: status >= 500,
   });
 }
@@ -94,31 +103,48 @@ export function httpError(method: string, status: number, detail: string): JdApi
 export function networkError(method: string, cause: unknown): JdApiError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new JdApiError({
-    kind: 'network', code: JD_CLIENT_ERROR_CODES.network, method, cause, retryable: true,
-    zhDesc: `网络错误: ${reason}`, enDesc: `Network error: ${reason}`,
+    kind: 'network',
+    code: JD_CLIENT_ERROR_CODES.network,
+    method,
+    cause,
+    retryable: true,
+    zhDesc: `网络错误: ${reason}`,
+    enDesc: `Network error: ${reason}`,
   });
 }
 
 /** No answer within the per-call timeout: transient (and a write's outcome is unknown). */
 export function timeoutError(method: string, timeoutMs: number): JdApiError {
   return new JdApiError({
-    kind: 'timeout', code: JD_CLIENT_ERROR_CODES.timeout, method, retryable: true,
-    zhDesc: `调用超时 (${timeoutMs} ms)`, enDesc: `No answer within ${timeoutMs} ms`,
+    kind: 'timeout',
+    code: JD_CLIENT_ERROR_CODES.timeout,
+    method,
+    retryable: true,
+    zhDesc: `调用超时 (${timeoutMs} ms)`,
+    enDesc: `No answer within ${timeoutMs} ms`,
   });
 }
 
 /** Refused locally because the method's circuit is open; nothing was sent, so trying later is safe. */
 export function circuitOpenError(method: string, retryInMs: number): JdApiError {
   return new JdApiError({
-    kind: 'circuit-open', code: JD_CLIENT_ERROR_CODES.circuitOpen, method, retryable: true,
-    zhDesc: `熔断中, ${retryInMs} ms 后重试`, enDesc: `Circuit open after repeated JD failures; next trial in ${retryInMs} ms`,
+    kind: 'circuit-open',
+    code: JD_CLIENT_ERROR_CODES.circuitOpen,
+    method,
+    retryable: true,
+    zhDesc: `熔断中, ${retryInMs} ms 后重试`,
+    enDesc: `Circuit open after repeated JD failures; next trial in ${retryInMs} ms`,
   });
 }
 
 /** Refused locally: no rate-limit slot within the bounded wait; nothing was sent. */
 export function rateLimitedError(method: string, neededWaitMs: number, maxWaitMs: number): JdApiError {
   return new JdApiError({
-    kind: 'rate-limited', code: JD_CLIENT_ERROR_CODES.rateLimited, method, retryable: true,
-    zhDesc: `调用频率受限, 需等待 ${neededWaitMs} ms`, enDesc: `Client rate limit: next slot in ${neededWaitMs} ms exceeds the ${maxWaitMs} ms wait bound`,
+    kind: 'rate-limited',
+    code: JD_CLIENT_ERROR_CODES.rateLimited,
+    method,
+    retryable: true,
+    zhDesc: `调用频率受限, 需等待 ${neededWaitMs} ms`,
+    enDesc: `Client rate limit: next slot in ${neededWaitMs} ms exceeds the ${maxWaitMs} ms wait bound`,
   });
 }

@@ -1,4 +1,10 @@
-import { JD_WRITE_METHODS, type JdMethodName, type JdParamsByMethod, type JdResultByMethod, type JdAfsApplyCreateParams } from '../protocol';
+import {
+  JD_WRITE_METHODS,
+  type JdMethodName,
+  type JdParamsByMethod,
+  type JdResultByMethod,
+  type JdAfsApplyCreateParams,
+} from '../protocol';
 import type { JdCallOptions, JdClient } from './types';
 import { type JdConfig, JD_CONFIG_DEFAULTS } from './config';
 import { buildJdRequest } from './request';
@@ -34,7 +40,8 @@ export interface JdClientDeps {
 }
 
 /** The credentials are required; every policy number falls back to JD_CONFIG_DEFAULTS. */
-export type JdClientConfig = Pick<JdConfig, 'apiUrl' | 'appKey' | 'appSecret' | 'accessToken'> & Partial<Omit<JdConfig, 'apiUrl' | 'appKey' | 'appSecret' | 'accessToken'>>;
+export type JdClientConfig = Pick<JdConfig, 'apiUrl' | 'appKey' | 'appSecret' | 'accessToken'> &
+  Partial<Omit<JdConfig, 'apiUrl' | 'appKey' | 'appSecret' | 'accessToken'>>;
 
 /** Calls an observer so that a bug in it (metrics, logs) can never fail or retry a JD call. */
 function quietly<A extends unknown[]>(observer: ((...args: A) => void) | undefined): (...args: A) => void {
@@ -69,22 +76,32 @@ export function createJdClient(config: JdClientConfig, deps: JdClientDeps = {}):
   // A write's outcome is unknown after a transient failure; only reads repeat on their own.
   const writeOnce = transientRetry(0, backoff);
 
-  async function sendOnce<M extends JdMethodName>(method: M, params: JdParamsByMethod[M], attempt: number, signal?: AbortSignal): Promise<JdResultByMethod[M]> {
+  async function sendOnce<M extends JdMethodName>(
+    method: M,
+    params: JdParamsByMethod[M],
+    attempt: number,
+    signal?: AbortSignal,
+  ): Promise<JdResultByMethod[M]> {
     const request = buildJdRequest(settings, method, params, new Date(now()));
     const started = now();
     try {
-      const result = await withTimeout(method, settings.timeoutMs, async (attemptSignal) => {
-        let body: string;
-        let status: number;
-        try {
-          const response = await doFetch(request.url, { ...request.init, signal: attemptSignal });
-          status = response.status;
-          body = await response.text();
-        } catch (error) {
-          throw attemptSignal.aborted ? error : networkError(method, error);
-        }
-        return parseJdResponse<JdResultByMethod[M]>(method, status, body);
-      }, signal);
+      const result = await withTimeout(
+        method,
+        settings.timeoutMs,
+        async (attemptSignal) => {
+          let body: string;
+          let status: number;
+          try {
+            const response = await doFetch(request.url, { ...request.init, signal: attemptSignal });
+            status = response.status;
+            body = await response.text();
+          } catch (error) {
+            throw attemptSignal.aborted ? error : networkError(method, error);
+          }
+          return parseJdResponse<JdResultByMethod[M]>(method, status, body);
+        },
+        signal,
+      );
       observe({ method, durationMs: now() - started, outcome: 'ok', attempt });
       return result;
     } catch (error) {

@@ -10,15 +10,20 @@ import type { ScheduleEntry } from './types';
  * so callers check ownership through `afsDetail` first; the cache is still kept per customer.
  */
 export function createAfsScheduleLoader(deps: LoaderDeps): DataLoader<number, ScheduleEntry[]> {
-  return forCustomer(deps, "An after-sales service's schedule", (pin) => createCachedLoader<number, ScheduleEntry[]>({
-    method: JD_METHODS.afsScheduleGet,
-    cacheKey: (afsServiceId) => cacheKeys.afsSchedule(pin, afsServiceId),
-    ttlMs: deps.ttl[JD_METHODS.afsScheduleGet],
-    maxKeysPerCall: 1,
-    missing: () => [],
-    async fetchChunk([afsServiceId]) {
-      const { scheduleList } = await deps.client.call(JD_METHODS.afsScheduleGet, { afsServiceId });
-      return new Map([[afsServiceId, (scheduleList ?? []).map(({ step, date }) => ({ step, date }))]]);
-    },
-  }, deps));
+  return forCustomer(deps, "An after-sales service's schedule", (pin) =>
+    createCachedLoader<number, ScheduleEntry[]>(
+      {
+        method: JD_METHODS.afsScheduleGet,
+        cacheKey: (afsServiceId) => cacheKeys.afsSchedule(pin, afsServiceId),
+        ttlMs: deps.ttl[JD_METHODS.afsScheduleGet],
+        maxKeysPerCall: 1,
+        missing: () => [],
+        async fetchChunk([afsServiceId]) {
+          const { scheduleList } = await deps.client.call(JD_METHODS.afsScheduleGet, { afsServiceId });
+          return new Map([[afsServiceId, (scheduleList ?? []).map(({ step, date }) => ({ step, date }))]]);
+        },
+      },
+      deps,
+    ),
+  );
 }

@@ -69,14 +69,17 @@ function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, d
   // An entry evicted while its call was on the way (a write) is no longer "ours": never write it back.
   const stillOurs = (cacheKey: string) => cache.inFlight.get(cacheKey) === perKey.get(cacheKey);
   void call
-    .then(async () => {
-      const entries: { key: string; value: V }[] = [];
-      for (const [cacheKey, slot] of perKey) {
-        const value = await slot;
-        if (!(value instanceof Error) && stillOurs(cacheKey)) entries.push({ key: cacheKey, value });
-      }
-      await cache.setMany(entries, spec.ttlMs).catch(() => stats.cacheError());
-    }, () => stats.jdCallError(spec.method))
+    .then(
+      async () => {
+        const entries: { key: string; value: V }[] = [];
+        for (const [cacheKey, slot] of perKey) {
+          const value = await slot;
+          if (!(value instanceof Error) && stillOurs(cacheKey)) entries.push({ key: cacheKey, value });
+        }
+        await cache.setMany(entries, spec.ttlMs).catch(() => stats.cacheError());
+      },
+      () => stats.jdCallError(spec.method),
+    )
     .finally(() => {
       for (const cacheKey of perKey.keys()) if (stillOurs(cacheKey)) cache.inFlight.delete(cacheKey);
     });
@@ -88,7 +91,9 @@ export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps
   return async (keys) => {
     const cacheKeys = keys.map((key) => spec.cacheKey(key));
     const distinct = new Map<string, K>();
-    keys.forEach((key, i) => { if (!distinct.has(cacheKeys[i])) distinct.set(cacheKeys[i], key); });
+    keys.forEach((key, i) => {
+      if (!distinct.has(cacheKeys[i])) distinct.set(cacheKeys[i], key);
+    });
     const distinctKeys = [...distinct.keys()];
     const cached = await readCache<V>(distinctKeys, spec.method, deps);
 
@@ -123,7 +128,9 @@ export function freshBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps)
   return async (keys) => {
     const cacheKeys = keys.map((key) => spec.cacheKey(key));
     const distinct = new Map<string, K>();
-    keys.forEach((key, i) => { if (!distinct.has(cacheKeys[i])) distinct.set(cacheKeys[i], key); });
+    keys.forEach((key, i) => {
+      if (!distinct.has(cacheKeys[i])) distinct.set(cacheKeys[i], key);
+    });
     const distinctKeys = [...distinct.keys()];
     // A load already on its way may have left before the value moved: neither join it nor let it write back.
     for (const cacheKey of distinctKeys) deps.cache.inFlight.delete(cacheKey);
@@ -134,11 +141,13 @@ export function freshBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps)
 
     const answers = new Map<string, Slot<V> | Promise<Slot<V>>>();
     // Loads registered during the eviction started after this read did: as fresh as ours, so join them.
-    const toFetch = distinctKeys.filter((cacheKey) => {
-      const pending = deps.cache.inFlight.get(cacheKey) as Promise<Slot<V>> | undefined;
-      if (pending) answers.set(cacheKey, pending);
-      return !pending;
-    }).map((cacheKey): [string, K] => [cacheKey, distinct.get(cacheKey) as K]);
+    const toFetch = distinctKeys
+      .filter((cacheKey) => {
+        const pending = deps.cache.inFlight.get(cacheKey) as Promise<Slot<V>> | undefined;
+        if (pending) answers.set(cacheKey, pending);
+        return !pending;
+      })
+      .map((cacheKey): [string, K] => [cacheKey, distinct.get(cacheKey) as K]);
     deps.stats.inFlightJoin(spec.method, distinctKeys.length - toFetch.length);
     for (const part of chunk(toFetch, spec.maxKeysPerCall)) {
       for (const [cacheKey, slot] of fetchMisses(part, spec, deps)) answers.set(cacheKey, slot);
@@ -158,9 +167,15 @@ export function createCachedLoader<K, V>(spec: CachedBatchSpec<K, V>, deps: Batc
  */
 export function createFreshLoader<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps, memo?: DataLoader<K, V>): DataLoader<K, V> {
   const fetchFresh = freshBatchFn(spec, deps);
-  return new DataLoader<K, V>(async (keys) => {
-    const answers = await fetchFresh(keys);
-    if (memo) answers.forEach((answer, i) => { if (!(answer instanceof Error)) memo.clear(keys[i]).prime(keys[i], answer); });
-    return answers;
-  }, { name: `${spec.method} (fresh)` });
+  return new DataLoader<K, V>(
+    async (keys) => {
+      const answers = await fetchFresh(keys);
+      if (memo)
+        answers.forEach((answer, i) => {
+          if (!(answer instanceof Error)) memo.clear(keys[i]).prime(keys[i], answer);
+        });
+      return answers;
+    },
+    { name: `${spec.method} (fresh)` },
+  );
 }

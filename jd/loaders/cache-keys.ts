@@ -8,8 +8,7 @@ export const CACHE_KEY_VERSION = 'v1';
 // Pins and ids are encoded so no value can forge a ':' boundary and collide with another key.
 const part = (value: string | number) => encodeURIComponent(String(value));
 const shared = (kind: string, id: string | number) => `${CACHE_KEY_VERSION}:${kind}:${part(id)}`;
-const privateTo = (pin: string, kind: string, id: string | number) =>
-  `${CACHE_KEY_VERSION}:${kind}:pin=${part(pin)}:${part(id)}`;
+const privateTo = (pin: string, kind: string, id: string | number) => `${CACHE_KEY_VERSION}:${kind}:pin=${part(pin)}:${part(id)}`;
 
 export const cacheKeys = {
   /** A SKU's price (shared). */

@@ -52,7 +52,9 @@ export function createJdLoaders(options: CreateJdLoadersOptions): JdLoaders {
   const afsSchedule = createAfsScheduleLoader(deps);
   const price = createPriceLoader(deps);
   const stock = createStockLoader(deps);
-  const primeOrder = (found: JdOrderInfo) => { order.prime(found.orderId, found); };
+  const primeOrder = (found: JdOrderInfo) => {
+    order.prime(found.orderId, found);
+  };
   return {
     order,
     searchOrders: (params) => searchOrdersWith(orderSearch, params, primeOrder),

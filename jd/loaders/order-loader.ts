@@ -9,16 +9,21 @@ import { forCustomer, type LoaderDeps } from './loader-deps';
  * parallel under the request's concurrency cap. Another customer's order is null ("not found").
  */
 export function createOrderLoader(deps: LoaderDeps): DataLoader<string, JdOrderInfo | null> {
-  return forCustomer(deps, 'An order', (pin) => createCachedLoader<string, JdOrderInfo | null>({
-    method: JD_METHODS.orderGet,
-    cacheKey: (orderId) => cacheKeys.order(pin, orderId),
-    ttlMs: deps.ttl[JD_METHODS.orderGet],
-    maxKeysPerCall: 1,
-    missing: () => null,
-    async fetchChunk([orderId]) {
-      const { orderDetailInfo } = await deps.client.call(JD_METHODS.orderGet, { order_id: orderId });
-      const order = orderDetailInfo?.orderInfo ?? null;
-      return new Map([[orderId, order && order.pin === pin ? order : null]]);
-    },
-  }, deps));
+  return forCustomer(deps, 'An order', (pin) =>
+    createCachedLoader<string, JdOrderInfo | null>(
+      {
+        method: JD_METHODS.orderGet,
+        cacheKey: (orderId) => cacheKeys.order(pin, orderId),
+        ttlMs: deps.ttl[JD_METHODS.orderGet],
+        maxKeysPerCall: 1,
+        missing: () => null,
+        async fetchChunk([orderId]) {
+          const { orderDetailInfo } = await deps.client.call(JD_METHODS.orderGet, { order_id: orderId });
+          const order = orderDetailInfo?.orderInfo ?? null;
+          return new Map([[orderId, order && order.pin === pin ? order : null]]);
+        },
+      },
+      deps,
+    ),
+  );
 }

@@ -9,7 +9,9 @@ export type OrderSearchParams = Omit<JdOrderSearchParams, 'pin'>;
 
 /** Same params in any key order give the same string, so they share one cache entry. */
 export function canonicalSearchParams(params: OrderSearchParams): string {
-  const entries = Object.entries(params).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  const entries = Object.entries(params)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify(Object.fromEntries(entries));
 }
 
@@ -25,20 +27,25 @@ function checkPaging(params: OrderSearchParams): void {
 
 /** `jingdong.pop.order.search` for the request's customer, one page per key (canonical params JSON). */
 export function createOrderSearchLoader(deps: LoaderDeps): DataLoader<string, OrderPage> {
-  return forCustomer(deps, "A customer's orders", (pin) => createCachedLoader<string, OrderPage>({
-    method: JD_METHODS.orderSearch,
-    cacheKey: (canonical) => cacheKeys.orderSearch(pin, canonical),
-    ttlMs: deps.ttl[JD_METHODS.orderSearch],
-    maxKeysPerCall: 1,
-    missing: () => ({ total: 0, orders: [] }),
-    async fetchChunk([canonical]) {
-      const params = JSON.parse(canonical) as OrderSearchParams;
-      const { searchorderinfo_result: found } = await deps.client.call(JD_METHODS.orderSearch, { ...params, pin });
-      // The pin filter is JD's; keep only this customer's orders in case a seller token ignores it.
-      const orders = (found?.orderInfoList ?? []).filter((order) => order.pin === pin);
-      return new Map([[canonical, { total: found?.orderTotal ?? orders.length, orders }]]);
-    },
-  }, deps));
+  return forCustomer(deps, "A customer's orders", (pin) =>
+    createCachedLoader<string, OrderPage>(
+      {
+        method: JD_METHODS.orderSearch,
+        cacheKey: (canonical) => cacheKeys.orderSearch(pin, canonical),
+        ttlMs: deps.ttl[JD_METHODS.orderSearch],
+        maxKeysPerCall: 1,
+        missing: () => ({ total: 0, orders: [] }),
+        async fetchChunk([canonical]) {
+          const params = JSON.parse(canonical) as OrderSearchParams;
+          const { searchorderinfo_result: found } = await deps.client.call(JD_METHODS.orderSearch, { ...params, pin });
+          // The pin filter is JD's; keep only this customer's orders in case a seller token ignores it.
+          const orders = (found?.orderInfoList ?? []).filter((order) => order.pin === pin);
+          return new Map([[canonical, { total: found?.orderTotal ?? orders.length, orders }]]);
+        },
+      },
+      deps,
+    ),
+  );
 }
 
 /**
@@ -46,7 +53,9 @@ export function createOrderSearchLoader(deps: LoaderDeps): DataLoader<string, Or
  * its memo with them, so resolving those orders next costs no JD call).
  */
 export async function searchOrdersWith(
-  loader: DataLoader<string, OrderPage>, params: OrderSearchParams, onOrder: (order: JdOrderInfo) => void,
+  loader: DataLoader<string, OrderPage>,
+  params: OrderSearchParams,
+  onOrder: (order: JdOrderInfo) => void,
 ): Promise<OrderPage> {
   checkPaging(params);
   const page = await loader.load(canonicalSearchParams(params));

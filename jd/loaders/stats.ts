@@ -52,9 +52,15 @@ export function createJdLoaderStats(): JdLoaderStats {
     return s;
   };
   return {
-    cacheHit: (method, count = 1) => { of(method).cacheHits += count; },
-    cacheMiss: (method, count = 1) => { of(method).cacheMisses += count; },
-    inFlightJoin: (method, count = 1) => { of(method).inFlightJoins += count; },
+    cacheHit: (method, count = 1) => {
+      of(method).cacheHits += count;
+    },
+    cacheMiss: (method, count = 1) => {
+      of(method).cacheMisses += count;
+    },
+    inFlightJoin: (method, count = 1) => {
+      of(method).inFlightJoins += count;
+    },
     jdCall(method, keys) {
       const s = of(method);
       s.jdCalls += 1;
@@ -62,8 +68,12 @@ export function createJdLoaderStats(): JdLoaderStats {
       for (const le of BATCH_SIZE_BUCKETS) if (keys <= le) s.batchSizeBuckets[String(le)] += 1;
       s.batchSizeBuckets['+Inf'] += 1;
     },
-    jdCallError: (method) => { of(method).jdCallErrors += 1; },
-    cacheError: () => { cacheErrors += 1; },
+    jdCallError: (method) => {
+      of(method).jdCallErrors += 1;
+    },
+    cacheError: () => {
+      cacheErrors += 1;
+    },
     snapshot: () => ({
       methods: Object.fromEntries([...methods].map(([m, s]) => [m, { ...s, batchSizeBuckets: { ...s.batchSizeBuckets } }])),
       cacheErrors,

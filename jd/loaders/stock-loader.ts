@@ -15,10 +15,12 @@ function stockSpec(deps: LoaderDeps): CachedBatchSpec<string, SkuStock | null> {
     missing: () => null,
     async fetchChunk(skuIds) {
       const { stockList } = await deps.client.call(JD_METHODS.stockGet, { skuIds: skuIds.join(',') });
-      return new Map((stockList ?? []).map((row) => {
-        const skuId = String(row.skuId);
-        return [skuId, { skuId, inStock: row.stockStateId === JD_STOCK_IN_STOCK, remaining: row.remainNum }];
-      }));
+      return new Map(
+        (stockList ?? []).map((row) => {
+          const skuId = String(row.skuId);
+          return [skuId, { skuId, inStock: row.stockStateId === JD_STOCK_IN_STOCK, remaining: row.remainNum }];
+        }),
+      );
     },
   };
 }

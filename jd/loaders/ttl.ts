@@ -40,7 +40,11 @@ export const DEFAULT_JD_TTL_MS: Readonly<JdTtlTable> = {
   [JD_METHODS.cartGet]: 10 * SECOND,
 };
 
-const ttlMs = z.number().int().positive().max(7 * 24 * 60 * MINUTE);
+const ttlMs = z
+  .number()
+  .int()
+  .positive()
+  .max(7 * 24 * 60 * MINUTE);
 
 /** Partial TTL overrides (ms per JD method name); unknown method names are refused. */
 export const jdTtlOverridesSchema = z.strictObject(

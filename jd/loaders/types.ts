@@ -1,14 +1,39 @@
 import type DataLoader from 'dataloader';
-import type { JdOrderInfo, JdOrderSearchParams, JdAfsApplyCreateParams, JdAfsDetailResult, JdAfsServiceSummary, JdGoodsInfo } from '../protocol';
+import type {
+  JdOrderInfo,
+  JdOrderSearchParams,
+  JdAfsApplyCreateParams,
+  JdAfsDetailResult,
+  JdAfsServiceSummary,
+  JdGoodsInfo,
+} from '../protocol';
 
 /** A SKU's current price, in integer fen (parsed exactly from JD's strings). */
-export interface SkuPrice { skuId: string; priceFen: number; marketPriceFen: number }
+export interface SkuPrice {
+  skuId: string;
+  priceFen: number;
+  marketPriceFen: number;
+}
 /** A SKU's stock as JD reports it. */
-export interface SkuStock { skuId: string; inStock: boolean; remaining: number }
-export interface CartLine { skuId: string; quantity: number; addedAt: string }
-export interface ScheduleEntry { step: string; date: string }
+export interface SkuStock {
+  skuId: string;
+  inStock: boolean;
+  remaining: number;
+}
+export interface CartLine {
+  skuId: string;
+  quantity: number;
+  addedAt: string;
+}
+export interface ScheduleEntry {
+  step: string;
+  date: string;
+}
 export type AfsDetail = JdAfsDetailResult['serviceDetailInfo'] & { customerInfo: JdAfsDetailResult['customerInfo'] };
-export interface OrderPage { total: number; orders: JdOrderInfo[] }
+export interface OrderPage {
+  total: number;
+  orders: JdOrderInfo[];
+}
 
 /**
  * Per-request loaders over the JD client: one DataLoader per JD method, keyv behind them.

@@ -1,2 +1,2 @@
 /** Public API of jd/metrics: the JD layer's Prometheus registry. */
-export { createJdMetrics, type JdMetrics,  } from './jd-metrics';
+export { createJdMetrics, type JdMetrics } from './jd-metrics';

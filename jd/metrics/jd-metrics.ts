@@ -32,10 +32,18 @@ const BREAKER_STATE_VALUES: Record<JdBreakerState, number> = { closed: 0, 'half-
 const LOADER_COUNTERS: { name: string; help: string; pick: (s: MethodStats) => number }[] = [
   { name: 'jd_loader_cache_hits_total', help: 'JD loader keys answered from the cache, by JD method', pick: (s) => s.cacheHits },
   { name: 'jd_loader_cache_misses_total', help: 'JD loader keys not in the cache, by JD method', pick: (s) => s.cacheMisses },
-  { name: 'jd_loader_inflight_joins_total', help: 'Cache misses that joined a JD call already on its way (in-flight de-duplication), by JD method', pick: (s) => s.inFlightJoins },
+  {
+    name: 'jd_loader_inflight_joins_total',
+    help: 'Cache misses that joined a JD call already on its way (in-flight de-duplication), by JD method',
+    pick: (s) => s.inFlightJoins,
+  },
   { name: 'jd_loader_calls_total', help: 'JD calls made by the loaders (one per batch), by JD method', pick: (s) => s.jdCalls },
   { name: 'jd_loader_call_errors_total', help: 'JD calls by the loaders that failed, by JD method', pick: (s) => s.jdCallErrors },
-  { name: 'jd_loader_keys_sent_total', help: 'Keys sent to JD by the loaders (keys_sent / calls = mean batch size), by JD method', pick: (s) => s.keysSent },
+  {
+    name: 'jd_loader_keys_sent_total',
+    help: 'Keys sent to JD by the loaders (keys_sent / calls = mean batch size), by JD method',
+    pick: (s) => s.keysSent,
+  },
 ];
 
 /** Creates the JD metrics registry: client observations are counted as they happen, loader stats are read on each scrape. */
@@ -51,8 +59,18 @@ export function createJdMetrics(options: JdMetricsOptions): JdMetrics {
     return '__other__';
   };
 
-  const attempts = new Counter({ name: 'jd_client_calls_total', help: 'HTTP attempts to the JD router (retries count again), by JD method and outcome', labelNames: ['method', 'outcome'], registers });
-  const errors = new Counter({ name: 'jd_client_errors_total', help: 'Failed JD attempts by JD method and JdApiError code', labelNames: ['method', 'code'], registers });
+  const attempts = new Counter({
+    name: 'jd_client_calls_total',
+    help: 'HTTP attempts to the JD router (retries count again), by JD method and outcome',
+    labelNames: ['method', 'outcome'],
+    registers,
+  });
+  const errors = new Counter({
+    name: 'jd_client_errors_total',
+    help: 'Failed JD attempts by JD method and JdApiError code',
+    labelNames: ['method', 'code'],
+    registers,
+  });
   const latency = new Histogram({
     name: 'jd_client_call_duration_seconds',
     help: 'Latency of one HTTP attempt to the JD router, by JD method',
@@ -76,7 +94,8 @@ export function createJdMetrics(options: JdMetricsOptions): JdMetrics {
       collect() {
         // The snapshot is cumulative, so the counter is re-set to it rather than incremented.
         this.reset();
-        for (const [method, stats] of Object.entries(options.loaderStats.snapshot().methods)) this.inc({ method: methodLabel(method) }, spec.pick(stats));
+        for (const [method, stats] of Object.entries(options.loaderStats.snapshot().methods))
+          this.inc({ method: methodLabel(method) }, spec.pick(stats));
       },
     });
   }

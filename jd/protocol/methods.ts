@@ -3,16 +3,29 @@
  * Shared by jd/client, jd/loaders and jd/sandbox: it is the protocol, not an implementation.
  * Where JD publishes no shape, the choice is a documented assumption (see each comment).
  */
+import type { JdOrderGetParams, JdOrderGetResult, JdOrderSearchParams, JdOrderSearchResult } from './orders';
 import type {
-  JdOrderGetParams, JdOrderGetResult, JdOrderSearchParams, JdOrderSearchResult,
-} from './orders';
-import type {
-  JdAfsApplyCreateParams, JdAfsApplyCreateResult, JdAfsOrderGetParams, JdAfsOrderGetResult,
-  JdAfsServiceIdParams, JdAfsDetailResult, JdAfsScheduleResult, JdAfsCancelParams, JdAfsCancelResult,
+  JdAfsApplyCreateParams,
+  JdAfsApplyCreateResult,
+  JdAfsOrderGetParams,
+  JdAfsOrderGetResult,
+  JdAfsServiceIdParams,
+  JdAfsDetailResult,
+  JdAfsScheduleResult,
+  JdAfsCancelParams,
+  JdAfsCancelResult,
 } from './after-sales';
 import type {
-  JdPriceGetParams, JdPriceGetResult, JdGoodsInfoParams, JdGoodsInfoResult, JdStockGetParams,
-  JdStockGetResult, JdRankQueryParams, JdRankQueryResult, JdCartGetParams, JdCartGetResult,
+  JdPriceGetParams,
+  JdPriceGetResult,
+  JdGoodsInfoParams,
+  JdGoodsInfoResult,
+  JdStockGetParams,
+  JdStockGetResult,
+  JdRankQueryParams,
+  JdRankQueryResult,
+  JdCartGetParams,
+  JdCartGetResult,
 } from './catalog';
 
 export const JD_METHODS = {
@@ -69,10 +82,7 @@ export interface JdResultByMethod {
 }
 
 /** Writes are never retried blindly; everything else is a read. */
-export const JD_WRITE_METHODS: ReadonlySet<JdMethodName> = new Set<JdMethodName>([
-  JD_METHODS.afsApplyCreate,
-  JD_METHODS.afsCancel,
-]);
+export const JD_WRITE_METHODS: ReadonlySet<JdMethodName> = new Set<JdMethodName>([JD_METHODS.afsApplyCreate, JD_METHODS.afsCancel]);
 
 /** JD's batch APIs accept at most this many SKUs a call; more earns error 61. */
 export const JD_MAX_BATCH = 100;

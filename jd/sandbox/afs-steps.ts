@@ -47,14 +47,23 @@ export function processResult(step: JdAfsStep, type: JdAfsApplyType): string {
 /** The normal next step; JD-run shops handle goods themselves (31/33), others via the merchant (32/34). */
 export function nextStep(step: JdAfsStep, jdHandled: boolean): JdAfsStep | null {
   switch (step) {
-    case 10: return 21;
-    case 21: return 22;
-    case 22: return jdHandled ? 31 : 32;
-    case 31: return 33;
-    case 32: return 34;
-    case 33: case 34: return 40;
-    case 40: return 50;
-    default: return null;
+    case 10:
+      return 21;
+    case 21:
+      return 22;
+    case 22:
+      return jdHandled ? 31 : 32;
+    case 31:
+      return 33;
+    case 32:
+      return 34;
+    case 33:
+    case 34:
+      return 40;
+    case 40:
+      return 50;
+    default:
+      return null;
   }
 }
 

@@ -14,7 +14,12 @@ export function loadSandboxConfig(env: Env): Required<Pick<SandboxOptions, 'port
     scale: {
       customers: read.int('JD_SANDBOX_CUSTOMERS', { min: 0, max: 1_000_000, default: DEFAULT_SCALE.customers }),
       ordersPerCustomer: read.int('JD_SANDBOX_ORDERS_PER_CUSTOMER', { min: 0, max: 1000, default: DEFAULT_SCALE.ordersPerCustomer }),
-      skus: read.int('JD_SANDBOX_SKUS', { min: MIN_SKUS, max: 1_000_000, default: DEFAULT_SCALE.skus, why: { min: 'fewer cannot give two shops 30 bestsellers each and the platform 60' } }),
+      skus: read.int('JD_SANDBOX_SKUS', {
+        min: MIN_SKUS,
+        max: 1_000_000,
+        default: DEFAULT_SCALE.skus,
+        why: { min: 'fewer cannot give two shops 30 bestsellers each and the platform 60' },
+      }),
     },
     credentials: {
       appKey: read.text('JD_SANDBOX_APP_KEY', SANDBOX_JD_CREDENTIALS.appKey),

@@ -86,10 +86,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const initialFaults = faults.get();
   const stats = new StatsRecorder();
   const timers = new Set<NodeJS.Timeout>();
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const t = setTimeout(() => { timers.delete(t); resolve(); }, ms);
-    timers.add(t);
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
   const reset = (withData = false) => {
     stats.reset();
     faults.clear();
@@ -103,8 +107,17 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     name: 'JD Support Graph — offline JD sandbox (sandbox-only credentials below are not secrets)',
     routerUrl: `${base}/routerjson`,
     credentials: { app_key: credentials.appKey, access_token: credentials.accessToken, app_secret: credentials.appSecret },
-    seed, scale, dataClock: dataNow().toISOString(), demoCustomers: Object.values(DEMO_PINS), methods: Object.values(JD_METHODS),
-    control: ['GET /__sandbox/stats', 'GET|POST /__sandbox/faults', 'POST /__sandbox/reset {data?: true}', 'POST /__sandbox/afs/advance {afsServiceId, toStep?}'],
+    seed,
+    scale,
+    dataClock: dataNow().toISOString(),
+    demoCustomers: Object.values(DEMO_PINS),
+    methods: Object.values(JD_METHODS),
+    control: [
+      'GET /__sandbox/stats',
+      'GET|POST /__sandbox/faults',
+      'POST /__sandbox/reset {data?: true}',
+      'POST /__sandbox/afs/advance {afsServiceId, toStep?}',
+    ],
   });
 
   const server = createServer((req, res) => {
@@ -118,7 +131,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         return send(res, answer.status, answer.body);
       }
       const admin = handleAdmin(req.method ?? 'GET', url.pathname, url.searchParams, body, {
-        faults, stats, info, data: () => data, dataNow, reset,
+        faults,
+        stats,
+        info,
+        data: () => data,
+        dataNow,
+        reset,
       });
       send(res, admin?.status ?? 404, admin?.body ?? { error: `no route ${req.method} ${url.pathname}` });
     })().catch(() => send(res, 500, errorResponse('43')));
@@ -139,15 +157,18 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     credentials,
     faults,
     stats,
-    get data() { return data; },
+    get data() {
+      return data;
+    },
     now: dataNow,
     reset: (o) => reset(o?.data === true),
     advance: (id, toStep) => advanceService(data, id, dataNow(), toStep),
-    stop: () => new Promise<void>((resolve) => {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

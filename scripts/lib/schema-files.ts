@@ -26,7 +26,9 @@ export function discoverSchemaModules(subgraphsDir: string): SchemaModule[] {
 /** Loads a schema module and returns the SDL its `buildSchema()` produces. */
 export async function loadSchemaSdl(module: SchemaModule): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- modules are discovered at run time
-  const exported = require(module.modulePath) as { buildSchema?: () => { schema: GraphQLSchema; sdl: string } | Promise<{ schema: GraphQLSchema; sdl: string }> };
+  const exported = require(module.modulePath) as {
+    buildSchema?: () => { schema: GraphQLSchema; sdl: string } | Promise<{ schema: GraphQLSchema; sdl: string }>;
+  };
   if (typeof exported.buildSchema !== 'function') {
     throw new Error(`${module.modulePath} must export buildSchema(): { schema, sdl } (see subgraphs/kit buildSubgraph)`);
   }
@@ -42,7 +44,10 @@ export const schemaFileFor = (schemaDir: string, name: string) => join(schemaDir
 export const schemaFileContent = (sdl: string) => `${sdl.trimEnd()}\n`;
 
 /** Writes every discovered subgraph's SDL; reports which files changed. */
-export async function writeSchemaFiles({ subgraphsDir, schemaDir }: SchemaFolders): Promise<{ name: string; file: string; changed: boolean }[]> {
+export async function writeSchemaFiles({
+  subgraphsDir,
+  schemaDir,
+}: SchemaFolders): Promise<{ name: string; file: string; changed: boolean }[]> {
   mkdirSync(schemaDir, { recursive: true });
   const written = [];
   for (const module of discoverSchemaModules(subgraphsDir)) {

@@ -10,7 +10,13 @@ export { DateTimeScalar, shanghaiToIso, isIsoDateTime } from './types/date-time'
 export { Money, money, parseFen, formatFen } from './types/money';
 export { UserError, userError } from './types/user-error';
 export { buildSubgraph, federationLink, type SubgraphDefinition } from './build/build-subgraph';
-export { startSubgraph, serverSettings, type StartSubgraphOptions, type SubgraphServerSettings, type RunningSubgraph } from './serve/start-subgraph';
+export {
+  startSubgraph,
+  serverSettings,
+  type StartSubgraphOptions,
+  type SubgraphServerSettings,
+  type RunningSubgraph,
+} from './serve/start-subgraph';
 export { createSubgraphApolloServer } from './serve/create-apollo-server';
 export { loadSubgraphEnv, readSubgraphEnv, type SubgraphEnv } from './config/load-subgraph-env';
 export { runSubgraphEntry } from './serve/run-entry';

@@ -11,14 +11,24 @@ import { startExplorerTarget, type ExplorerTarget } from './explorer-target';
 
 // Debian's chromium, headless, with nothing that phones home; .ci/run installs it when missing.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output');
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 // Without Chromium a developer's run skips with a note; CI must have it, so there the test fails instead.
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI !== 'true') console.warn(`Skipping the explorer browser test: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+if (!haveChromium && process.env.CI !== 'true')
+  console.warn(`Skipping the explorer browser test: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 const describeBrowser = haveChromium || process.env.CI === 'true' ? describe : describe.skip;
 
 describeBrowser('self-hosted explorer in Chromium', () => {
@@ -34,7 +44,12 @@ describeBrowser('self-hosted explorer in Chromium', () => {
     await ensureExplorerBuilt();
     target = await startExplorerTarget();
     userDataDir = mkdtempSync(join(tmpdir(), 'explorer-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 } });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1440, height: 900 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000); // fail with Playwright's message before jest's timeout
     // Any request to another host (CDN fonts, scripts, telemetry) is a failure, whatever it was for.
@@ -46,7 +61,8 @@ describeBrowser('self-hosted explorer in Chromium', () => {
     page.on('console', (message) => {
       const text = message.text();
       const failedAsset = /Failed to load resource/.test(text) && !message.location().url.endsWith('/graphql');
-      if (message.type() === 'error' && (/Content Security Policy/.test(text) || failedAsset)) pageProblems.push(`${text} ${message.location().url}`);
+      if (message.type() === 'error' && (/Content Security Policy/.test(text) || failedAsset))
+        pageProblems.push(`${text} ${message.location().url}`);
     });
     page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
     await page.goto(`${target.origin}/explorer`, { waitUntil: 'load' });
@@ -73,23 +89,36 @@ describeBrowser('self-hosted explorer in Chromium', () => {
     return answered;
   };
   // What the server got, when it can tell (the stub records requests; otherwise trust the browser's side).
-  const received = (operationName: string) => target.graphqlRequests?.filter((r) => new RegExp(`\\b(query|mutation) ${operationName}\\b`).test(r.query ?? ''));
+  const received = (operationName: string) =>
+    target.graphqlRequests?.filter((r) => new RegExp(`\\b(query|mutation) ${operationName}\\b`).test(r.query ?? ''));
 
   it('opens on examples for customers, mobile and partners', async () => {
     const titles = await page.locator('.graphiql-tab-button').allInnerTexts();
     const examples = loadExamples();
     expect(titles).toEqual(examples.map((e) => e.operationName));
-    expect(titles).toEqual(expect.arrayContaining(['CustomerDashboard', 'CustomerExchangeQuote', 'PartnerSupportOffices', 'PartnerHotlines', 'PartnerNearestSupportOffice']));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'CustomerDashboard',
+        'CustomerExchangeQuote',
+        'PartnerSupportOffices',
+        'PartnerHotlines',
+        'PartnerNearestSupportOffice',
+      ]),
+    );
     if (existsSync(join(ROOT, 'persisted-operations'))) expect(examples.filter((e) => e.group === 'mobile').length).toBeGreaterThan(0);
     expect(await page.locator('.jd-explorer-banner').innerText()).toMatch(/simulated/i);
   });
 
   it('runs a partner directory query by clicking and shows the result, sent with the demo partner key as JSON', async () => {
     const response = await runTab('PartnerSupportOffices');
-    await page.locator('.graphiql-response').getByText(target.partnerResultText).waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
-      await page.screenshot({ path: join(OUTPUT, 'explorer-failure.png') }); // what the page showed instead
-      throw err;
-    });
+    await page
+      .locator('.graphiql-response')
+      .getByText(target.partnerResultText)
+      .waitFor({ timeout: 15_000 })
+      .catch(async (err: unknown) => {
+        await page.screenshot({ path: join(OUTPUT, 'explorer-failure.png') }); // what the page showed instead
+        throw err;
+      });
 
     expect(response.status()).toBe(200);
     const headers = await response.request().allHeaders();

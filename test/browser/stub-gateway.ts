@@ -16,9 +16,21 @@ import type { ExplorerTarget } from './explorer-target';
 export const STUB_OFFICE_NAME = 'Stub Office Frankfurt (explorer test)';
 
 const office = {
-  id: 'stub-fra', name: STUB_OFFICE_NAME, city: 'Frankfurt', region: 'EUROPE', coverage: 'Germany', countries: ['DE'], address: null, phone: null,
-  email: 'fra@example.invalid', languages: ['German', 'English'], timeZone: 'Europe/Berlin', hoursDescription: 'Mon–Fri 09:00–18:00',
-  weeklyHours: [], openNow: true, nextOpensAt: null,
+  id: 'stub-fra',
+  name: STUB_OFFICE_NAME,
+  city: 'Frankfurt',
+  region: 'EUROPE',
+  coverage: 'Germany',
+  countries: ['DE'],
+  address: null,
+  phone: null,
+  email: 'fra@example.invalid',
+  languages: ['German', 'English'],
+  timeZone: 'Europe/Berlin',
+  hoursDescription: 'Mon–Fri 09:00–18:00',
+  weeklyHours: [],
+  openNow: true,
+  nextOpensAt: null,
 };
 
 /**
@@ -28,8 +40,16 @@ const office = {
  */
 export async function startStubGateway(): Promise<ExplorerTarget> {
   const typeDefs = parse(readFileSync(join(__dirname, '..', '..', 'schema', 'offices.graphql'), 'utf8'));
-  const schema = buildSubgraphSchema({ typeDefs, resolvers: { Query: { supportOffices: () => [office], hotlines: () => [], supportChannels: () => [] } } });
-  const server = new ApolloServer({ schema, csrfPrevention: true, introspection: true, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const schema = buildSubgraphSchema({
+    typeDefs,
+    resolvers: { Query: { supportOffices: () => [office], hotlines: () => [], supportChannels: () => [] } },
+  });
+  const server = new ApolloServer({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   await server.start();
   const requests: NonNullable<ExplorerTarget['graphqlRequests']> = [];
   const app = express();

@@ -20,7 +20,13 @@ const manifestPath = join(root, 'persisted-operations/manifest.json');
 const manifest = loadManifest(manifestPath);
 const bodyOf = (name: string) => manifest.operations.find((o) => o.name === name)!.body;
 
-const metricValue = (text: string, series: string) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
+const metricValue = (text: string, series: string) =>
+  Number(
+    text
+      .split('\n')
+      .find((l) => l.startsWith(`${series} `))
+      ?.split(' ')[1] ?? NaN,
+  );
 
 describe('gateway features over the real subgraphs', () => {
   let stack: RunningStack;
@@ -30,7 +36,13 @@ describe('gateway features over the real subgraphs', () => {
 
   /** A second gateway over the same subgraphs, e.g. with a safelist mode. */
   const gatewayWith = async (env: Record<string, string>) => {
-    const config = loadGatewayConfig({ GATEWAY_PORT: '0', SUPERGRAPH_PATH: join(root, 'schema/supergraph.graphql'), LOG_LEVEL: 'silent', ...stack.subgraphUrlEnv(), ...env });
+    const config = loadGatewayConfig({
+      GATEWAY_PORT: '0',
+      SUPERGRAPH_PATH: join(root, 'schema/supergraph.graphql'),
+      LOG_LEVEL: 'silent',
+      ...stack.subgraphUrlEnv(),
+      ...env,
+    });
     const gateway = await createGateway(config, { logger: createLogger('silent') });
     extra.push(gateway);
     return gateway;
@@ -54,14 +66,20 @@ describe('gateway features over the real subgraphs', () => {
     const hash = sha256Hex(query);
     const variables = { countryCode: 'GB' };
     const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
-    const getUrl = () => `${stack.urls.gateway}?${new URLSearchParams({ variables: JSON.stringify(variables), extensions: JSON.stringify(extensions) })}`;
-    const post = (body: object) => fetch(stack.urls.gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const getUrl = () =>
+      `${stack.urls.gateway}?${new URLSearchParams({ variables: JSON.stringify(variables), extensions: JSON.stringify(extensions) })}`;
+    const post = (body: object) =>
+      fetch(stack.urls.gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
     it('misses an unknown hash, registers it with the query, then answers from the hash alone (GET, CDN-cacheable)', async () => {
-      const miss = (await (await fetch(getUrl(), { headers: { 'apollo-require-preflight': 'true' } })).json()) as { errors: { extensions: { code: string } }[] };
+      const miss = (await (await fetch(getUrl(), { headers: { 'apollo-require-preflight': 'true' } })).json()) as {
+        errors: { extensions: { code: string } }[];
+      };
       expect(miss.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
 
-      const registered = (await (await post({ query, variables, extensions })).json()) as { data: { nearestSupportOffice: { countryCode: string; office: { city: string } } } };
+      const registered = (await (await post({ query, variables, extensions })).json()) as {
+        data: { nearestSupportOffice: { countryCode: string; office: { city: string } } };
+      };
       expect(registered.data.nearestSupportOffice).toMatchObject({ countryCode: 'GB', office: { city: 'London' } });
 
       const hit = await fetch(getUrl(), { headers: { 'apollo-require-preflight': 'true' } });
@@ -76,7 +94,12 @@ describe('gateway features over the real subgraphs', () => {
     });
 
     it('refuses a query whose text does not match the hash it claims', async () => {
-      const res = (await (await post({ query: '{ supportChannels { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('something else') } } })).json()) as { errors: { message: string }[] };
+      const res = (await (
+        await post({
+          query: '{ supportChannels { id } }',
+          extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('something else') } },
+        })
+      ).json()) as { errors: { message: string }[] };
       expect(res.errors[0].message).toMatch(/sha does not match/i);
     });
 
@@ -86,7 +109,9 @@ describe('gateway features over the real subgraphs', () => {
       const ext = { persistedQuery: { version: 1, sha256Hash: sha256Hex(list) } };
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
       await fetch(stack.urls.gateway, { method: 'POST', headers, body: JSON.stringify({ query: list, extensions: ext }) });
-      const res = await fetch(`${stack.urls.gateway}?${new URLSearchParams({ extensions: JSON.stringify(ext) })}`, { headers: { ...headers, 'apollo-require-preflight': 'true' } });
+      const res = await fetch(`${stack.urls.gateway}?${new URLSearchParams({ extensions: JSON.stringify(ext) })}`, {
+        headers: { ...headers, 'apollo-require-preflight': 'true' },
+      });
       const body = (await res.json()) as { data: { orders: { totalCount: number } } };
       expect(body.data.orders.totalCount).toBe(sandboxOrdersOf(stack, DEMO_PINS.alice).length);
       expect(res.headers.get('cache-control') ?? '').not.toMatch(/public/);
@@ -97,21 +122,35 @@ describe('gateway features over the real subgraphs', () => {
     it('enforce: the listed mobile operations run (customer and public), anything else is refused', async () => {
       const gateway = await gatewayWith({ SAFELIST_MODE: 'enforce', SAFELIST_MANIFEST: manifestPath });
       const token = await issueCustomerToken(stack.config.gateway.jwt, DEMO_PINS.alice);
-      const alice = new GraphQLClient(gateway.url, { headers: { authorization: `Bearer ${token}`, 'apollographql-client-name': 'jd-mobile-ios' } });
+      const alice = new GraphQLClient(gateway.url, {
+        headers: { authorization: `Bearer ${token}`, 'apollographql-client-name': 'jd-mobile-ios' },
+      });
 
-      const list = await alice.request<{ orders: { totalCount: number; edges: { node: { id: string } }[] } }>(bodyOf('MobileOrderList'), { first: 3 });
+      const list = await alice.request<{ orders: { totalCount: number; edges: { node: { id: string } }[] } }>(bodyOf('MobileOrderList'), {
+        first: 3,
+      });
       expect(list.orders.totalCount).toBe(sandboxOrdersOf(stack, DEMO_PINS.alice).length);
-      const detail = await alice.request<{ order: { id: string; afterSalesServices: { schedule: unknown[] }[] } }>(bodyOf('MobileOrderDetail'), { id: list.orders.edges[0].node.id });
+      const detail = await alice.request<{ order: { id: string; afterSalesServices: { schedule: unknown[] }[] } }>(
+        bodyOf('MobileOrderDetail'),
+        { id: list.orders.edges[0].node.id },
+      );
       expect(detail.order.id).toBe(list.orders.edges[0].node.id);
       // Whitespace does not matter: the body is compared without insignificant characters.
-      const office = await alice.request<{ nearestSupportOffice: { match: string } }>(bodyOf('MobileNearestSupportOffice').replace(/\s+/g, ' '), { countryCode: 'US' });
+      const office = await alice.request<{ nearestSupportOffice: { match: string } }>(
+        bodyOf('MobileNearestSupportOffice').replace(/\s+/g, ' '),
+        { countryCode: 'US' },
+      );
       expect(office.nearestSupportOffice.match).toBe('REGIONAL_OFFICE');
 
-      const refused = await alice.request('query Sneaky { orders(first: 100) { edges { node { id shipTo { phone } } } } }').catch((e: unknown) => e as ClientError);
+      const refused = await alice
+        .request('query Sneaky { orders(first: 100) { edges { node { id shipTo { phone } } } } }')
+        .catch((e: unknown) => e as ClientError);
       expect(refused).toBeInstanceOf(ClientError);
       expect((refused as ClientError).response.status).toBe(400);
       expect((refused as ClientError).response.errors?.[0].extensions?.code).toBe('OPERATION_NOT_IN_SAFELIST');
-      expect(metricValue(await gateway.metrics.registry.metrics(), 'gateway_safelist_unknown_total{client="jd-mobile-ios",rejected="true"}')).toBe(1);
+      expect(
+        metricValue(await gateway.metrics.registry.metrics(), 'gateway_safelist_unknown_total{client="jd-mobile-ios",rejected="true"}'),
+      ).toBe(1);
     });
 
     it('log-unknown: unknown operations still run and are counted', async () => {
@@ -128,8 +167,11 @@ describe('gateway features over the real subgraphs', () => {
   it('hot-reloads the supergraph when its file changes, without a restart', async () => {
     const client = new GraphQLClient(stack.urls.gateway);
     const description = async () =>
-      (await client.request<{ __type: { fields: { name: string; description: string | null }[] } }>('{ __type(name: "Query") { fields { name description } } }'))
-        .__type.fields.find((f) => f.name === 'supportChannels')!.description;
+      (
+        await client.request<{ __type: { fields: { name: string; description: string | null }[] } }>(
+          '{ __type(name: "Query") { fields { name description } } }',
+        )
+      ).__type.fields.find((f) => f.name === 'supportChannels')!.description;
     const original = await description();
     expect(original).toBeTruthy();
 

@@ -38,7 +38,10 @@ export async function callers(stack: RunningStack, url = stack.urls.gateway): Pr
 
 /** The error codes of a failed request (graphql-request throws ClientError on any `errors`). */
 export async function errorCodes(request: Promise<unknown>): Promise<string[]> {
-  const err = await request.then(() => undefined, (e: unknown) => e);
+  const err = await request.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(err instanceof ClientError)) throw new Error(`expected GraphQL errors, got ${err === undefined ? 'data' : String(err)}`);
   return (err.response.errors ?? []).map((e) => String(e.extensions?.code));
 }

@@ -7,7 +7,10 @@ import { JD_METHODS } from '../../jd/protocol';
 import type { RunningStack } from '../../stack';
 import { callers, DEMO_PINS, errorCodes, jdCalls, sandboxOrdersOf, startTestStack, type Callers } from './helpers';
 
-interface Money { amount: string; currency?: string }
+interface Money {
+  amount: string;
+  currency?: string;
+}
 interface DashboardOrder {
   id: string;
   status: string;
@@ -17,39 +20,113 @@ interface DashboardOrder {
 }
 interface Dashboard {
   orders: { totalCount: number; edges: { node: DashboardOrder }[] };
-  exchangeQuote: { id: string; paidUnitPrice: Money; options: { product: { skuId: string }; currentPrice: Money; priceDifference: Money; direction: string; inStock: boolean }[] };
+  exchangeQuote: {
+    id: string;
+    paidUnitPrice: Money;
+    options: { product: { skuId: string }; currentPrice: Money; priceDifference: Money; direction: string; inStock: boolean }[];
+  };
 }
 
 const DASHBOARD = /* GraphQL */ `
   query CustomerDashboard($orderId: ID!, $skuId: ID!) {
     orders(first: 20) {
       totalCount
-      edges { node {
-        id status
-        items { quantity product { skuId name price { amount currency } inStock } }
-        afterSalesServices { id status step schedule { title at } }
-        supportContacts { match office { city } }
-      } }
+      edges {
+        node {
+          id
+          status
+          items {
+            quantity
+            product {
+              skuId
+              name
+              price {
+                amount
+                currency
+              }
+              inStock
+            }
+          }
+          afterSalesServices {
+            id
+            status
+            step
+            schedule {
+              title
+              at
+            }
+          }
+          supportContacts {
+            match
+            office {
+              city
+            }
+          }
+        }
+      }
     }
     exchangeQuote(orderId: $orderId, skuId: $skuId, first: 10) {
-      id paidUnitPrice { amount }
-      options { product { skuId } currentPrice { amount } priceDifference { amount } direction inStock }
+      id
+      paidUnitPrice {
+        amount
+      }
+      options {
+        product {
+          skuId
+        }
+        currentPrice {
+          amount
+        }
+        priceDifference {
+          amount
+        }
+        direction
+        inStock
+      }
     }
-  }`;
+  }
+`;
 
 const ORDER_AFTER_SALES = /* GraphQL */ `
   query OrderAfterSales($id: ID!) {
     order(id: $id) {
       id
-      afterSalesEligibility { skuId eligible }
-      afterSalesServices { id type status step cancellable exchangeSkuId priceDifference { minorUnits } schedule { title at } }
+      afterSalesEligibility {
+        skuId
+        eligible
+      }
+      afterSalesServices {
+        id
+        type
+        status
+        step
+        cancellable
+        exchangeSkuId
+        priceDifference {
+          minorUnits
+        }
+        schedule {
+          title
+          at
+        }
+      }
     }
-  }`;
+  }
+`;
 interface OrderAfterSales {
   order: null | {
     id: string;
     afterSalesEligibility: { skuId: string; eligible: boolean }[];
-    afterSalesServices: { id: string; type: string; status: string; step: string; cancellable: boolean; exchangeSkuId: string | null; priceDifference: { minorUnits: number } | null; schedule: { title: string; at: string }[] }[];
+    afterSalesServices: {
+      id: string;
+      type: string;
+      status: string;
+      step: string;
+      cancellable: boolean;
+      exchangeSkuId: string | null;
+      priceDifference: { minorUnits: number } | null;
+      schedule: { title: string; at: string }[];
+    }[];
   };
 }
 
@@ -59,7 +136,10 @@ describe('the whole JD Support Graph end to end', () => {
 
   beforeAll(async () => {
     // After-sales detail and schedule are normally cached 15 s; 1 ms lets the test watch JD-side progress arrive.
-    stack = await startTestStack({}, { jdTtl: { [JD_METHODS.afsDetailGet]: 1, [JD_METHODS.afsScheduleGet]: 1, [JD_METHODS.afsOrderGet]: 1 } });
+    stack = await startTestStack(
+      {},
+      { jdTtl: { [JD_METHODS.afsDetailGet]: 1, [JD_METHODS.afsScheduleGet]: 1, [JD_METHODS.afsOrderGet]: 1 } },
+    );
     as = await callers(stack);
   }, 30_000);
   afterAll(() => stack?.stop());
@@ -127,17 +207,21 @@ describe('the whole JD Support Graph end to end', () => {
     const OWN_ORDERS = '{ orders(first: 50) { edges { node { id } } } }';
 
     it('anonymous callers read the public directory, but not orders', async () => {
-      expect(await as.anonymous.request(DIRECTORY)).toEqual({ nearestSupportOffice: { match: 'REGIONAL_OFFICE', office: { city: expect.stringContaining('Frankfurt') } } });
+      expect(await as.anonymous.request(DIRECTORY)).toEqual({
+        nearestSupportOffice: { match: 'REGIONAL_OFFICE', office: { city: expect.stringContaining('Frankfurt') } },
+      });
       expect(await errorCodes(as.anonymous.request(OWN_ORDERS))).toEqual(['UNAUTHENTICATED']);
     });
 
-    it('a customer reads only their own orders; another customer\'s order id answers null', async () => {
+    it("a customer reads only their own orders; another customer's order id answers null", async () => {
       const bobs = sandboxOrdersOf(stack, DEMO_PINS.bob);
       const seen = await as.bob.request<{ orders: { edges: { node: { id: string } }[] } }>(OWN_ORDERS);
       expect(seen.orders.edges.map((e) => e.node.id).sort()).toEqual(bobs.map((o) => o.orderId).sort());
       const alicesOrder = aliceOrders()[0].orderId;
       expect(await as.bob.request('query($id: ID!) { order(id: $id) { id status } }', { id: alicesOrder })).toEqual({ order: null });
-      expect(await as.alice.request('query($id: ID!) { order(id: $id) { id } }', { id: alicesOrder })).toEqual({ order: { id: alicesOrder } });
+      expect(await as.alice.request('query($id: ID!) { order(id: $id) { id } }', { id: alicesOrder })).toEqual({
+        order: { id: alicesOrder },
+      });
     });
 
     it('a partner key reads the directory but no customer orders', async () => {
@@ -151,9 +235,16 @@ describe('the whole JD Support Graph end to end', () => {
       // Anonymous with a forged customer identity: still anonymous.
       expect(await errorCodes(as.anonymous.request({ document: OWN_ORDERS, requestHeaders: headers }))).toEqual(['UNAUTHENTICATED']);
       // Bob claiming to be alice: still bob, and alice's orders stay hidden.
-      const seen = await as.bob.request<{ orders: { edges: { node: { id: string } }[] } }>({ document: OWN_ORDERS, requestHeaders: headers });
+      const seen = await as.bob.request<{ orders: { edges: { node: { id: string } }[] } }>({
+        document: OWN_ORDERS,
+        requestHeaders: headers,
+      });
       const ids = seen.orders.edges.map((e) => e.node.id);
-      expect(ids.sort()).toEqual(sandboxOrdersOf(stack, DEMO_PINS.bob).map((o) => o.orderId).sort());
+      expect(ids.sort()).toEqual(
+        sandboxOrdersOf(stack, DEMO_PINS.bob)
+          .map((o) => o.orderId)
+          .sort(),
+      );
       expect(ids.some((id) => aliceOrders().some((o) => o.orderId === id))).toBe(false);
     });
   });
@@ -172,16 +263,31 @@ describe('the whole JD Support Graph end to end', () => {
     expect(orderId).not.toBe('');
 
     stack.sandbox!.stats.reset();
-    const applied = await as.alice.request<{ applyForAfterSales: { service: { id: string; status: string } | null; userErrors: unknown[] } }>(
+    const applied = await as.alice.request<{
+      applyForAfterSales: { service: { id: string; status: string } | null; userErrors: unknown[] };
+    }>(
       `mutation Apply($input: ApplyForAfterSalesInput!) { applyForAfterSales(input: $input) { service { id status } userErrors { field code message } } }`,
-      { input: { orderId, skuId, quantity: 1, type: 'RETURN', expectation: 'REFUND', description: 'The left earbud has no sound at all.', idempotencyKey: `e2e-${orderId}` } },
+      {
+        input: {
+          orderId,
+          skuId,
+          quantity: 1,
+          type: 'RETURN',
+          expectation: 'REFUND',
+          description: 'The left earbud has no sound at all.',
+          idempotencyKey: `e2e-${orderId}`,
+        },
+      },
     );
     expect(applied.applyForAfterSales.userErrors).toEqual([]);
     const serviceId = applied.applyForAfterSales.service!.id;
     expect(jdCalls(stack, JD_METHODS.afsApplyCreate).calls).toBe(1);
     expect(stack.sandbox!.data.afsServices.get(Number(serviceId))).toMatchObject({ orderId, skuId, customerPin: DEMO_PINS.alice });
 
-    const onOrder = async () => (await as.alice.request<OrderAfterSales>(ORDER_AFTER_SALES, { id: orderId })).order!.afterSalesServices.find((s) => s.id === serviceId);
+    const onOrder = async () =>
+      (await as.alice.request<OrderAfterSales>(ORDER_AFTER_SALES, { id: orderId })).order!.afterSalesServices.find(
+        (s) => s.id === serviceId,
+      );
     const before = await onOrder();
     expect(before).toMatchObject({ type: 'RETURN', cancellable: true });
     expect(before!.schedule.length).toBeGreaterThan(0);
@@ -192,10 +298,9 @@ describe('the whole JD Support Graph end to end', () => {
     expect(after!.schedule.length).toBe(before!.schedule.length + 1);
     expect(after!.step).not.toBe(before!.step);
 
-    const cancelled = await as.alice.request<{ cancelAfterSales: { service: { id: string; status: string } | null; userErrors: unknown[] } }>(
-      'mutation Cancel($id: ID!) { cancelAfterSales(id: $id) { service { id status } userErrors { code message } } }',
-      { id: serviceId },
-    );
+    const cancelled = await as.alice.request<{
+      cancelAfterSales: { service: { id: string; status: string } | null; userErrors: unknown[] };
+    }>('mutation Cancel($id: ID!) { cancelAfterSales(id: $id) { service { id status } userErrors { code message } } }', { id: serviceId });
     expect(cancelled.cancelAfterSales.userErrors).toEqual([]);
     expect(cancelled.cancelAfterSales.service).toEqual({ id: serviceId, status: 'CANCELLED' });
     expect(jdCalls(stack, JD_METHODS.afsCancel).calls).toBe(1);
@@ -205,16 +310,32 @@ describe('the whole JD Support Graph end to end', () => {
   it('requestExchange files an exchange that then appears on the order', async () => {
     const order = multiLineOrder();
     const skuId = String(order.itemInfoList[1].skuId);
-    const quote = await as.alice.request<{ exchangeQuote: { id: string; options: { product: { skuId: string }; inStock: boolean; priceDifference: { minorUnits: number } }[] } }>(
+    const quote = await as.alice.request<{
+      exchangeQuote: { id: string; options: { product: { skuId: string }; inStock: boolean; priceDifference: { minorUnits: number } }[] };
+    }>(
       'query Quote($o: ID!, $s: ID!) { exchangeQuote(orderId: $o, skuId: $s, first: 10) { id options { product { skuId } inStock priceDifference { minorUnits } } } }',
       { o: order.orderId, s: skuId },
     );
     const option = quote.exchangeQuote.options.find((o) => o.inStock)!;
     expect(option).toBeDefined();
-    const filed = await as.alice.request<{ requestExchange: { service: { id: string } | null; settlement: { priceDifference: { minorUnits: number }; direction: string } | null; userErrors: unknown[] } }>(
+    const filed = await as.alice.request<{
+      requestExchange: {
+        service: { id: string } | null;
+        settlement: { priceDifference: { minorUnits: number }; direction: string } | null;
+        userErrors: unknown[];
+      };
+    }>(
       `mutation Exchange($input: RequestExchangeInput!) { requestExchange(input: $input) {
          service { id } settlement { priceDifference { minorUnits } direction } userErrors { field code message } } }`,
-      { input: { orderId: order.orderId, skuId, targetSkuId: option.product.skuId, quoteId: quote.exchangeQuote.id, idempotencyKey: `e2e-x-${order.orderId}` } },
+      {
+        input: {
+          orderId: order.orderId,
+          skuId,
+          targetSkuId: option.product.skuId,
+          quoteId: quote.exchangeQuote.id,
+          idempotencyKey: `e2e-x-${order.orderId}`,
+        },
+      },
     );
     expect(filed.requestExchange.userErrors).toEqual([]);
     expect(filed.requestExchange.settlement!.priceDifference.minorUnits).toBe(option.priceDifference.minorUnits);
@@ -233,11 +354,21 @@ describe('the whole JD Support Graph end to end', () => {
   it('reports ready with every part up, and exposes gateway and JD metrics after traffic', async () => {
     const ready = await fetch(`${stack.urls.gatewayBase}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', supergraph: 'loaded', subgraphs: { orders: 'up', 'after-sales': 'up', exchange: 'up', offices: 'up' } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      supergraph: 'loaded',
+      subgraphs: { orders: 'up', 'after-sales': 'up', exchange: 'up', offices: 'up' },
+    });
     expect((await fetch(`${stack.urls.gatewayBase}/health/live`)).status).toBe(200);
 
     const text = await (await fetch(`${stack.urls.gatewayBase}/metrics`)).text();
-    const value = (series: string) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
+    const value = (series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1] ?? NaN,
+      );
     expect(value('gateway_requests_total{operation="CustomerDashboard",outcome="ok"}')).toBe(2);
     for (const subgraph of ['orders', 'after-sales', 'exchange', 'offices']) {
       expect(value(`gateway_subgraph_fetches_total{subgraph="${subgraph}",outcome="ok"}`)).toBeGreaterThan(0);
@@ -251,6 +382,8 @@ describe('the whole JD Support Graph end to end', () => {
     // Every method the client used has a closed circuit.
     expect(value(`jd_client_breaker_state{method="${JD_METHODS.priceGet}"}`)).toBe(0);
     // Loader and client agree on how many price calls went out.
-    expect(value(`jd_loader_calls_total{method="${JD_METHODS.priceGet}"}`)).toBe(value(`jd_client_calls_total{method="${JD_METHODS.priceGet}",outcome="ok"}`));
+    expect(value(`jd_loader_calls_total{method="${JD_METHODS.priceGet}"}`)).toBe(
+      value(`jd_client_calls_total{method="${JD_METHODS.priceGet}",outcome="ok"}`),
+    );
   });
 });

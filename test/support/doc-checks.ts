@@ -133,7 +133,8 @@ export function checkDoc(docPath: string, markdown: string, repo: RepoFacts): st
 
   for (const { script, family, args } of npmRunsIn(markdown)) {
     if (family) {
-      if (![...repo.scripts].some((name) => name.startsWith(script))) problems.push(at(`no script in package.json matches \`npm run ${script}<…>\``));
+      if (![...repo.scripts].some((name) => name.startsWith(script)))
+        problems.push(at(`no script in package.json matches \`npm run ${script}<…>\``));
     } else if (!repo.scripts.has(script)) problems.push(at(`\`npm run ${script}\` is not a script in package.json`));
     else if (script === 'bench') {
       for (const arg of args.filter((a) => /^[a-z][\w-]*$/.test(a))) {
@@ -185,5 +186,7 @@ export const OUTSIDE_REFERENCES: readonly RegExp[] = [
 
 /** The lines of `text` that point outside the repository, as `path:line: text`. */
 export function outsideReferences(path: string, text: string): string[] {
-  return text.split('\n').flatMap((line, i) => (OUTSIDE_REFERENCES.some((re) => re.test(line)) ? [`${path}:${i + 1}: ${line.trim()}`] : []));
+  return text
+    .split('\n')
+    .flatMap((line, i) => (OUTSIDE_REFERENCES.some((re) => re.test(line)) ? [`${path}:${i + 1}: ${line.trim()}`] : []));
 }

@@ -60,7 +60,9 @@ function recorded(url: string, body: string): RecordedJdCall {
   const method = new URL(url).searchParams.get('method') as JdMethodName;
   const params = JSON.parse(new URLSearchParams(body).get(JD_PARAM_JSON) ?? '{}') as Record<string, unknown>;
   const keys = BATCH_PARAM[method];
-  return keys && typeof params[keys] === 'string' ? { method, params, batchSize: String(params[keys]).split(',').length } : { method, params };
+  return keys && typeof params[keys] === 'string'
+    ? { method, params, batchSize: String(params[keys]).split(',').length }
+    : { method, params };
 }
 
 /** Starts the sandbox; `close()` stops it and the cache. */
@@ -94,10 +96,14 @@ export async function startRecordingJd(options: RecordingJdOptions = {}): Promis
     client,
     calls,
     callsOf: (method) => calls.filter((c) => c.method === method),
-    get peakInFlight() { return peakInFlight; },
+    get peakInFlight() {
+      return peakInFlight;
+    },
     seed: sandboxSeeder(sandbox),
     createLoaders: (customerPin) => createJdLoaders({ client, cache, customerPin }),
-    get cache() { return cache; },
+    get cache() {
+      return cache;
+    },
     forgetCalls() {
       calls.length = 0;
       peakInFlight = 0;

@@ -31,7 +31,8 @@ export function redisAnswers(url: string): boolean {
 export function redisSuite(): { describe: jest.Describe; reachable: boolean; requireRedis(): void } {
   const reachable = redisAnswers(TEST_REDIS_URL);
   const required = process.env.CI === 'true';
-  if (!reachable && !required) console.warn(`Skipping a Redis suite: no Redis at ${TEST_REDIS_URL} (set REDIS_URL; CI=true makes this a failure).`);
+  if (!reachable && !required)
+    console.warn(`Skipping a Redis suite: no Redis at ${TEST_REDIS_URL} (set REDIS_URL; CI=true makes this a failure).`);
   return {
     describe: reachable || required ? describe : describe.skip,
     reachable,

@@ -3,7 +3,15 @@
  * from lines, service status and schedule titles from the step machine), so a test states the few
  * facts it is about and the sandbox answers for them exactly as it does for generated data.
  */
-import { type JdAfsApplyType, type JdAfsStep, type JdOrderInfo, type JdOrderState, formatShanghai, JD_CATEGORIES, parseShanghai } from '../../jd/protocol';
+import {
+  type JdAfsApplyType,
+  type JdAfsStep,
+  type JdOrderInfo,
+  type JdOrderState,
+  formatShanghai,
+  JD_CATEGORIES,
+  parseShanghai,
+} from '../../jd/protocol';
 import type { Sandbox, SandboxAfsService, SandboxCustomer, SandboxShop, SandboxSku } from '../../jd/sandbox';
 import { pathTo } from '../../jd/sandbox/afs-steps';
 import { buildOrder } from '../../jd/sandbox/data/order-builder';
@@ -13,8 +21,18 @@ import { PRODUCT_FAMILIES } from '../../jd/sandbox/data/products';
 export type ShanghaiTime = string;
 export type CategoryKey = keyof typeof JD_CATEGORIES;
 
-export interface SeedCustomer { pin: string; fullname?: string; mobile?: string; plusMember?: boolean }
-export interface SeedShop { shopId: number; venderId?: number; shopName?: string; /** 1 (default): JD handles returned goods itself. */ isJdSelf?: 0 | 1 }
+export interface SeedCustomer {
+  pin: string;
+  fullname?: string;
+  mobile?: string;
+  plusMember?: boolean;
+}
+export interface SeedShop {
+  shopId: number;
+  venderId?: number;
+  shopName?: string;
+  /** 1 (default): JD handles returned goods itself. */ isJdSelf?: 0 | 1;
+}
 export interface SeedSku {
   skuId: string;
   priceFen: number;
@@ -25,7 +43,11 @@ export interface SeedSku {
   category?: CategoryKey;
   name?: string;
 }
-export interface SeedOrderLine { skuId: string; quantity?: number; /** What the buyer paid a unit, in fen; default the SKU's price. */ unitFen?: number }
+export interface SeedOrderLine {
+  skuId: string;
+  quantity?: number;
+  /** What the buyer paid a unit, in fen; default the SKU's price. */ unitFen?: number;
+}
 export interface SeedOrder {
   orderId: string;
   pin: string;
@@ -104,7 +126,10 @@ export function sandboxSeeder(sandbox: Sandbox): SandboxSeeder {
   const seeder: SandboxSeeder = {
     customer({ pin, fullname = 'Zhang San', mobile = '13800000000', plusMember = false }) {
       const customer: SandboxCustomer = {
-        pin, fullname, mobile, plusMember,
+        pin,
+        fullname,
+        mobile,
+        plusMember,
         address: { countryCode: 'CN', province: '北京', city: '北京市', county: '朝阳区', street: '建国路88号' },
       };
       sandbox.data.customers.set(pin, customer);
@@ -123,19 +148,40 @@ export function sandboxSeeder(sandbox: Sandbox): SandboxSeeder {
       shopOf(shopId);
       const id = Number(skuId);
       const sku: SandboxSku = {
-        skuId: id, wareId: id, name, priceFen, marketPriceFen: priceFen, shopId, category: categoryOf(category), stock,
+        skuId: id,
+        wareId: id,
+        name,
+        priceFen,
+        marketPriceFen: priceFen,
+        shopId,
+        category: categoryOf(category),
+        stock,
         imgUrl: `https://img10.360buyimg.com/n1/${skuId}.jpg`,
       };
       sandbox.data.skus.set(id, sku);
       return sku;
     },
 
-    order({ orderId, pin, lines, state = 'FINISHED_L', placedAt, paidAt = null, receivedAt = null, discountFen = 0, freightFen = 0, plusMember }) {
+    order({
+      orderId,
+      pin,
+      lines,
+      state = 'FINISHED_L',
+      placedAt,
+      paidAt = null,
+      receivedAt = null,
+      discountFen = 0,
+      freightFen = 0,
+      plusMember,
+    }) {
       const customer = sandbox.data.customers.get(pin);
       if (!customer) throw new Error(`seed customer ${pin} before their orders`);
       const skus = lines.map((l) => skuOf(l.skuId));
       const order = buildOrder({
-        orderId, state, discountFen, freightFen,
+        orderId,
+        state,
+        discountFen,
+        freightFen,
         customer: { ...customer, plusMember: plusMember ?? customer.plusMember },
         shop: shopOf(skus[0].shopId),
         lines: lines.map((l, i) => ({ sku: skus[i], quantity: l.quantity ?? 1, unitFen: l.unitFen ?? skus[i].priceFen })),
@@ -167,7 +213,8 @@ export function sandboxSeeder(sandbox: Sandbox): SandboxSeeder {
         thirdApplyId: spec.thirdApplyId ?? `seed-${spec.afsServiceId}`,
         step: spec.step,
         applyTime: spec.applyTime,
-        schedule: spec.schedule ?? pathTo(spec.step, jdHandled).map((step, i) => ({ step, date: formatShanghai(new Date(applied + i * HOUR)) })),
+        schedule:
+          spec.schedule ?? pathTo(spec.step, jdHandled).map((step, i) => ({ step, date: formatShanghai(new Date(applied + i * HOUR)) })),
         ...(spec.exchangeSkuId !== undefined ? { exchangeSkuId: spec.exchangeSkuId } : {}),
         ...(spec.priceDifferenceFen !== undefined ? { priceDifferenceFen: spec.priceDifferenceFen } : {}),
       };
@@ -179,7 +226,10 @@ export function sandboxSeeder(sandbox: Sandbox): SandboxSeeder {
 
     cart(pin, skuIds) {
       const addedAt = formatShanghai(sandbox.now());
-      sandbox.data.carts.set(pin, skuIds.map((skuId) => ({ skuId: Number(skuId), quantity: 1, addedAt })));
+      sandbox.data.carts.set(
+        pin,
+        skuIds.map((skuId) => ({ skuId: Number(skuId), quantity: 1, addedAt })),
+      );
     },
 
     bestsellers(scope, skuIds) {

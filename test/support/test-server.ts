@@ -1,5 +1,12 @@
 import type { GraphQLSchema } from 'graphql';
-import { baseContextFrom, createSubgraphApolloServer, signIdentity, verifyIdentity, type BaseContext, type Identity } from '../../subgraphs/kit';
+import {
+  baseContextFrom,
+  createSubgraphApolloServer,
+  signIdentity,
+  verifyIdentity,
+  type BaseContext,
+  type Identity,
+} from '../../subgraphs/kit';
 
 /** Options of createTestServer. */
 export interface TestServerOptions<C extends BaseContext> {

@@ -4,7 +4,16 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { checkDoc, headingAnchors, linksIn, npmRunsIn, outsideReferences, pathsIn, settingsIn, type RepoFacts } from '../support/doc-checks';
+import {
+  checkDoc,
+  headingAnchors,
+  linksIn,
+  npmRunsIn,
+  outsideReferences,
+  pathsIn,
+  settingsIn,
+  type RepoFacts,
+} from '../support/doc-checks';
 
 const root = resolve(__dirname, '../..');
 // Build output, dependencies and local scratch: not part of what a clone carries.
@@ -20,14 +29,18 @@ function walk(dir: string, keep: (path: string) => boolean, out: string[] = []):
   return out;
 }
 
-const markdownFiles = walk(root, (name) => name.endsWith('.md')).filter((p) => !p.startsWith('bench/results/')).sort();
+const markdownFiles = walk(root, (name) => name.endsWith('.md'))
+  .filter((p) => !p.startsWith('bench/results/'))
+  .sort();
 const tsFiles = walk(root, (name) => name.endsWith('.ts')).filter((p) => !THIS_CHECK.has(p));
 
 function repoFacts(): RepoFacts {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const benchCli = readFileSync(join(root, 'bench/run.ts'), 'utf8');
   const sourceWords = new Set<string>();
-  for (const file of tsFiles) for (const word of readFileSync(join(root, file), 'utf8').match(/[A-Za-z0-9_]+/g) ?? []) if (/^[A-Z][A-Z0-9_]*$/.test(word)) sourceWords.add(word);
+  for (const file of tsFiles)
+    for (const word of readFileSync(join(root, file), 'utf8').match(/[A-Za-z0-9_]+/g) ?? [])
+      if (/^[A-Z][A-Z0-9_]*$/.test(word)) sourceWords.add(word);
   return {
     scripts: new Set(Object.keys(pkg.scripts)),
     benches: new Set([...benchCli.matchAll(/^\s+([a-z][\w-]*): \{ bench:/gm)].map((m) => m[1])),
@@ -37,7 +50,8 @@ function repoFacts(): RepoFacts {
       const full = join(root, path);
       return existsSync(full) && (!path.endsWith('/') || statSync(full).isDirectory());
     },
-    anchors: (path) => (path.endsWith('.md') && existsSync(join(root, path)) ? headingAnchors(readFileSync(join(root, path), 'utf8')) : undefined),
+    anchors: (path) =>
+      path.endsWith('.md') && existsSync(join(root, path)) ? headingAnchors(readFileSync(join(root, path), 'utf8')) : undefined,
   };
 }
 
@@ -45,7 +59,16 @@ describe('the documents', () => {
   const repo = repoFacts();
 
   it('include the README and the docs folder', () => {
-    expect(markdownFiles).toEqual(expect.arrayContaining(['README.md', 'docs/architecture.md', 'docs/operations.md', 'docs/partners.md', 'docs/mobile.md', 'docs/benchmarks.md']));
+    expect(markdownFiles).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'docs/architecture.md',
+        'docs/operations.md',
+        'docs/partners.md',
+        'docs/mobile.md',
+        'docs/benchmarks.md',
+      ]),
+    );
     expect(repo.benches.size).toBeGreaterThan(0); // else every `npm run bench -- x` would fail for the wrong reason
   });
 
@@ -58,7 +81,9 @@ describe('the documents', () => {
   });
 
   it('nothing in the repository points at material outside it', () => {
-    const text = walk(root, (name) => /\.(ts|md|json|graphql|js|mjs|ya?ml|css|html)$/.test(name) || name === 'run').filter((p) => !THIS_CHECK.has(p) && p !== 'package-lock.json');
+    const text = walk(root, (name) => /\.(ts|md|json|graphql|js|mjs|ya?ml|css|html)$/.test(name) || name === 'run').filter(
+      (p) => !THIS_CHECK.has(p) && p !== 'package-lock.json',
+    );
     expect(text.flatMap((file) => outsideReferences(file, readFileSync(join(root, file), 'utf8')))).toEqual([]);
   });
 });
@@ -115,11 +140,9 @@ describe('the document checks can fail', () => {
   });
 
   it('anchors follow GitHub: punctuation dropped, repeats numbered', () => {
-    expect([...headingAnchors('# Ports and settings\n## `npm start`: what it prints\n## Ports and settings\n```\n# not a heading\n```')]).toEqual([
-      'ports-and-settings',
-      'npm-start-what-it-prints',
-      'ports-and-settings-1',
-    ]);
+    expect([
+      ...headingAnchors('# Ports and settings\n## `npm start`: what it prints\n## Ports and settings\n```\n# not a heading\n```'),
+    ]).toEqual(['ports-and-settings', 'npm-start-what-it-prints', 'ports-and-settings-1']);
   });
 
   it('finds references to material outside the repository', () => {

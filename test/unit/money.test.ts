@@ -2,7 +2,12 @@ import { formatFen, parseFen } from '../../jd/protocol';
 
 describe('money in integer fen', () => {
   it.each([
-    ['199.00', 19900], ['0.1', 10], ['0.07', 7], ['12', 1200], ['-0.05', -5], ['1234567.89', 123456789],
+    ['199.00', 19900],
+    ['0.1', 10],
+    ['0.07', 7],
+    ['12', 1200],
+    ['-0.05', -5],
+    ['1234567.89', 123456789],
   ])('parses %s exactly', (text, fen) => expect(parseFen(text)).toBe(fen));
 
   it('never goes through floats (0.1 + 0.2 style amounts stay exact)', () => {

@@ -12,7 +12,9 @@ import { loadManifest, sha256Hex } from '../../gateway/safelist/manifest';
 
 const root = resolve(__dirname, '../..');
 const opsDir = join(root, 'persisted-operations');
-const files = readdirSync(opsDir).filter((f) => f.endsWith('.graphql')).sort();
+const files = readdirSync(opsDir)
+  .filter((f) => f.endsWith('.graphql'))
+  .sort();
 
 /** The schema clients see: the composition of rover.yaml's subgraph files, federation machinery removed. */
 function apiSchema(): GraphQLSchema {
@@ -20,7 +22,11 @@ function apiSchema(): GraphQLSchema {
   const config = readRoverConfig(roverYaml);
   const base = dirname(roverYaml);
   const result = composeServices(
-    Object.entries(config.subgraphs).map(([name, s]) => ({ name, url: s.routing_url, typeDefs: parse(readFileSync(resolve(base, s.schema.file), 'utf8')) })),
+    Object.entries(config.subgraphs).map(([name, s]) => ({
+      name,
+      url: s.routing_url,
+      typeDefs: parse(readFileSync(resolve(base, s.schema.file), 'utf8')),
+    })),
   );
   if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
   return result.schema.toAPISchema().toGraphQLJSSchema();
@@ -30,10 +36,17 @@ describe('persisted mobile operations', () => {
   const schema = apiSchema();
 
   it('ship the operations the mobile apps need', () => {
-    const names = buildManifest(opsDir).operations.map((o) => o.name).sort();
+    const names = buildManifest(opsDir)
+      .operations.map((o) => o.name)
+      .sort();
     expect(names).toEqual([
-      'MobileApplyForAfterSales', 'MobileCancelAfterSales', 'MobileExchangeQuote', 'MobileNearestSupportOffice',
-      'MobileOrderDetail', 'MobileOrderList', 'MobileRequestExchange',
+      'MobileApplyForAfterSales',
+      'MobileCancelAfterSales',
+      'MobileExchangeQuote',
+      'MobileNearestSupportOffice',
+      'MobileOrderDetail',
+      'MobileOrderList',
+      'MobileRequestExchange',
     ]);
   });
 
@@ -51,7 +64,11 @@ describe('persisted mobile operations', () => {
   it('manifest.json matches the .graphql files (else run `npm run persisted:manifest`)', () => {
     const committed = loadManifest(join(opsDir, 'manifest.json'));
     const fresh = buildManifest(opsDir);
-    expect(JSON.stringify(committed) === JSON.stringify(fresh) ? 'up-to-date' : 'persisted-operations/manifest.json is stale: run `npm run persisted:manifest` and commit it').toBe('up-to-date');
+    expect(
+      JSON.stringify(committed) === JSON.stringify(fresh)
+        ? 'up-to-date'
+        : 'persisted-operations/manifest.json is stale: run `npm run persisted:manifest` and commit it',
+    ).toBe('up-to-date');
     // Ids are the hash of the text the app sends, so APQ hashes and safelist ids agree.
     for (const op of committed.operations) expect(op.id).toBe(sha256Hex(op.body));
   });

@@ -6,12 +6,48 @@ import { Kind, parse, type DefinitionNode, type DirectiveNode, type StringValueN
 const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
 
 // Federation, link/join and cache-control machinery, and GraphQL's own built-ins: not ours to describe.
-const MACHINERY_TYPES = new Set(['_Service', '_Entity', '_Any', '_FieldSet', 'FieldSet', 'CacheControlScope', 'String', 'Int', 'Float', 'Boolean', 'ID']);
+const MACHINERY_TYPES = new Set([
+  '_Service',
+  '_Entity',
+  '_Any',
+  '_FieldSet',
+  'FieldSet',
+  'CacheControlScope',
+  'String',
+  'Int',
+  'Float',
+  'Boolean',
+  'ID',
+]);
 const MACHINERY_PREFIXES = ['join__', 'link__', 'federation__', 'connect__'];
 const MACHINERY_DIRECTIVES = new Set([
-  'cacheControl', 'link', 'key', 'shareable', 'requires', 'provides', 'external', 'tag', 'inaccessible', 'override',
-  'composeDirective', 'interfaceObject', 'extends', 'authenticated', 'requiresScopes', 'policy', 'context', 'fromContext',
-  'cost', 'listSize', 'specifiedBy', 'deprecated', 'include', 'skip', 'oneOf', 'defer', 'stream',
+  'cacheControl',
+  'link',
+  'key',
+  'shareable',
+  'requires',
+  'provides',
+  'external',
+  'tag',
+  'inaccessible',
+  'override',
+  'composeDirective',
+  'interfaceObject',
+  'extends',
+  'authenticated',
+  'requiresScopes',
+  'policy',
+  'context',
+  'fromContext',
+  'cost',
+  'listSize',
+  'specifiedBy',
+  'deprecated',
+  'include',
+  'skip',
+  'oneOf',
+  'defer',
+  'stream',
 ]);
 const MACHINERY_FIELDS = new Set(['Query._service', 'Query._entities']);
 
@@ -24,7 +60,8 @@ export function undescribed(sdl: string): string[] {
   const doc = parse(sdl);
   const roots = new Set(['Query', 'Mutation', 'Subscription']);
   for (const def of doc.definitions) {
-    if (def.kind === Kind.SCHEMA_DEFINITION || def.kind === Kind.SCHEMA_EXTENSION) for (const op of def.operationTypes ?? []) roots.add(op.type.name.value);
+    if (def.kind === Kind.SCHEMA_DEFINITION || def.kind === Kind.SCHEMA_EXTENSION)
+      for (const op of def.operationTypes ?? []) roots.add(op.type.name.value);
   }
   const out: string[] = [];
   for (const def of doc.definitions) check(def, roots, out);
@@ -50,13 +87,17 @@ function check(def: DefinitionNode, roots: Set<string>, out: string[]): void {
       const field = `${type}.${f.name.value}`;
       if (MACHINERY_FIELDS.has(field) || hidden(f.directives)) continue;
       if (!described(f.description)) out.push(field);
-      if ('arguments' in f) for (const a of f.arguments ?? []) if (!hidden(a.directives) && !described(a.description)) out.push(`${field}(${a.name.value})`);
+      if ('arguments' in f)
+        for (const a of f.arguments ?? []) if (!hidden(a.directives) && !described(a.description)) out.push(`${field}(${a.name.value})`);
     }
   }
-  if ('values' in def) for (const v of def.values ?? []) if (!hidden(v.directives) && !described(v.description)) out.push(`${type}.${v.name.value}`);
+  if ('values' in def)
+    for (const v of def.values ?? []) if (!hidden(v.directives) && !described(v.description)) out.push(`${type}.${v.name.value}`);
 }
 
-const files = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.graphql')).sort();
+const files = readdirSync(SCHEMA_DIR)
+  .filter((f) => f.endsWith('.graphql'))
+  .sort();
 
 describe('schema descriptions', () => {
   it('finds the subgraph SDL files and the supergraph', () => {
@@ -65,7 +106,8 @@ describe('schema descriptions', () => {
 
   it.each(files)('schema/%s describes every public type, field, argument, enum value and input field', (file) => {
     const offenders = undescribed(readFileSync(join(SCHEMA_DIR, file), 'utf8'));
-    if (offenders.length > 0) throw new Error(`schema/${file}: ${offenders.length} public element(s) without a description:\n  ${offenders.join('\n  ')}`);
+    if (offenders.length > 0)
+      throw new Error(`schema/${file}: ${offenders.length} public element(s) without a description:\n  ${offenders.join('\n  ')}`);
   });
 });
 
@@ -94,12 +136,18 @@ describe('the description checker itself', () => {
       extend type Bare { y: Int }
     `;
     expect(undescribed(sdl)).toEqual([
-      '@audit', '@audit(reason)',
-      'Query.thing(id)', 'Query.thing(flag)', 'Query.things',
+      '@audit',
+      '@audit(reason)',
+      'Query.thing(id)',
+      'Query.thing(flag)',
+      'Query.things',
       'Thing.name',
-      'Bare', 'Bare.x',
-      'Colour', 'Colour.BLUE',
-      'ThingInput', 'ThingInput.size',
+      'Bare',
+      'Bare.x',
+      'Colour',
+      'Colour.BLUE',
+      'ThingInput',
+      'ThingInput.size',
       'Stamp',
       'Bare.y',
     ]);

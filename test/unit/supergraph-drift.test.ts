@@ -27,6 +27,8 @@ describe('committed supergraph', () => {
     const committed = readFileSync(join(root, 'schema/supergraph.graphql'), 'utf8');
     const expected = result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`;
     // Compared as a verdict string so the failure reads as the fix.
-    expect(committed === expected ? 'up-to-date' : 'schema/supergraph.graphql is stale: run `npm run compose` and commit it').toBe('up-to-date');
+    expect(committed === expected ? 'up-to-date' : 'schema/supergraph.graphql is stale: run `npm run compose` and commit it').toBe(
+      'up-to-date',
+    );
   });
 });

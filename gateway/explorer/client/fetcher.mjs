@@ -7,7 +7,11 @@ export function createFetcher(graphqlPath) {
   return async (params, options) => {
     const response = await fetch(graphqlPath, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(options?.headers ?? {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(options?.headers ?? {}),
+      },
       body: JSON.stringify({ ...params, operationName: operationNameFor(params) }),
       credentials: 'same-origin',
     });

@@ -23,7 +23,12 @@ function Explorer({ config }) {
     shouldPersistHeaders: false,
     storage: namespacedStorage(config.storageNamespace),
   });
-  return h('div', { className: 'jd-explorer' }, config.sandboxLabel ? h(Banner, { label: config.sandboxLabel }) : null, h('div', { className: 'jd-explorer-ide' }, graphiql));
+  return h(
+    'div',
+    { className: 'jd-explorer' },
+    config.sandboxLabel ? h(Banner, { label: config.sandboxLabel }) : null,
+    h('div', { className: 'jd-explorer-ide' }, graphiql),
+  );
 }
 
 async function main() {

@@ -6,7 +6,12 @@ import { timeoutError } from '../errors';
  * `timeoutMs` or with the caller's signal, and the wait ends then even if `fn` ignores it.
  * A timeout becomes JdApiError kind 'timeout'; a caller's abort rethrows the caller's reason.
  */
-export async function withTimeout<T>(method: string, timeoutMs: number, fn: (signal: AbortSignal) => Promise<T>, callerSignal?: AbortSignal): Promise<T> {
+export async function withTimeout<T>(
+  method: string,
+  timeoutMs: number,
+  fn: (signal: AbortSignal) => Promise<T>,
+  callerSignal?: AbortSignal,
+): Promise<T> {
   callerSignal?.throwIfAborted();
   // Only two things abort the attempt's signal before it returns: the caller, or the timer.
   const whyStopped = () => (callerSignal?.aborted ? callerSignal.reason : timeoutError(method, timeoutMs));

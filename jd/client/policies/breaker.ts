@@ -31,13 +31,18 @@ export class MethodBreaker {
   private readonly policy: CircuitBreakerPolicy;
   private openedAt = 0;
 
-  constructor(private readonly method: string, private readonly options: MethodBreakerOptions) {
+  constructor(
+    private readonly method: string,
+    private readonly options: MethodBreakerOptions,
+  ) {
     this.policy = circuitBreaker(handleWhen(isTransientUpstreamFailure), {
       halfOpenAfter: options.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(options.threshold),
     });
     // cockatiel keeps its own opening time private; the refusal says how long until the trial.
-    this.policy.onBreak(() => { this.openedAt = Date.now(); });
+    this.policy.onBreak(() => {
+      this.openedAt = Date.now();
+    });
     this.policy.onStateChange((state) => options.onStateChange?.(method, STATE_NAMES[state]));
     options.onStateChange?.(method, 'closed');
   }

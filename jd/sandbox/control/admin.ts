@@ -16,7 +16,10 @@ export interface AdminDeps {
   info(): object;
 }
 
-export interface AdminAnswer { status: number; body: object }
+export interface AdminAnswer {
+  status: number;
+  body: object;
+}
 
 function parseJson(body: string): unknown {
   if (!body.trim()) return {};

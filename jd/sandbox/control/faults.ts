@@ -20,7 +20,10 @@ export class FaultController {
   private windows = new Map<string, number[]>();
   private rng: Rng;
 
-  constructor(private readonly seed: string, initial: FaultConfig = {}) {
+  constructor(
+    private readonly seed: string,
+    initial: FaultConfig = {},
+  ) {
     this.rng = createRng(seed, 'faults');
     this.set(initial);
   }

@@ -26,7 +26,12 @@ function makeShops(rng: Rng, count: number): SandboxShop[] {
   return Array.from({ length: count }, (_, i) => {
     const base = SHOP_NAMES[i % SHOP_NAMES.length];
     const shopName = i < SHOP_NAMES.length ? base : `${base}(${Math.floor(i / SHOP_NAMES.length) + 1}号店)`;
-    return { shopId: 1000001 + i * 37 + rng.int(0, 30), venderId: 60001 + i * 13 + rng.int(0, 9), shopName, isJdSelf: base.includes('自营') ? 1 : 0 };
+    return {
+      shopId: 1000001 + i * 37 + rng.int(0, 30),
+      venderId: 60001 + i * 13 + rng.int(0, 9),
+      shopName,
+      isJdSelf: base.includes('自营') ? 1 : 0,
+    };
   });
 }
 
@@ -36,7 +41,8 @@ export function generateCatalog(rng: Rng, skuCount: number): Catalog {
   const skus = new Map<number, SandboxSku>();
   const sales = new Map<number, number>();
   for (let i = 0; i < skuCount; i++) {
-    const shopIndex = i < ANCHOR_SHOP_SKUS * 2 ? Math.floor(i / ANCHOR_SHOP_SKUS) : rng.chance(0.3) ? rng.int(0, 2) : rng.int(0, shops.length - 1);
+    const shopIndex =
+      i < ANCHOR_SHOP_SKUS * 2 ? Math.floor(i / ANCHOR_SHOP_SKUS) : rng.chance(0.3) ? rng.int(0, 2) : rng.int(0, shops.length - 1);
     const shop = shops[shopIndex];
     const family = rng.chance(0.6) ? PRODUCT_FAMILIES[shopIndex % PRODUCT_FAMILIES.length] : rng.pick(PRODUCT_FAMILIES);
     let skuId = 100000000000 + rng.int(0, 99999999999);

@@ -15,7 +15,11 @@ export class GenerationContext {
   private orderSeq = 0;
   private afsSeq = 0;
 
-  constructor(readonly rng: Rng, readonly now: Date, readonly catalog: Catalog) {
+  constructor(
+    readonly rng: Rng,
+    readonly now: Date,
+    readonly catalog: Catalog,
+  ) {
     for (const shop of catalog.shops) this.skusByShop.set(shop.shopId, []);
     for (const sku of catalog.skus.values()) this.skusByShop.get(sku.shopId)!.push(sku);
   }
@@ -43,15 +47,22 @@ export class GenerationContext {
   /** Order times consistent with `state`: received orders were placed days before receipt, and so on. */
   timesFor(state: JdOrderState, receivedDaysAgo?: number): Pick<OrderSpec, 'placedAt' | 'paidAt' | 'receivedAt'> {
     const r = this.rng;
-    const after = (d: Date, minMinutes: number, maxMinutes: number) => new Date(d.getTime() + r.int(minMinutes * 60, maxMinutes * 60) * 1000);
+    const after = (d: Date, minMinutes: number, maxMinutes: number) =>
+      new Date(d.getTime() + r.int(minMinutes * 60, maxMinutes * 60) * 1000);
     if (state === 'FINISHED_L') {
       const receivedAt = this.daysAgo(receivedDaysAgo ?? r.int(1, 120));
       const placedAt = new Date(receivedAt.getTime() - r.int(2 * 24 * 3600, 8 * 24 * 3600) * 1000);
       return { placedAt, paidAt: after(placedAt, 1, 40), receivedAt };
     }
     const placedDaysAgo: Record<JdOrderState, [number, number]> = {
-      WAIT_SELLER_STOCK_OUT: [0, 2], WAIT_SELLER_DELIVERY: [0, 2], WAIT_GOODS_RECEIVE_CONFIRM: [2, 6],
-      PAUSE: [1, 10], POP_ORDER_PAUSE: [1, 10], LOCKED: [1, 15], TRADE_CANCELED: [1, 90], FINISHED_L: [0, 0],
+      WAIT_SELLER_STOCK_OUT: [0, 2],
+      WAIT_SELLER_DELIVERY: [0, 2],
+      WAIT_GOODS_RECEIVE_CONFIRM: [2, 6],
+      PAUSE: [1, 10],
+      POP_ORDER_PAUSE: [1, 10],
+      LOCKED: [1, 15],
+      TRADE_CANCELED: [1, 90],
+      FINISHED_L: [0, 0],
     };
     const [min, max] = placedDaysAgo[state];
     const placedAt = new Date(this.now.getTime() - r.int(min * 24, max * 24 + 20) * HOUR - r.int(60, 3599) * 1000);
@@ -73,7 +84,11 @@ export class GenerationContext {
 
   addOrder(spec: Omit<OrderSpec, 'orderId' | 'freightFen'> & { freightFen?: number }): JdOrderInfo {
     const goodsFen = spec.lines.reduce((s, l) => s + l.unitFen * l.quantity, 0);
-    const order = buildOrder({ ...spec, orderId: this.nextOrderId(), freightFen: spec.freightFen ?? this.freightFor(spec.customer, goodsFen) });
+    const order = buildOrder({
+      ...spec,
+      orderId: this.nextOrderId(),
+      freightFen: spec.freightFen ?? this.freightFor(spec.customer, goodsFen),
+    });
     this.orders.set(order.orderId, order);
     return order;
   }

@@ -12,7 +12,13 @@ import type { SandboxCustomer, SandboxSku } from './types';
 
 export const DEMO_PINS = { alice: 'jd_demo_alice', bob: 'jd_demo_bob' } as const;
 
-interface DemoProfile { pin: string; fullname: string; countryCode: string; plusMember: boolean; openServiceStep: JdAfsStep }
+interface DemoProfile {
+  pin: string;
+  fullname: string;
+  countryCode: string;
+  plusMember: boolean;
+  openServiceStep: JdAfsStep;
+}
 
 const PROFILES: DemoProfile[] = [
   { pin: DEMO_PINS.alice, fullname: 'Alice Chen', countryCode: 'US', plusMember: false, openServiceStep: 21 },
@@ -27,21 +33,39 @@ function pickSku(ctx: GenerationContext, key: string): SandboxSku {
 
 function demoOrders(ctx: GenerationContext, customer: SandboxCustomer, profile: DemoProfile): void {
   const single = (sku: SandboxSku, state: Parameters<GenerationContext['timesFor']>[0], receivedDaysAgo?: number) =>
-    ctx.addOrder({ customer, shop: ctx.shopOf(sku), state, lines: [ctx.line(sku)], discountFen: 0, ...ctx.timesFor(state, receivedDaysAgo) });
+    ctx.addOrder({
+      customer,
+      shop: ctx.shopOf(sku),
+      state,
+      lines: [ctx.line(sku)],
+      discountFen: 0,
+      ...ctx.timesFor(state, receivedDaysAgo),
+    });
 
   single(pickSku(ctx, 'electronics'), 'FINISHED_L', 3);
   single(pickSku(ctx, 'personalised'), 'FINISHED_L', 5);
   single(pickSku(ctx, 'apparel'), 'TRADE_CANCELED');
   const withService = single(pickSku(ctx, 'electronics'), 'FINISHED_L', 10);
   const service = makeService(ctx.rng, {
-    afsServiceId: ctx.nextAfsServiceId(), order: withService, lineIndex: 0, step: profile.openServiceStep, type: 10,
-    appliedAt: applyTimeAfter(ctx.rng, withService, ctx.now), now: ctx.now, jdHandled: true,
+    afsServiceId: ctx.nextAfsServiceId(),
+    order: withService,
+    lineIndex: 0,
+    step: profile.openServiceStep,
+    type: 10,
+    appliedAt: applyTimeAfter(ctx.rng, withService, ctx.now),
+    now: ctx.now,
+    jdHandled: true,
   });
   ctx.afsServices.set(service.afsServiceId, service);
 
   // Discounted multi-item order from the biggest shop, so same-shop exchange options exist.
   const bigShop = ctx.catalog.shops[0];
-  const lines = ctx.rng.sample(ctx.skusByShop.get(bigShop.shopId)!.filter((s) => s.stock > 0), 3).map((s, i) => ctx.line(s, i === 0 ? 2 : 1));
+  const lines = ctx.rng
+    .sample(
+      ctx.skusByShop.get(bigShop.shopId)!.filter((s) => s.stock > 0),
+      3,
+    )
+    .map((s, i) => ctx.line(s, i === 0 ? 2 : 1));
   ctx.addOrder({ customer, shop: bigShop, state: 'FINISHED_L', lines, discountFen: 2000, ...ctx.timesFor('FINISHED_L', 7) });
 
   single(pickSku(ctx, 'home'), 'WAIT_SELLER_STOCK_OUT');

@@ -40,7 +40,8 @@ export function generateSandboxData(seed: string, now: Date, scale: DataScale = 
   const cartRng = createRng(seed, 'carts');
   const inStock = [...catalog.skus.values()].filter((s) => s.stock > 0).map((s) => s.skuId);
   const carts = new Map<string, SandboxCartLine[]>();
-  for (const c of customers.values()) carts.set(c.pin, cartFor(cartRng, catalog, inStock, now, c.pin.startsWith('jd_demo_') ? 3 : cartRng.int(0, 5)));
+  for (const c of customers.values())
+    carts.set(c.pin, cartFor(cartRng, catalog, inStock, now, c.pin.startsWith('jd_demo_') ? 3 : cartRng.int(0, 5)));
 
   return {
     seed,

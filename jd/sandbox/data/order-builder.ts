@@ -2,7 +2,11 @@
 import { formatFen, type JdOrderInfo, type JdOrderState, formatShanghai } from '../../protocol';
 import type { SandboxCustomer, SandboxShop, SandboxSku } from './types';
 
-export interface OrderLineSpec { sku: SandboxSku; quantity: number; /** Unit price paid, in fen (the price at order time). */ unitFen: number }
+export interface OrderLineSpec {
+  sku: SandboxSku;
+  quantity: number;
+  /** Unit price paid, in fen (the price at order time). */ unitFen: number;
+}
 
 export interface OrderSpec {
   orderId: string;

@@ -5,12 +5,21 @@ import type { GenerationContext } from './context';
 import type { SandboxCustomer } from './types';
 
 const STATE_WEIGHTS: [JdOrderState, number][] = [
-  ['FINISHED_L', 45], ['WAIT_GOODS_RECEIVE_CONFIRM', 12], ['WAIT_SELLER_STOCK_OUT', 12], ['TRADE_CANCELED', 10],
-  ['WAIT_SELLER_DELIVERY', 6], ['PAUSE', 5], ['LOCKED', 5], ['POP_ORDER_PAUSE', 5],
+  ['FINISHED_L', 45],
+  ['WAIT_GOODS_RECEIVE_CONFIRM', 12],
+  ['WAIT_SELLER_STOCK_OUT', 12],
+  ['TRADE_CANCELED', 10],
+  ['WAIT_SELLER_DELIVERY', 6],
+  ['PAUSE', 5],
+  ['LOCKED', 5],
+  ['POP_ORDER_PAUSE', 5],
 ];
 
 function weightedState(ctx: GenerationContext): JdOrderState {
-  let roll = ctx.rng.int(1, STATE_WEIGHTS.reduce((s, [, w]) => s + w, 0));
+  let roll = ctx.rng.int(
+    1,
+    STATE_WEIGHTS.reduce((s, [, w]) => s + w, 0),
+  );
   for (const [state, weight] of STATE_WEIGHTS) if ((roll -= weight) <= 0) return state;
   return 'FINISHED_L';
 }
@@ -36,8 +45,14 @@ export function generateOrders(ctx: GenerationContext, customers: SandboxCustome
       const jdHandled = step === 31 || step === 33 ? true : step === 32 || step === 34 ? false : shop.isJdSelf === 1;
       const type = rng.pick([10, 20, 30] as const);
       const service = makeService(rng, {
-        afsServiceId: ctx.nextAfsServiceId(), order, lineIndex: rng.int(0, lines.length - 1), step, type,
-        appliedAt: applyTimeAfter(rng, order, ctx.now), now: ctx.now, jdHandled,
+        afsServiceId: ctx.nextAfsServiceId(),
+        order,
+        lineIndex: rng.int(0, lines.length - 1),
+        step,
+        type,
+        appliedAt: applyTimeAfter(rng, order, ctx.now),
+        now: ctx.now,
+        jdHandled,
       });
       ctx.afsServices.set(service.afsServiceId, service);
     }

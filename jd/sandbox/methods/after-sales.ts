@@ -1,5 +1,19 @@
 /** The five jingdong.afsservice.* methods with the shapes and business codes of JD's after-sales guide. */
-import { AFS_RESULT_NO_PERMISSION, AFS_RESULT_NOT_CANCELLABLE, AFS_RESULT_PARAM_ERROR, AFS_RESULT_SUCCESS, type JdAfsApplyCreateResult, type JdAfsApplyType, type JdAfsBusinessResult, type JdAfsCancelResult, type JdAfsDetailResult, type JdAfsOrderGetResult, type JdAfsScheduleResult, type JdCustomerExpect, formatShanghai } from '../../protocol';
+import {
+  AFS_RESULT_NO_PERMISSION,
+  AFS_RESULT_NOT_CANCELLABLE,
+  AFS_RESULT_PARAM_ERROR,
+  AFS_RESULT_SUCCESS,
+  type JdAfsApplyCreateResult,
+  type JdAfsApplyType,
+  type JdAfsBusinessResult,
+  type JdAfsCancelResult,
+  type JdAfsDetailResult,
+  type JdAfsOrderGetResult,
+  type JdAfsScheduleResult,
+  type JdCustomerExpect,
+  formatShanghai,
+} from '../../protocol';
 import { CANCELABLE_STEPS, processResult, STEP_TITLES, statusOfStep, statusText } from '../afs-steps';
 import type { SandboxAfsService, SandboxData } from '../data/types';
 import { JdRouterError } from '../router/errors';
@@ -59,8 +73,20 @@ export const afsApplyCreate: MethodHandler = (p, { data, now }) => {
 
   const applyTime = formatShanghai(now());
   const service: SandboxAfsService = {
-    afsServiceId: data.nextAfsServiceId++, orderId, skuId, skuNum, customerPin, afsApplyType, customerExpect,
-    questionDesc, images, isNeedDetectionReport, thirdApplyId, step: 10, applyTime, schedule: [{ step: 10, date: applyTime }],
+    afsServiceId: data.nextAfsServiceId++,
+    orderId,
+    skuId,
+    skuNum,
+    customerPin,
+    afsApplyType,
+    customerExpect,
+    questionDesc,
+    images,
+    isNeedDetectionReport,
+    thirdApplyId,
+    step: 10,
+    applyTime,
+    schedule: [{ step: 10, date: applyTime }],
   };
   const exchangeSkuId = optionalString(p, 'exchangeSkuId');
   if (exchangeSkuId) service.exchangeSkuId = exchangeSkuId;
@@ -79,8 +105,14 @@ export const afsOrderGet: MethodHandler = (p, { data }) => {
   const afsServiceList = [...data.afsServices.values()]
     .filter((s) => s.orderId === orderId)
     .map((s) => ({
-      afsServiceId: s.afsServiceId, orderId: s.orderId, skuId: s.skuId, serviceStatus: statusOfStep(s.step),
-      afsServiceStep: s.step, afsApplyType: s.afsApplyType, thirdApplyId: s.thirdApplyId, applyTime: s.applyTime,
+      afsServiceId: s.afsServiceId,
+      orderId: s.orderId,
+      skuId: s.skuId,
+      serviceStatus: statusOfStep(s.step),
+      afsServiceStep: s.step,
+      afsApplyType: s.afsApplyType,
+      thirdApplyId: s.thirdApplyId,
+      applyTime: s.applyTime,
     }));
   const result: JdAfsOrderGetResult = { ...ok(), afsServiceList };
   return { result };
@@ -99,13 +131,28 @@ export const afsDetailGet: MethodHandler = (p, { data }) => {
   const order = data.orders.get(s.orderId);
   const result: JdAfsDetailResult = {
     ...ok(),
-    customerInfo: { linkMan: order?.consigneeInfo.fullname ?? customer?.fullname ?? '', phone: customer?.mobile ?? '', customerPin: s.customerPin },
+    customerInfo: {
+      linkMan: order?.consigneeInfo.fullname ?? customer?.fullname ?? '',
+      phone: customer?.mobile ?? '',
+      customerPin: s.customerPin,
+    },
     serviceDetailInfo: {
-      afsServiceId: s.afsServiceId, orderId: s.orderId, skuId: s.skuId, skuNum: s.skuNum, afsApplyType: s.afsApplyType,
-      customerExpect: s.customerExpect, questionDesc: s.questionDesc, questionPic: s.images.join(','),
-      isNeedDetectionReport: s.isNeedDetectionReport, processResult: processResult(s.step, s.afsApplyType),
-      status: statusText(s.step), serviceStatus: statusOfStep(s.step), afsServiceStep: s.step, applyTime: s.applyTime,
-      cancelable: CANCELABLE_STEPS.has(s.step) ? 1 : 0, thirdApplyId: s.thirdApplyId,
+      afsServiceId: s.afsServiceId,
+      orderId: s.orderId,
+      skuId: s.skuId,
+      skuNum: s.skuNum,
+      afsApplyType: s.afsApplyType,
+      customerExpect: s.customerExpect,
+      questionDesc: s.questionDesc,
+      questionPic: s.images.join(','),
+      isNeedDetectionReport: s.isNeedDetectionReport,
+      processResult: processResult(s.step, s.afsApplyType),
+      status: statusText(s.step),
+      serviceStatus: statusOfStep(s.step),
+      afsServiceStep: s.step,
+      applyTime: s.applyTime,
+      cancelable: CANCELABLE_STEPS.has(s.step) ? 1 : 0,
+      thirdApplyId: s.thirdApplyId,
       ...(s.exchangeSkuId !== undefined ? { exchangeSkuId: s.exchangeSkuId } : {}),
       ...(s.priceDifferenceFen !== undefined ? { priceDifferenceFen: s.priceDifferenceFen } : {}),
     },

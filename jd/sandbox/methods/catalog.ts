@@ -1,5 +1,15 @@
 /** Batch catalog reads (price, goods facts, stock, rankings) and the sandbox cart extension. */
-import { JD_STOCK_IN_STOCK, JD_STOCK_OUT_OF_STOCK, type JdCartGetResult, type JdGoodsInfoResult, type JdPriceGetResult, type JdRankQueryResult, type JdStockGetResult, JD_MAX_BATCH, formatFen } from '../../protocol';
+import {
+  JD_STOCK_IN_STOCK,
+  JD_STOCK_OUT_OF_STOCK,
+  type JdCartGetResult,
+  type JdGoodsInfoResult,
+  type JdPriceGetResult,
+  type JdRankQueryResult,
+  type JdStockGetResult,
+  JD_MAX_BATCH,
+  formatFen,
+} from '../../protocol';
 import type { SandboxData, SandboxSku } from '../data/types';
 import { optionalInt, requireIdList, requireString } from '../router/business-params';
 import type { MethodHandler } from './types';
@@ -16,7 +26,11 @@ export const priceGet: MethodHandler = (p, { data }) => {
   const ids = requireIdList(p, 'sku_id', J_SKU);
   const result: JdPriceGetResult = {
     code: '0',
-    price_changes: knownSkus(data, ids).map((s) => ({ sku_id: `J_${s.skuId}`, price: formatFen(s.priceFen), market_price: formatFen(s.marketPriceFen) })),
+    price_changes: knownSkus(data, ids).map((s) => ({
+      sku_id: `J_${s.skuId}`,
+      price: formatFen(s.priceFen),
+      market_price: formatFen(s.marketPriceFen),
+    })),
   };
   return { result, batchSize: ids.length };
 };
@@ -33,9 +47,20 @@ export const goodsInfo: MethodHandler = (p, { data }) => {
         const shop = shopName.get(s.shopId)!;
         const c = s.category;
         return {
-          skuId: s.skuId, goodsName: s.name, unitPrice: formatFen(s.priceFen), imgUrl: s.imgUrl,
-          materialUrl: `https://item.jd.com/${s.skuId}.html`, shopId: s.shopId, shopName: shop.shopName,
-          cid: c.cid1, cidName: c.cid1Name, cid2: c.cid2, cid2Name: c.cid2Name, cid3: c.cid3, cid3Name: c.cid3Name, isJdSale: shop.isJdSelf,
+          skuId: s.skuId,
+          goodsName: s.name,
+          unitPrice: formatFen(s.priceFen),
+          imgUrl: s.imgUrl,
+          materialUrl: `https://item.jd.com/${s.skuId}.html`,
+          shopId: s.shopId,
+          shopName: shop.shopName,
+          cid: c.cid1,
+          cidName: c.cid1Name,
+          cid2: c.cid2,
+          cid2Name: c.cid2Name,
+          cid3: c.cid3,
+          cid3Name: c.cid3Name,
+          isJdSale: shop.isJdSelf,
         };
       }),
     },
@@ -61,7 +86,9 @@ export const stockGet: MethodHandler = (p, { data }) => {
 export const rankQuery: MethodHandler = (p, { data }) => {
   const pageSize = optionalInt(p, 'pageSize', 1, JD_MAX_BATCH, 20);
   const hasShop = p.shopId !== undefined && p.shopId !== null && p.shopId !== '';
-  const ranked = hasShop ? data.shopBestsellers.get(optionalInt(p, 'shopId', 1, Number.MAX_SAFE_INTEGER, 0)) ?? [] : data.platformBestsellers;
+  const ranked = hasShop
+    ? (data.shopBestsellers.get(optionalInt(p, 'shopId', 1, Number.MAX_SAFE_INTEGER, 0)) ?? [])
+    : data.platformBestsellers;
   const result: JdRankQueryResult = {
     code: '0',
     queryResult: { code: 200, message: 'success', data: ranked.slice(0, pageSize).map((skuId, i) => ({ skuId, rank: i + 1 })) },

@@ -1,5 +1,13 @@
 /** jingdong.pop.order.get and jingdong.pop.order.search. */
-import { JD_MAX_PAGE_SIZE, JD_ORDER_STATES, type JdApiResult, type JdOrderGetResult, type JdOrderInfo, type JdOrderSearchResult, parseShanghai } from '../../protocol';
+import {
+  JD_MAX_PAGE_SIZE,
+  JD_ORDER_STATES,
+  type JdApiResult,
+  type JdOrderGetResult,
+  type JdOrderInfo,
+  type JdOrderSearchResult,
+  parseShanghai,
+} from '../../protocol';
 import { JdRouterError } from '../router/errors';
 import { optionalString, requireId, requireInt, type Params } from '../router/business-params';
 import type { MethodHandler } from './types';
@@ -9,8 +17,12 @@ const OK: JdApiResult = { success: true, englishErrCode: 'success', chineseErrCo
 function stateFilter(p: Params): Set<string> | null {
   const raw = optionalString(p, 'order_state');
   if (!raw) return null;
-  const states = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const s of states) if (!(JD_ORDER_STATES as readonly string[]).includes(s)) throw new JdRouterError('61', `order_state ${s} is unknown`);
+  const states = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const s of states)
+    if (!(JD_ORDER_STATES as readonly string[]).includes(s)) throw new JdRouterError('61', `order_state ${s} is unknown`);
   return new Set(states);
 }
 
@@ -46,13 +58,22 @@ export const orderSearch: MethodHandler = (p, { data }) => {
   const dateType = optionalString(p, 'dateType') ?? '0';
   if (dateType !== '0' && dateType !== '1') throw new JdRouterError('61', 'dateType must be 0 or 1');
   const timeOf = (o: JdOrderInfo) => parseShanghai(dateType === '1' ? o.modified : o.orderStartTime)!.getTime();
-  const matching = [...data.orders.values()].filter((o) =>
-    (!pin || o.pin === pin) && (!states || states.has(o.orderState)) && (from === null || timeOf(o) >= from) && (to === null || timeOf(o) <= to));
+  const matching = [...data.orders.values()].filter(
+    (o) =>
+      (!pin || o.pin === pin) &&
+      (!states || states.has(o.orderState)) &&
+      (from === null || timeOf(o) >= from) &&
+      (to === null || timeOf(o) <= to),
+  );
   const oldestFirst = optionalString(p, 'sortType') === '1';
   matching.sort((a, b) => (oldestFirst ? timeOf(a) - timeOf(b) : timeOf(b) - timeOf(a)) || a.orderId.localeCompare(b.orderId));
   const result: JdOrderSearchResult = {
     code: '0',
-    searchorderinfo_result: { apiResult: OK, orderTotal: matching.length, orderInfoList: matching.slice((page - 1) * pageSize, page * pageSize) },
+    searchorderinfo_result: {
+      apiResult: OK,
+      orderTotal: matching.length,
+      orderInfoList: matching.slice((page - 1) * pageSize, page * pageSize),
+    },
   };
   return { result };
 };

@@ -50,7 +50,10 @@ export function requireEnum<T extends number>(p: Params, name: string, allowed: 
  * duplicates collapse. More than 100, or a malformed entry, is 61.
  */
 export function requireIdList(p: Params, name: string, shape: RegExp): string[] {
-  const entries = requireString(p, name).split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = requireString(p, name)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (entries.length === 0) throw new JdRouterError('60', `missing ${name}`);
   if (entries.length > JD_MAX_BATCH) throw new JdRouterError('61', `${name} takes at most ${JD_MAX_BATCH} entries, got ${entries.length}`);
   const ids = entries.map((e) => {

@@ -3,7 +3,10 @@ import { JD_SYSTEM_ERRORS, type JdErrorResponse, type JdSystemErrorCode } from '
 
 /** Thrown by checks and methods; the router turns it into `{"error_response": {...}}`. */
 export class JdRouterError extends Error {
-  constructor(readonly code: JdSystemErrorCode, readonly detail?: string) {
+  constructor(
+    readonly code: JdSystemErrorCode,
+    readonly detail?: string,
+  ) {
     super(`${code} ${JD_SYSTEM_ERRORS[code].en}${detail ? `: ${detail}` : ''}`);
   }
 }

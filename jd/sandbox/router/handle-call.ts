@@ -32,7 +32,8 @@ const isAfs = (method: string) => method.startsWith('jingdong.afsservice.');
 
 function injectedError(method: JdMethodName, code: string, status: number): RouterAnswer {
   // JD's after-sales 500 (system exception) is a business result, so it travels inside the wrapper.
-  if (code === '500' && isAfs(method)) return { status, body: { [responseKey(method)]: { resultCode: 500, resultComment: '系统异常，请稍后重试 System exception' } } };
+  if (code === '500' && isAfs(method))
+    return { status, body: { [responseKey(method)]: { resultCode: 500, resultComment: '系统异常，请稍后重试 System exception' } } };
   return { status, body: errorResponse(code, 'injected by the sandbox') };
 }
 

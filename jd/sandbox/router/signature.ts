@@ -14,8 +14,13 @@ export function expectedSign(params: Record<string, string>, secret: string, met
     .map((k) => k + params[k])
     .join('');
   const digest =
-    method === 'md5' ? createHash('md5').update(secret + joined + secret, 'utf8').digest('hex')
-    : createHmac(method === 'hmacmd5' ? 'md5' : 'sha256', secret).update(joined, 'utf8').digest('hex');
+    method === 'md5'
+      ? createHash('md5')
+          .update(secret + joined + secret, 'utf8')
+          .digest('hex')
+      : createHmac(method === 'hmacmd5' ? 'md5' : 'sha256', secret)
+          .update(joined, 'utf8')
+          .digest('hex');
   return digest.toUpperCase();
 }
 

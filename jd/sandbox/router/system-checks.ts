@@ -37,7 +37,8 @@ export function checkSystemParams(params: Record<string, string>, creds: Sandbox
   if (!timestamp) throw new JdRouterError('7');
   const at = TIMESTAMP_SHAPES.some((re) => re.test(timestamp)) ? parseShanghai(timestamp) : null;
   if (!at) throw new JdRouterError('8', 'expected yyyy-MM-dd HH:mm:ss[.SSS+0800] in Asia/Shanghai');
-  if (Math.abs(at.getTime() - nowMs) > JD_TIMESTAMP_SKEW_MS) throw new JdRouterError('8', 'timestamp is more than 6 minutes off the server clock');
+  if (Math.abs(at.getTime() - nowMs) > JD_TIMESTAMP_SKEW_MS)
+    throw new JdRouterError('8', 'timestamp is more than 6 minutes off the server clock');
   if (!sign) throw new JdRouterError('11');
   const signMethod = params.sign_method || 'md5';
   // An unknown sign_method cannot produce a valid signature, so JD's answer is "invalid signature".
@@ -55,6 +56,7 @@ export function parseParamJson(raw: string | undefined): Record<string, unknown>
   } catch {
     throw new JdRouterError('63');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new JdRouterError('63', '360buy_param_json must be a JSON object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new JdRouterError('63', '360buy_param_json must be a JSON object');
   return parsed as Record<string, unknown>;
 }

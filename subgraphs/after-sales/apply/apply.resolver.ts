@@ -14,12 +14,20 @@ const refused = (userErrors: UserError[]): ApplyForAfterSalesPayload =>
 @Resolver()
 export class ApplyForAfterSalesResolver {
   @Mutation(() => ApplyForAfterSalesPayload, {
-    description: 'Files a return, exchange or repair for one line of the caller\'s order (JD `jingdong.afsservice.apply.create`). '
-      + 'Everything checkable is checked before JD is called: the input, ownership, the order line and quantity, the eligibility '
-      + 'rules, and that no application is already open for the line (JD `jingdong.afsservice.order.get`). Expected failures come '
-      + 'back as userErrors. With an idempotencyKey a retry returns the first attempt\'s service.',
+    description:
+      "Files a return, exchange or repair for one line of the caller's order (JD `jingdong.afsservice.apply.create`). " +
+      'Everything checkable is checked before JD is called: the input, ownership, the order line and quantity, the eligibility ' +
+      'rules, and that no application is already open for the line (JD `jingdong.afsservice.order.get`). Expected failures come ' +
+      "back as userErrors. With an idempotencyKey a retry returns the first attempt's service.",
   })
-  async applyForAfterSales(@Arg('input', { description: 'What to file: the order line, quantity, type and expectation (which must agree), the problem and its JD-CDN images, and an optional idempotency key.' }) input: ApplyForAfterSalesInput, @Ctx() ctx: AfterSalesContext): Promise<ApplyForAfterSalesPayload> {
+  async applyForAfterSales(
+    @Arg('input', {
+      description:
+        'What to file: the order line, quantity, type and expectation (which must agree), the problem and its JD-CDN images, and an optional idempotency key.',
+    })
+    input: ApplyForAfterSalesInput,
+    @Ctx() ctx: AfterSalesContext,
+  ): Promise<ApplyForAfterSalesPayload> {
     const pin = requireCustomer(ctx);
     const shapeProblems = validateApplyShape(input);
     if (shapeProblems.length) return refused(shapeProblems);
@@ -58,7 +66,9 @@ export class ApplyForAfterSalesResolver {
     const detail = await ctx.afterSales.ownedService(pin, afsServiceId);
     // The key was first used for another order: JD handed back that application, not a new one for this order.
     if (detail && orderId !== undefined && detail.orderId !== orderId) {
-      return refused([userError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another order.', ['input', 'idempotencyKey'])]);
+      return refused([
+        userError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another order.', ['input', 'idempotencyKey']),
+      ]);
     }
     if (!detail) throw new Error(`JD filed after-sales service ${afsServiceId} but does not return its details`);
     return Object.assign(new ApplyForAfterSalesPayload(), { service: toAfterSalesService(detail), userErrors: [] });

@@ -38,8 +38,12 @@ export function validateApplyShape(req: ApplyRequest): UserError[] {
   const problems: UserError[] = [];
   const wanted = EXPECTATION_FOR_TYPE[req.type];
   if (req.expectation !== wanted) {
-    problems.push(userError('TYPE_EXPECTATION_MISMATCH',
-      `A ${req.type} application must expect ${wanted}, not ${req.expectation}.`, ['input', 'expectation']));
+    problems.push(
+      userError('TYPE_EXPECTATION_MISMATCH', `A ${req.type} application must expect ${wanted}, not ${req.expectation}.`, [
+        'input',
+        'expectation',
+      ]),
+    );
   }
   if (!Number.isInteger(req.quantity) || req.quantity < 1) {
     problems.push(userError('QUANTITY_OUT_OF_RANGE', 'Quantity must be a whole number of at least 1.', ['input', 'quantity']));
@@ -47,21 +51,37 @@ export function validateApplyShape(req: ApplyRequest): UserError[] {
   if (req.description.trim().length === 0) {
     problems.push(userError('DESCRIPTION_REQUIRED', 'Describe the problem.', ['input', 'description']));
   } else if ([...req.description].length > MAX_DESCRIPTION_CHARS) {
-    problems.push(userError('DESCRIPTION_TOO_LONG', `The description may have at most ${MAX_DESCRIPTION_CHARS} characters.`, ['input', 'description']));
+    problems.push(
+      userError('DESCRIPTION_TOO_LONG', `The description may have at most ${MAX_DESCRIPTION_CHARS} characters.`, ['input', 'description']),
+    );
   }
   req.imageUrls.forEach((url, i) => {
     if (!isJdCdnUrl(url)) {
-      problems.push(userError('IMAGE_NOT_ON_JD_CDN',
-        'Images must be https URLs on JD\'s image CDN (img*.jd.com or img*.360buyimg.com); upload them with JD\'s file upload API first.',
-        ['input', 'imageUrls', String(i)]));
+      problems.push(
+        userError(
+          'IMAGE_NOT_ON_JD_CDN',
+          "Images must be https URLs on JD's image CDN (img*.jd.com or img*.360buyimg.com); upload them with JD's file upload API first.",
+          ['input', 'imageUrls', String(i)],
+        ),
+      );
     }
   });
   if (req.imageUrls.join(',').length > MAX_IMAGES_JOINED_CHARS) {
-    problems.push(userError('IMAGES_TOO_LONG', `The image URLs, joined by commas, may have at most ${MAX_IMAGES_JOINED_CHARS} characters.`, ['input', 'imageUrls']));
+    problems.push(
+      userError('IMAGES_TOO_LONG', `The image URLs, joined by commas, may have at most ${MAX_IMAGES_JOINED_CHARS} characters.`, [
+        'input',
+        'imageUrls',
+      ]),
+    );
   }
   const key = req.idempotencyKey;
   if (key != null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_CHARS)) {
-    problems.push(userError('IDEMPOTENCY_KEY_INVALID', `The idempotency key must have 1 to ${MAX_IDEMPOTENCY_KEY_CHARS} characters.`, ['input', 'idempotencyKey']));
+    problems.push(
+      userError('IDEMPOTENCY_KEY_INVALID', `The idempotency key must have 1 to ${MAX_IDEMPOTENCY_KEY_CHARS} characters.`, [
+        'input',
+        'idempotencyKey',
+      ]),
+    );
   }
   return problems;
 }
@@ -74,7 +94,13 @@ export interface ApplyFacts {
 }
 
 /** Checks against JD's facts: ownership, sku in the order, quantity ≤ bought, the eligibility rules. */
-export function validateApplyAgainstOrder(req: ApplyRequest, pin: string, facts: ApplyFacts, policy: ReturnWindowPolicy, now: Date): UserError[] {
+export function validateApplyAgainstOrder(
+  req: ApplyRequest,
+  pin: string,
+  facts: ApplyFacts,
+  policy: ReturnWindowPolicy,
+  now: Date,
+): UserError[] {
   const { order } = facts;
   if (!order || order.pin !== pin) return [ORDER_NOT_FOUND];
   const bought = order.itemInfoList
@@ -85,7 +111,9 @@ export function validateApplyAgainstOrder(req: ApplyRequest, pin: string, facts:
   }
   const problems: UserError[] = [];
   if (req.quantity > bought) {
-    problems.push(userError('QUANTITY_OUT_OF_RANGE', `Quantity must be between 1 and ${bought}, the quantity bought.`, ['input', 'quantity']));
+    problems.push(
+      userError('QUANTITY_OUT_OF_RANGE', `Quantity must be between 1 and ${bought}, the quantity bought.`, ['input', 'quantity']),
+    );
   }
   const line = evaluateLine(req.skuId, { order, categoryBySku: facts.categoryBySku, services: facts.services }, policy, now);
   for (const reason of line.reasons) problems.push(userError(reason.code, reason.message, ['input', 'skuId']));

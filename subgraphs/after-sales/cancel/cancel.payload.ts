@@ -10,6 +10,8 @@ export class CancelAfterSalesPayload {
   })
   service!: AfterSalesService | null;
 
-  @Field(() => [UserError], { description: 'Why it was not cancelled (SERVICE_NOT_FOUND, NOT_CANCELLABLE, JD_REJECTED); empty on success.' })
+  @Field(() => [UserError], {
+    description: 'Why it was not cancelled (SERVICE_NOT_FOUND, NOT_CANCELLABLE, JD_REJECTED); empty on success.',
+  })
   userErrors!: UserError[];
 }

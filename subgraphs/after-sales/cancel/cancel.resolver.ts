@@ -11,18 +11,20 @@ const payload = (service: AfterSalesService | null, errors: UserError[] = []) =>
 @Resolver()
 export class CancelAfterSalesResolver {
   @Mutation(() => CancelAfterSalesPayload, {
-    description: 'Withdraws one of the caller\'s after-sales applications while it is still cancellable '
-      + '(JD `jingdong.afsservice.service.cancel`). JD\'s refusal comes back as a userError.',
+    description:
+      "Withdraws one of the caller's after-sales applications while it is still cancellable " +
+      "(JD `jingdong.afsservice.service.cancel`). JD's refusal comes back as a userError.",
   })
   async cancelAfterSales(
-    @Arg('id', () => ID, { description: 'JD `afsServiceId` of the caller\'s service.' }) id: string,
+    @Arg('id', () => ID, { description: "JD `afsServiceId` of the caller's service." }) id: string,
     @Ctx() ctx: AfterSalesContext,
   ): Promise<CancelAfterSalesPayload> {
     const pin = requireCustomer(ctx);
     const afsServiceId = parseServiceId(id);
     const detail = afsServiceId === null ? null : await ctx.afterSales.ownedService(pin, afsServiceId);
     // Someone else's service reads exactly like a missing one.
-    if (afsServiceId === null || !detail) return payload(null, [userError('SERVICE_NOT_FOUND', 'No after-sales service with this id.', ['id'])]);
+    if (afsServiceId === null || !detail)
+      return payload(null, [userError('SERVICE_NOT_FOUND', 'No after-sales service with this id.', ['id'])]);
     if (detail.cancelable !== 1) {
       return payload(toAfterSalesService(detail), [userError('NOT_CANCELLABLE', 'This service can no longer be cancelled.', ['id'])]);
     }

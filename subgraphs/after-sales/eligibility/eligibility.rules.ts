@@ -12,7 +12,10 @@ export enum IneligibilityCode {
   OPEN_APPLICATION = 'OPEN_APPLICATION',
 }
 
-export interface IneligibilityReason { code: IneligibilityCode; message: string }
+export interface IneligibilityReason {
+  code: IneligibilityCode;
+  message: string;
+}
 
 export interface LineEligibilityResult {
   skuId: string;
@@ -51,7 +54,12 @@ function orderReasons(order: EligibilityOrder, windowEndsAt: Date | null, now: D
     return [{ code: IneligibilityCode.ORDER_UNPAID, message: 'The order has not been paid.' }];
   }
   if (!windowEndsAt) {
-    return [{ code: IneligibilityCode.NOT_YET_RECEIVED, message: 'The parcel has not been received yet; the after-sales window starts at receipt.' }];
+    return [
+      {
+        code: IneligibilityCode.NOT_YET_RECEIVED,
+        message: 'The parcel has not been received yet; the after-sales window starts at receipt.',
+      },
+    ];
   }
   if (now.getTime() > windowEndsAt.getTime()) {
     return [{ code: IneligibilityCode.WINDOW_EXPIRED, message: `The after-sales window closed at ${windowEndsAt.toISOString()}.` }];

@@ -4,7 +4,8 @@ import { IneligibilityCode } from './eligibility.rules';
 
 registerEnumType(IneligibilityCode, {
   name: 'IneligibilityCode',
-  description: 'Why an order line cannot take a new after-sales application. The rules are JD\'s published ones; this graph applies them to returns, exchanges and repairs alike.',
+  description:
+    "Why an order line cannot take a new after-sales application. The rules are JD's published ones; this graph applies them to returns, exchanges and repairs alike.",
   valuesConfig: {
     ORDER_CANCELLED: { description: 'The order was cancelled (JD orderState TRADE_CANCELED).' },
     ORDER_UNPAID: { description: 'The order was never paid (JD paymentConfirmTime empty).' },
@@ -29,11 +30,12 @@ export class IneligibilityReason {
 // Cached as long as the order field that returns it.
 @Directive('@cacheControl(inheritMaxAge: true)')
 @ObjectType({
-  description: 'Whether one order line can take a new after-sales application now. Computed from the order '
-    + '(`jingdong.pop.order.get`), the goods\' categories and the order\'s open applications (`jingdong.afsservice.order.get`).',
+  description:
+    'Whether one order line can take a new after-sales application now. Computed from the order ' +
+    "(`jingdong.pop.order.get`), the goods' categories and the order's open applications (`jingdong.afsservice.order.get`).",
 })
 export class LineEligibility {
-  @Field({ description: 'The order line\'s SKU.' })
+  @Field({ description: "The order line's SKU." })
   skuId!: string;
 
   @Field({ description: 'True when `applyForAfterSales` would accept this line now (quantity and input aside).' })
@@ -44,7 +46,8 @@ export class LineEligibility {
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'When the window closes: receipt of the parcel plus 30 days, or the longer JD Plus window; ISO-8601 in UTC. Null until the parcel is received (or for a cancelled or unpaid order).',
+    description:
+      'When the window closes: receipt of the parcel plus 30 days, or the longer JD Plus window; ISO-8601 in UTC. Null until the parcel is received (or for a cancelled or unpaid order).',
   })
   windowEndsAt!: Date | null;
 }

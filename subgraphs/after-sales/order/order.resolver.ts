@@ -11,9 +11,10 @@ import { Order } from './order.type';
 export class OrderAfterSalesResolver {
   @Directive(AFTER_SALES_CACHE)
   @FieldResolver(() => [AfterSalesService], {
-    description: 'The after-sales services filed against this order, as JD lists them (`jingdong.afsservice.order.get`, '
-      + 'then `jingdong.afsservice.service.detail.get` per service). Empty for an order that is not the caller\'s. '
-      + 'Cached per customer for up to 15 seconds; refreshed at once after an apply or cancel through this graph.',
+    description:
+      'The after-sales services filed against this order, as JD lists them (`jingdong.afsservice.order.get`, ' +
+      "then `jingdong.afsservice.service.detail.get` per service). Empty for an order that is not the caller's. " +
+      'Cached per customer for up to 15 seconds; refreshed at once after an apply or cancel through this graph.',
   })
   afterSalesServices(@Root() order: Order, @Ctx() ctx: AfterSalesContext): Promise<AfterSalesService[]> {
     const pin = requireCustomer(ctx);
@@ -22,10 +23,11 @@ export class OrderAfterSalesResolver {
 
   @Directive(AFTER_SALES_CACHE)
   @FieldResolver(() => [LineEligibility], {
-    description: 'Per order line, whether a new after-sales application would be accepted now, why not, and when the window closes. '
-      + 'Rules: within 30 days after receipt of the parcel (a longer window for JD Plus members); personalised goods and digital '
-      + 'downloads are not returnable; cancelled or unpaid orders are not eligible; a line with an open application is not eligible again. '
-      + 'Empty for an order that is not the caller\'s.',
+    description:
+      'Per order line, whether a new after-sales application would be accepted now, why not, and when the window closes. ' +
+      'Rules: within 30 days after receipt of the parcel (a longer window for JD Plus members); personalised goods and digital ' +
+      'downloads are not returnable; cancelled or unpaid orders are not eligible; a line with an open application is not eligible again. ' +
+      "Empty for an order that is not the caller's.",
   })
   async afterSalesEligibility(@Root() order: Order, @Ctx() ctx: AfterSalesContext): Promise<LineEligibility[]> {
     const pin = requireCustomer(ctx);

@@ -2,11 +2,24 @@ import { registerEnumType } from 'type-graphql';
 import type { JdAfsApplyType, JdAfsStep, JdCustomerExpect, JdServiceStatus } from '../../../jd/protocol';
 
 /** What the customer applies for; JD `afsApplyType`. */
-export enum AfterSalesType { RETURN = 'RETURN', EXCHANGE = 'EXCHANGE', REPAIR = 'REPAIR' }
+export enum AfterSalesType {
+  RETURN = 'RETURN',
+  EXCHANGE = 'EXCHANGE',
+  REPAIR = 'REPAIR',
+}
 /** What the customer expects to get; JD `customerExpect`. */
-export enum AfterSalesExpectation { REFUND = 'REFUND', EXCHANGE = 'EXCHANGE', REPAIR = 'REPAIR' }
+export enum AfterSalesExpectation {
+  REFUND = 'REFUND',
+  EXCHANGE = 'EXCHANGE',
+  REPAIR = 'REPAIR',
+}
 /** Coarse lifecycle; JD `serviceStatus`. */
-export enum AfterSalesStatus { PENDING = 'PENDING', IN_PROGRESS = 'IN_PROGRESS', COMPLETED = 'COMPLETED', CANCELLED = 'CANCELLED' }
+export enum AfterSalesStatus {
+  PENDING = 'PENDING',
+  IN_PROGRESS = 'IN_PROGRESS',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
 /** Fine-grained handling step; JD `afsServiceStep` (jd/protocol JD_AFS_STEPS). */
 export enum AfterSalesStep {
   APPLIED = 'APPLIED',
@@ -33,7 +46,8 @@ registerEnumType(AfterSalesType, {
 });
 registerEnumType(AfterSalesExpectation, {
   name: 'AfterSalesExpectation',
-  description: 'What the customer expects as the outcome. Backed by JD `customerExpect` (10 refund, 20 exchange, 30 repair); it must agree with the type.',
+  description:
+    'What the customer expects as the outcome. Backed by JD `customerExpect` (10 refund, 20 exchange, 30 repair); it must agree with the type.',
   valuesConfig: {
     REFUND: { description: 'Money back (JD customerExpect 10).' },
     EXCHANGE: { description: 'A replacement (JD customerExpect 20).' },
@@ -68,12 +82,21 @@ registerEnumType(AfterSalesStep, {
   },
 });
 
-const TYPE_BY_JD: Record<JdAfsApplyType, AfterSalesType> = { 10: AfterSalesType.RETURN, 20: AfterSalesType.EXCHANGE, 30: AfterSalesType.REPAIR };
+const TYPE_BY_JD: Record<JdAfsApplyType, AfterSalesType> = {
+  10: AfterSalesType.RETURN,
+  20: AfterSalesType.EXCHANGE,
+  30: AfterSalesType.REPAIR,
+};
 const EXPECTATION_BY_JD: Record<JdCustomerExpect, AfterSalesExpectation> = {
-  10: AfterSalesExpectation.REFUND, 20: AfterSalesExpectation.EXCHANGE, 30: AfterSalesExpectation.REPAIR,
+  10: AfterSalesExpectation.REFUND,
+  20: AfterSalesExpectation.EXCHANGE,
+  30: AfterSalesExpectation.REPAIR,
 };
 const STATUS_BY_JD: Record<JdServiceStatus, AfterSalesStatus> = {
-  1: AfterSalesStatus.PENDING, 2: AfterSalesStatus.IN_PROGRESS, 3: AfterSalesStatus.COMPLETED, 4: AfterSalesStatus.CANCELLED,
+  1: AfterSalesStatus.PENDING,
+  2: AfterSalesStatus.IN_PROGRESS,
+  3: AfterSalesStatus.COMPLETED,
+  4: AfterSalesStatus.CANCELLED,
 };
 const STEP_BY_JD: Record<JdAfsStep, AfterSalesStep> = {
   10: AfterSalesStep.APPLIED,

@@ -15,7 +15,10 @@ export function toAfterSalesService(d: AfsDetail): AfterSalesService {
   s.status = statusFromJd(d.serviceStatus);
   s.step = stepFromJd(d.afsServiceStep);
   s.description = d.questionDesc;
-  s.images = d.questionPic.split(',').map((u) => u.trim()).filter(Boolean);
+  s.images = d.questionPic
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   s.needsDetectionReport = d.isNeedDetectionReport === 1;
   s.appliedAt = shanghaiToIso(d.applyTime);
   s.result = d.processResult ? d.processResult : null;

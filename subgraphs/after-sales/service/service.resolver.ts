@@ -10,16 +10,21 @@ import { AfterSalesService } from './service.type';
 export class AfterSalesServiceResolver {
   @Query(() => AfterSalesService, {
     nullable: true,
-    description: 'One of the caller\'s after-sales services by id (JD `jingdong.afsservice.service.detail.get`). '
-      + 'Null when it does not exist or belongs to someone else.',
+    description:
+      "One of the caller's after-sales services by id (JD `jingdong.afsservice.service.detail.get`). " +
+      'Null when it does not exist or belongs to someone else.',
   })
-  afterSalesService(@Arg('id', () => ID, { description: 'JD `afsServiceId`.' }) id: string, @Ctx() ctx: AfterSalesContext): Promise<AfterSalesService | null> {
+  afterSalesService(
+    @Arg('id', () => ID, { description: 'JD `afsServiceId`.' }) id: string,
+    @Ctx() ctx: AfterSalesContext,
+  ): Promise<AfterSalesService | null> {
     return afterSalesServiceReference.__resolveReference({ id }, ctx);
   }
 
   @FieldResolver(() => [ScheduleStep], {
-    description: 'The handling history, oldest first (JD `jingdong.afsservice.service.schedule.get`). '
-      + 'Cached per customer for up to 15 seconds; refreshed at once after a cancel through this graph.',
+    description:
+      'The handling history, oldest first (JD `jingdong.afsservice.service.schedule.get`). ' +
+      'Cached per customer for up to 15 seconds; refreshed at once after a cancel through this graph.',
   })
   async schedule(@Root() service: AfterSalesService, @Ctx() ctx: AfterSalesContext): Promise<ScheduleStep[]> {
     requireCustomer(ctx);

@@ -8,9 +8,10 @@ export const AFTER_SALES_CACHE = '@cacheControl(maxAge: 15, scope: PRIVATE)';
 @Directive('@key(fields: "id")')
 @Directive(AFTER_SALES_CACHE)
 @ObjectType({
-  description: 'A return, exchange or repair the customer filed against one order line. Read from JD '
-    + '`jingdong.afsservice.service.detail.get`; cached per customer for up to 15 seconds and refreshed at once '
-    + 'after this graph applies or cancels. Only the customer who filed it can see it.',
+  description:
+    'A return, exchange or repair the customer filed against one order line. Read from JD ' +
+    '`jingdong.afsservice.service.detail.get`; cached per customer for up to 15 seconds and refreshed at once ' +
+    'after this graph applies or cancels. Only the customer who filed it can see it.',
 })
 export class AfterSalesService {
   @Field(() => ID, { description: 'JD `afsServiceId`.' })
@@ -37,33 +38,44 @@ export class AfterSalesService {
   @Field(() => AfterSalesStep, { description: 'Fine-grained handling step (JD `afsServiceStep`).' })
   step!: AfterSalesStep;
 
-  @Field({ description: 'The customer\'s description of the problem (JD `questionDesc`, at most 1000 characters).' })
+  @Field({ description: "The customer's description of the problem (JD `questionDesc`, at most 1000 characters)." })
   description!: string;
 
-  @Field(() => [String], { description: 'Photos of the problem: https URLs on JD\'s image CDN (JD `questionPic`). Empty when none were sent.' })
+  @Field(() => [String], {
+    description: "Photos of the problem: https URLs on JD's image CDN (JD `questionPic`). Empty when none were sent.",
+  })
   images!: string[];
 
   @Field({ description: 'Whether the customer asked for a detection (inspection) report (JD `isNeedDetectionReport`).' })
   needsDetectionReport!: boolean;
 
-  @Field(() => DateTimeScalar, { description: 'When the customer applied, ISO-8601 with the Asia/Shanghai offset (+08:00) (JD `applyTime`).' })
+  @Field(() => DateTimeScalar, {
+    description: 'When the customer applied, ISO-8601 with the Asia/Shanghai offset (+08:00) (JD `applyTime`).',
+  })
   appliedAt!: string;
 
-  @Field(() => String, { nullable: true, description: 'JD\'s handling result in its own words (JD `processResult`); null until JD has decided.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "JD's handling result in its own words (JD `processResult`); null until JD has decided.",
+  })
   result!: string | null;
 
-  @Field({ description: 'True while the customer may still cancel (JD `cancelable`); false once review has moved past the point of no return.' })
+  @Field({
+    description: 'True while the customer may still cancel (JD `cancelable`); false once review has moved past the point of no return.',
+  })
   cancellable!: boolean;
 
   @Field(() => String, {
     nullable: true,
-    description: 'For an exchange to a different SKU: the SKU the customer gets instead. Null for returns, repairs and like-for-like exchanges. (JD sandbox extension `exchangeSkuId`.)',
+    description:
+      'For an exchange to a different SKU: the SKU the customer gets instead. Null for returns, repairs and like-for-like exchanges. (JD sandbox extension `exchangeSkuId`.)',
   })
   exchangeSkuId!: string | null;
 
   @Field(() => Money, {
     nullable: true,
-    description: 'For an exchange with a price difference: the settled difference, positive when the customer pays extra, negative when refunded. Zero for an even exchange; null when the service settles no difference. (JD sandbox extension `priceDifferenceFen`.)',
+    description:
+      'For an exchange with a price difference: the settled difference, positive when the customer pays extra, negative when refunded. Zero for an even exchange; null when the service settles no difference. (JD sandbox extension `priceDifferenceFen`.)',
   })
   priceDifference!: Money | null;
 }

@@ -4,7 +4,10 @@ import type { JdAfsApplyCreateParams } from '../../../jd/protocol';
 import { JdSource, type WriteOutcome } from '../../kit';
 
 /** Price and stock of one SKU as the batch loaders report them; null where JD does not know the SKU. */
-export interface SkuFigures { priceFen: number | null; inStock: boolean | null }
+export interface SkuFigures {
+  priceFen: number | null;
+  inStock: boolean | null;
+}
 
 /**
  * The exchange subgraph's only door to JD: the kit's JdSource (ownership, lazy loaders, coded JD
@@ -43,7 +46,9 @@ export class ExchangeSource extends JdSource {
   }
 
   private async figuresFrom(
-    priceLoader: DataLoader<string, SkuPrice | null>, stockLoader: DataLoader<string, SkuStock | null>, skuIds: readonly string[],
+    priceLoader: DataLoader<string, SkuPrice | null>,
+    stockLoader: DataLoader<string, SkuStock | null>,
+    skuIds: readonly string[],
   ): Promise<Map<string, SkuFigures>> {
     // Both loadMany calls start in the same tick, so DataLoader sends each as one batch.
     const [prices, stocks] = await Promise.all([priceLoader.loadMany(skuIds), stockLoader.loadMany(skuIds)]);

@@ -12,13 +12,16 @@ import { Order } from './order.type';
 export class OrderExchangeResolver {
   @FieldResolver(() => ExchangeQuote, {
     nullable: true,
-    description: 'An exchange quote for one unit of a line of this order (see Query.exchangeQuote). Null when the order is not the caller\'s. '
-      + 'Requires a customer. ' + QUOTE_COST,
+    description:
+      "An exchange quote for one unit of a line of this order (see Query.exchangeQuote). Null when the order is not the caller's. " +
+      'Requires a customer. ' +
+      QUOTE_COST,
   })
   exchangeQuote(
     @Root() order: Order,
     @Arg('skuId', () => ID, { description: SKU_ARG }) skuId: string,
-    @Arg('sources', () => [ExchangeOptionSource], { nullable: true, description: SOURCES_ARG }) sources: ExchangeOptionSource[] | null | undefined,
+    @Arg('sources', () => [ExchangeOptionSource], { nullable: true, description: SOURCES_ARG })
+    sources: ExchangeOptionSource[] | null | undefined,
     @Arg('first', () => Int, { nullable: true, description: FIRST_ARG }) first: number | null | undefined,
     @Ctx() ctx: ExchangeContext,
   ): Promise<ExchangeQuote | null> {

@@ -10,8 +10,8 @@ export class ProductResolver {
   @FieldResolver(() => Money, {
     nullable: true,
     description:
-      'Current JD selling price (`jingdong.ware.price.get`, batched up to 100 SKUs a call, cached by the JD layer for up to 30 seconds), '
-      + 'exact fen, CNY. Null when JD does not know the SKU or no longer sells it (JD answers -1.00). Public: needs no customer.',
+      'Current JD selling price (`jingdong.ware.price.get`, batched up to 100 SKUs a call, cached by the JD layer for up to 30 seconds), ' +
+      'exact fen, CNY. Null when JD does not know the SKU or no longer sells it (JD answers -1.00). Public: needs no customer.',
   })
   async price(@Root() product: Product, @Ctx() ctx: ExchangeContext): Promise<Money | null> {
     const fen = product.knownPriceFen !== undefined ? product.knownPriceFen : await ctx.exchange.priceFen(product.skuId);
@@ -22,8 +22,8 @@ export class ProductResolver {
   @FieldResolver(() => Boolean, {
     nullable: true,
     description:
-      'Whether JD has the SKU in stock now (`jingdong.ware.stock.batch.get`, stock state 33 = in stock, batched up to 100 SKUs a call, '
-      + 'cached by the JD layer for up to 15 seconds). Null when JD does not know the SKU. Public: needs no customer.',
+      'Whether JD has the SKU in stock now (`jingdong.ware.stock.batch.get`, stock state 33 = in stock, batched up to 100 SKUs a call, ' +
+      'cached by the JD layer for up to 15 seconds). Null when JD does not know the SKU. Public: needs no customer.',
   })
   async inStock(@Root() product: Product, @Ctx() ctx: ExchangeContext): Promise<boolean | null> {
     return product.knownInStock !== undefined ? product.knownInStock : ctx.exchange.inStock(product.skuId);

@@ -1,7 +1,10 @@
 import { SOURCE_PRECEDENCE, type ExchangeOptionSource } from './quote.enums';
 
 /** A SKU offered for exchange and the source it is listed under. */
-export interface Candidate { skuId: string; source: ExchangeOptionSource }
+export interface Candidate {
+  skuId: string;
+  source: ExchangeOptionSource;
+}
 
 /**
  * Picks the candidates of each requested source: walking sources in precedence order (CART,

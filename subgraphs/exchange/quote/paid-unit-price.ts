@@ -46,7 +46,10 @@ export function paidLines(order: Pick<JdOrderInfo, 'itemInfoList' | 'sellerDisco
     const quantity = Number.parseInt(item.itemTotal, 10);
     return { skuId: item.skuId, quantity: quantity > 0 ? quantity : 0, listUnitFen: parseFen(item.jdPrice) };
   });
-  const discounts = allocateDiscount(lines.map((l) => l.listUnitFen * l.quantity), Math.max(0, parseFen(order.sellerDiscount || '0')));
+  const discounts = allocateDiscount(
+    lines.map((l) => l.listUnitFen * l.quantity),
+    Math.max(0, parseFen(order.sellerDiscount || '0')),
+  );
   return lines.map((l, i) => ({
     ...l,
     lineDiscountFen: discounts[i],

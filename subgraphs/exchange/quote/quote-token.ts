@@ -36,7 +36,9 @@ export class QuoteTokens {
 
   /** `xq1.<claims>.<signature>` */
   sign(claims: QuoteClaims): string {
-    const body = b64(JSON.stringify([claims.orderId, claims.skuId, claims.customer, claims.paidUnitFen, claims.prices, claims.quotedAt, claims.expiresAt]));
+    const body = b64(
+      JSON.stringify([claims.orderId, claims.skuId, claims.customer, claims.paidUnitFen, claims.prices, claims.quotedAt, claims.expiresAt]),
+    );
     return `${PREFIX}.${body}.${b64(this.mac(`${PREFIX}.${body}`))}`;
   }
 
@@ -48,7 +50,9 @@ export class QuoteTokens {
     const given = Buffer.from(parts[2], 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     try {
-      const [orderId, skuId, customer, paidUnitFen, prices, quotedAt, expiresAt] = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as unknown[];
+      const [orderId, skuId, customer, paidUnitFen, prices, quotedAt, expiresAt] = JSON.parse(
+        Buffer.from(parts[1], 'base64url').toString('utf8'),
+      ) as unknown[];
       return { orderId, skuId, customer, paidUnitFen, prices, quotedAt, expiresAt } as QuoteClaims;
     } catch {
       return null;

@@ -11,7 +11,12 @@ import { ExchangeOption, ExchangeOptionGroup, ExchangeQuote } from './quote.type
 import { isoShanghai } from './time';
 
 /** The candidate SKUs of each requested source, fetched side by side. */
-async function candidateSkus(ctx: ExchangeContext, pin: string, skuId: string, sources: ExchangeOptionSource[]): Promise<Map<ExchangeOptionSource, string[]>> {
+async function candidateSkus(
+  ctx: ExchangeContext,
+  pin: string,
+  skuId: string,
+  sources: ExchangeOptionSource[],
+): Promise<Map<ExchangeOptionSource, string[]>> {
   const fetchers: Record<ExchangeOptionSource, () => Promise<string[]>> = {
     [ExchangeOptionSource.CART]: () => ctx.exchange.cartSkus(pin),
     // The shop comes from JD goods facts of the original SKU; an unknown SKU has no shop to rank.
@@ -30,7 +35,13 @@ async function candidateSkus(ctx: ExchangeContext, pin: string, skuId: string, s
  * or is not the caller's (indistinguishable). Prices and stock of all candidates load as one batch
  * each, and the signed quote id carries every figure requestExchange will re-check.
  */
-export async function buildQuote(ctx: ExchangeContext, pin: string, orderId: string, skuId: string, args: QuoteArgs): Promise<ExchangeQuote | null> {
+export async function buildQuote(
+  ctx: ExchangeContext,
+  pin: string,
+  orderId: string,
+  skuId: string,
+  args: QuoteArgs,
+): Promise<ExchangeQuote | null> {
   const order = await ctx.exchange.ownedOrder(pin, orderId);
   if (!order) return null;
   const line = paidLineOf(order, skuId);
@@ -46,14 +57,16 @@ export async function buildQuote(ctx: ExchangeContext, pin: string, orderId: str
     // A SKU JD has no price for cannot be quoted.
     if (priceFen === null) continue;
     const diff = priceDifference(line.paidUnitFen, priceFen);
-    options.push(Object.assign(new ExchangeOption(), {
-      product: productRef(target, { priceFen, inStock }),
-      source,
-      currentPrice: money(priceFen),
-      priceDifference: money(diff.differenceFen),
-      direction: diff.direction,
-      inStock: inStock === true,
-    }));
+    options.push(
+      Object.assign(new ExchangeOption(), {
+        product: productRef(target, { priceFen, inStock }),
+        source,
+        currentPrice: money(priceFen),
+        priceDifference: money(diff.differenceFen),
+        direction: diff.direction,
+        inStock: inStock === true,
+      }),
+    );
   }
 
   const expiresAt = quotedAt + ctx.quoteSettings.ttlSeconds * 1000;
@@ -72,7 +85,9 @@ export async function buildQuote(ctx: ExchangeContext, pin: string, orderId: str
     original: productRef(skuId),
     paidUnitPrice: money(line.paidUnitFen),
     options,
-    groups: args.sources.map((source) => Object.assign(new ExchangeOptionGroup(), { source, options: options.filter((o) => o.source === source) })),
+    groups: args.sources.map((source) =>
+      Object.assign(new ExchangeOptionGroup(), { source, options: options.filter((o) => o.source === source) }),
+    ),
     quotedAt: isoShanghai(quotedAt),
     expiresAt: isoShanghai(expiresAt),
   });

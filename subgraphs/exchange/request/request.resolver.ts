@@ -16,7 +16,10 @@ const JD_EXCHANGE = 20 as const;
 function settlement(paidUnitFen: number, targetFen: number): ExchangeSettlement {
   const diff = priceDifference(paidUnitFen, targetFen);
   return Object.assign(new ExchangeSettlement(), {
-    paidUnitPrice: money(paidUnitFen), targetPrice: money(targetFen), priceDifference: money(diff.differenceFen), direction: diff.direction,
+    paidUnitPrice: money(paidUnitFen),
+    targetPrice: money(targetFen),
+    priceDifference: money(diff.differenceFen),
+    direction: diff.direction,
   });
 }
 
@@ -29,16 +32,18 @@ const filed = (afsServiceId: number, settled: ExchangeSettlement): RequestExchan
 @Resolver()
 export class RequestExchangeResolver {
   @Mutation(() => RequestExchangePayload, {
-    description: 'Exchanges one unit of a line of the caller\'s order for an option of an ExchangeQuote, settling the price difference: files a JD '
-      + 'exchange application (`jingdong.afsservice.apply.create`, afsApplyType 20, customerExpect 20, with the target as `exchangeSkuId` and '
-      + 'the difference as `priceDifferenceFen`) through the JD layer\'s idempotent create. Before filing it re-checks everything: the quote '
-      + '(signature, customer, order line, expiry, target offered), the order (paid, not cancelled, no open application on the line), and the '
-      + 'target\'s price and stock read from JD now, past the JD layer\'s cache (a price that moved seconds ago counts). '
-      + 'A moved price is refused with PRICE_CHANGED and the new difference. '
-      + 'Retries with the same idempotencyKey (or the same quote and target) return the first filing. Requires a customer.',
+    description:
+      "Exchanges one unit of a line of the caller's order for an option of an ExchangeQuote, settling the price difference: files a JD " +
+      'exchange application (`jingdong.afsservice.apply.create`, afsApplyType 20, customerExpect 20, with the target as `exchangeSkuId` and ' +
+      "the difference as `priceDifferenceFen`) through the JD layer's idempotent create. Before filing it re-checks everything: the quote " +
+      '(signature, customer, order line, expiry, target offered), the order (paid, not cancelled, no open application on the line), and the ' +
+      "target's price and stock read from JD now, past the JD layer's cache (a price that moved seconds ago counts). " +
+      'A moved price is refused with PRICE_CHANGED and the new difference. ' +
+      'Retries with the same idempotencyKey (or the same quote and target) return the first filing. Requires a customer.',
   })
   async requestExchange(
-    @Arg('input', () => RequestExchangeInput, { description: 'Which line, which target, and the quote that priced it.' }) input: RequestExchangeInput,
+    @Arg('input', () => RequestExchangeInput, { description: 'Which line, which target, and the quote that priced it.' })
+    input: RequestExchangeInput,
     @Ctx() ctx: ExchangeContext,
   ): Promise<RequestExchangePayload> {
     const pin = requireCustomer(ctx);
@@ -57,7 +62,10 @@ export class RequestExchangeResolver {
     const earlier = services.find((s) => s.thirdApplyId === thirdApplyId);
     if (earlier) return this.retried(ctx, pin, earlier.afsServiceId, input, claims.paidUnitFen);
 
-    const problems = [...checkExchangeable(order, input.skuId, services), ...checkQuoteTerms(claims, input.targetSkuId, ctx.now().getTime())];
+    const problems = [
+      ...checkExchangeable(order, input.skuId, services),
+      ...checkQuoteTerms(claims, input.targetSkuId, ctx.now().getTime()),
+    ];
     if (problems.length) return refused(problems);
 
     const line = paidLineOf(order, input.skuId);
@@ -71,7 +79,9 @@ export class RequestExchangeResolver {
       return refused([priceChanged(quotedTargetFen, line.paidUnitFen, figures.priceFen)], settlement(line.paidUnitFen, figures.priceFen));
     }
     if (figures.inStock !== true) {
-      return refused([userError('TARGET_OUT_OF_STOCK', 'This product is out of stock now; choose another option.', ['input', 'targetSkuId'])]);
+      return refused([
+        userError('TARGET_OUT_OF_STOCK', 'This product is out of stock now; choose another option.', ['input', 'targetSkuId']),
+      ]);
     }
 
     const settled = settlement(line.paidUnitFen, figures.priceFen);
@@ -81,8 +91,9 @@ export class RequestExchangeResolver {
       orderId: input.orderId,
       skuId: input.skuId,
       skuNum: 1,
-      questionDesc: input.description?.trim()
-        || `Exchange for SKU ${input.targetSkuId}; price difference ${settled.priceDifference.amount} CNY (${settled.direction}).`,
+      questionDesc:
+        input.description?.trim() ||
+        `Exchange for SKU ${input.targetSkuId}; price difference ${settled.priceDifference.amount} CNY (${settled.direction}).`,
       isNeedDetectionReport: 0,
       images: [],
       thirdApplyId,
@@ -97,12 +108,24 @@ export class RequestExchangeResolver {
   }
 
   /** The first filing's service and the settlement JD recorded for it; a key first used for something else is refused. */
-  private async retried(ctx: ExchangeContext, pin: string, afsServiceId: number, input: RequestExchangeInput, paidUnitFen: number): Promise<RequestExchangePayload> {
+  private async retried(
+    ctx: ExchangeContext,
+    pin: string,
+    afsServiceId: number,
+    input: RequestExchangeInput,
+    paidUnitFen: number,
+  ): Promise<RequestExchangePayload> {
     const detail: AfsDetail | null = await ctx.exchange.ownedService(pin, afsServiceId);
-    const sameRequest = detail !== null && detail.orderId === input.orderId && detail.skuId === input.skuId
-      && detail.exchangeSkuId === input.targetSkuId && typeof detail.priceDifferenceFen === 'number';
+    const sameRequest =
+      detail !== null &&
+      detail.orderId === input.orderId &&
+      detail.skuId === input.skuId &&
+      detail.exchangeSkuId === input.targetSkuId &&
+      typeof detail.priceDifferenceFen === 'number';
     if (!sameRequest) {
-      return refused([userError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another request.', ['input', 'idempotencyKey'])]);
+      return refused([
+        userError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another request.', ['input', 'idempotencyKey']),
+      ]);
     }
     return filed(afsServiceId, settlement(paidUnitFen, paidUnitFen + (detail.priceDifferenceFen as number)));
   }

@@ -14,19 +14,33 @@ export function checkShape(input: Pick<RequestExchangeInput, 'idempotencyKey' | 
   const problems: UserError[] = [];
   const key = input.idempotencyKey;
   if (key != null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_CHARS)) {
-    problems.push(userError('IDEMPOTENCY_KEY_INVALID', `The idempotency key must have 1 to ${MAX_IDEMPOTENCY_KEY_CHARS} characters.`, ['input', 'idempotencyKey']));
+    problems.push(
+      userError('IDEMPOTENCY_KEY_INVALID', `The idempotency key must have 1 to ${MAX_IDEMPOTENCY_KEY_CHARS} characters.`, [
+        'input',
+        'idempotencyKey',
+      ]),
+    );
   }
   if (input.description != null && [...input.description].length > MAX_DESCRIPTION_CHARS) {
-    problems.push(userError('DESCRIPTION_TOO_LONG', `The description may have at most ${MAX_DESCRIPTION_CHARS} characters.`, ['input', 'description']));
+    problems.push(
+      userError('DESCRIPTION_TOO_LONG', `The description may have at most ${MAX_DESCRIPTION_CHARS} characters.`, ['input', 'description']),
+    );
   }
   return problems;
 }
 
 /** One answer for a forged, foreign or mismatched quote: it reveals nothing about whose it is. */
-export const QUOTE_INVALID = userError('QUOTE_INVALID', 'This quote is not valid for this order item. Ask for a new quote.', ['input', 'quoteId']);
+export const QUOTE_INVALID = userError('QUOTE_INVALID', 'This quote is not valid for this order item. Ask for a new quote.', [
+  'input',
+  'quoteId',
+]);
 
 /** The quote was issued to this customer for this order line. */
-export function quoteMatches(claims: QuoteClaims | null, input: Pick<RequestExchangeInput, 'orderId' | 'skuId'>, customerTag: string): claims is QuoteClaims {
+export function quoteMatches(
+  claims: QuoteClaims | null,
+  input: Pick<RequestExchangeInput, 'orderId' | 'skuId'>,
+  customerTag: string,
+): claims is QuoteClaims {
   return claims !== null && claims.orderId === input.orderId && claims.skuId === input.skuId && claims.customer === customerTag;
 }
 
@@ -35,10 +49,17 @@ export function checkExchangeable(order: JdOrderInfo, skuId: string, services: r
   if (!order.itemInfoList.some((i) => i.skuId === skuId)) {
     return [userError('SKU_NOT_IN_ORDER', 'This order has no item with this sku.', ['input', 'skuId'])];
   }
-  if (order.orderState === 'TRADE_CANCELED') return [userError('ORDER_CANCELLED', 'The order was cancelled; there is nothing to exchange.', ['input', 'orderId'])];
-  if (!order.paymentConfirmTime) return [userError('ORDER_UNPAID', 'The order has not been paid; it cannot be exchanged yet.', ['input', 'orderId'])];
+  if (order.orderState === 'TRADE_CANCELED')
+    return [userError('ORDER_CANCELLED', 'The order was cancelled; there is nothing to exchange.', ['input', 'orderId'])];
+  if (!order.paymentConfirmTime)
+    return [userError('ORDER_UNPAID', 'The order has not been paid; it cannot be exchanged yet.', ['input', 'orderId'])];
   if (services.some((s) => s.skuId === skuId && OPEN_STATUSES.has(s.serviceStatus))) {
-    return [userError('OPEN_APPLICATION', 'This item already has an open after-sales application; wait for it to finish or cancel it first.', ['input', 'skuId'])];
+    return [
+      userError('OPEN_APPLICATION', 'This item already has an open after-sales application; wait for it to finish or cancel it first.', [
+        'input',
+        'skuId',
+      ]),
+    ];
   }
   return [];
 }
@@ -47,7 +68,7 @@ export function checkExchangeable(order: JdOrderInfo, skuId: string, services: r
 export function checkQuoteTerms(claims: QuoteClaims, targetSkuId: string, nowMs: number): UserError[] {
   if (nowMs > claims.expiresAt) return [userError('QUOTE_EXPIRED', 'This quote has expired. Ask for a new quote.', ['input', 'quoteId'])];
   if (!Object.prototype.hasOwnProperty.call(claims.prices, targetSkuId)) {
-    return [userError('TARGET_NOT_QUOTED', 'This product was not one of the quote\'s options.', ['input', 'targetSkuId'])];
+    return [userError('TARGET_NOT_QUOTED', "This product was not one of the quote's options.", ['input', 'targetSkuId'])];
   }
   return [];
 }
@@ -58,8 +79,8 @@ export function priceChanged(quotedTargetFen: number, paidUnitFen: number, curre
   const sign = now.differenceFen > 0 ? 'pay' : now.differenceFen < 0 ? 'be refunded' : 'settle';
   return userError(
     'PRICE_CHANGED',
-    `The price changed since the quote (quoted ${formatFen(quotedTargetFen)} CNY, now ${formatFen(currentTargetFen)} CNY): the difference is now `
-      + `${formatFen(now.differenceFen)} CNY (${now.direction}); you would ${sign} ${formatFen(Math.abs(now.differenceFen))} CNY. Ask for a new quote to accept it.`,
+    `The price changed since the quote (quoted ${formatFen(quotedTargetFen)} CNY, now ${formatFen(currentTargetFen)} CNY): the difference is now ` +
+      `${formatFen(now.differenceFen)} CNY (${now.direction}); you would ${sign} ${formatFen(Math.abs(now.differenceFen))} CNY. Ask for a new quote to accept it.`,
     ['input', 'quoteId'],
   );
 }

@@ -24,7 +24,12 @@ export function readSubgraphEnv(read: EnvReader, defaults: { port: number; name?
     port: read.port(defaults.name ? `${envPrefix(defaults.name)}_PORT` : 'PORT', defaults.port),
     host: read.text('HOST', '127.0.0.1'),
     signingSecret: readSubgraphSigningSecret(read),
-    signatureMaxAgeMs: read.int('SUBGRAPH_SIGNATURE_MAX_AGE_MS', { min: 1_000, max: 3_600_000, default: DEFAULT_SIGNATURE_MAX_AGE_MS, unit: 'milliseconds' }),
+    signatureMaxAgeMs: read.int('SUBGRAPH_SIGNATURE_MAX_AGE_MS', {
+      min: 1_000,
+      max: 3_600_000,
+      default: DEFAULT_SIGNATURE_MAX_AGE_MS,
+      unit: 'milliseconds',
+    }),
     production: read.mode.production,
   };
 }

@@ -1,8 +1,5 @@
 /** Who the gateway says is calling (docs/identity-headers.md). */
-export type Identity =
-  | { kind: 'anonymous' }
-  | { kind: 'customer'; pin: string }
-  | { kind: 'partner'; partnerId: string; scopes: string[] };
+export type Identity = { kind: 'anonymous' } | { kind: 'customer'; pin: string } | { kind: 'partner'; partnerId: string; scopes: string[] };
 
 /** The three signed headers, lower-case as Node delivers them. */
 export const IDENTITY_HEADER = 'x-jd-identity';

@@ -26,11 +26,7 @@ function single(headers: Headers, name: string): string | undefined {
  * Checks the gateway's signed identity headers and returns the identity they carry.
  * Throws AuthenticationError (UNAUTHENTICATED) for a missing, malformed, forged or stale signature.
  */
-export function verifyIdentity(
-  headers: Headers,
-  secret: string,
-  opts: { maxAgeMs?: number; now?: number } = {},
-): Identity {
+export function verifyIdentity(headers: Headers, secret: string, opts: { maxAgeMs?: number; now?: number } = {}): Identity {
   const encoded = single(headers, IDENTITY_HEADER);
   const ts = single(headers, IDENTITY_TS_HEADER);
   const sig = single(headers, IDENTITY_SIG_HEADER);

@@ -1,7 +1,12 @@
 import { createJdClient, type JdClient, type JdClientDeps, type JdConfig } from '../../../jd/client';
 import {
-  createJdCache, createJdLoaderStats, createJdLoaders, resolveJdTtl,
-  type JdCache, type JdLoaderStats, type JdTtlOverrides,
+  createJdCache,
+  createJdLoaderStats,
+  createJdLoaders,
+  resolveJdTtl,
+  type JdCache,
+  type JdLoaderStats,
+  type JdTtlOverrides,
 } from '../../../jd/loaders';
 import { jdReachable } from './jd-reachable';
 import type { LoadersFactory } from './jd-source';

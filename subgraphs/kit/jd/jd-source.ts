@@ -30,7 +30,10 @@ function isJdOrderId(id: string): boolean {
 export abstract class JdSource {
   private loadersMemo?: JdLoaders;
 
-  constructor(protected readonly ctx: Pick<BaseContext, 'identity' | 'language'>, private readonly createLoaders: LoadersFactory) {}
+  constructor(
+    protected readonly ctx: Pick<BaseContext, 'identity' | 'language'>,
+    private readonly createLoaders: LoadersFactory,
+  ) {}
 
   // Lazy: a request that never reaches JD builds no loaders.
   protected get loaders(): JdLoaders {

@@ -7,7 +7,10 @@ export async function runSubgraphEntry(start: () => Promise<{ banner: string; st
     const running = await start();
     console.log(running.banner);
     const shutdown = () => {
-      running.stop().then(() => process.exit(0), () => process.exit(1));
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);

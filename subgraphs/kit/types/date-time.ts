@@ -56,7 +56,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   serialize,
   parseValue: parse,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime expects a string', { nodes: [ast], extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('DateTime expects a string', { nodes: [ast], extensions: { code: 'BAD_USER_INPUT' } });
     return parse(ast.value);
   },
 });

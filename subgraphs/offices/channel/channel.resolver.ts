@@ -11,12 +11,17 @@ export class SupportChannelResolver {
   @Query(() => [SupportChannel], { description: `JD's email, chat, social, web and postal channels in source order. ${CACHE_NOTE}` })
   supportChannels(
     @Ctx() ctx: OfficesContext,
-    @Arg('kind', () => ChannelKind, { nullable: true, description: 'Only channels of this kind; all kinds when omitted.' }) kind?: ChannelKind | null,
+    @Arg('kind', () => ChannelKind, { nullable: true, description: 'Only channels of this kind; all kinds when omitted.' })
+    kind?: ChannelKind | null,
   ): Channel[] {
     return ctx.directory.findChannels(kind);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'When the channel is staffed, as printed (e.g. "24/7", "21:00 Sunday to 6:00 Friday (EST time)"); null when the source does not say.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'When the channel is staffed, as printed (e.g. "24/7", "21:00 Sunday to 6:00 Friday (EST time)"); null when the source does not say.',
+  })
   hoursDescription(@Root() channel: Channel): string | null {
     return channel.hours;
   }

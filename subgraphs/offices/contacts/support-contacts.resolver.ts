@@ -19,7 +19,8 @@ export class SupportContactsResolver {
   })
   nearestSupportOffice(
     @Ctx() ctx: OfficesContext,
-    @Arg('countryCode', { description: 'ISO 3166-1 alpha-2 country code, case-insensitive, e.g. "DE" ("UK" is not ISO; use "GB").' }) countryCode: string,
+    @Arg('countryCode', { description: 'ISO 3166-1 alpha-2 country code, case-insensitive, e.g. "DE" ("UK" is not ISO; use "GB").' })
+    countryCode: string,
   ) {
     try {
       return asSupportContacts(nearestSupportContacts(ctx.directory, countryCode));

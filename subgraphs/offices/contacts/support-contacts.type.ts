@@ -18,12 +18,21 @@ export class SupportContacts {
   @Field(() => SupportMatch, { description: 'How the country was matched; FALLBACK means no office covers it.' })
   match!: SupportMatch;
 
-  @Field(() => SupportOffice, { nullable: true, description: 'The regional office covering the country; null for mainland China (use `hotlines`) and for the FALLBACK.' })
+  @Field(() => SupportOffice, {
+    nullable: true,
+    description: 'The regional office covering the country; null for mainland China (use `hotlines`) and for the FALLBACK.',
+  })
   office!: SupportOffice | null;
 
-  @Field(() => [Hotline], { description: 'Consumer hotlines callable from the country: the domestic 400- numbers for CN, otherwise the international +86- numbers, global customer service (24/7) first.' })
+  @Field(() => [Hotline], {
+    description:
+      'Consumer hotlines callable from the country: the domestic 400- numbers for CN, otherwise the international +86- numbers, global customer service (24/7) first.',
+  })
   hotlines!: Hotline[];
 
-  @Field(() => [SupportChannel], { description: 'Consumer channels for the country: those for everyone plus those for its scope (Weibo/WeChat for CN, Twitter/Facebook elsewhere).' })
+  @Field(() => [SupportChannel], {
+    description:
+      'Consumer channels for the country: those for everyone plus those for its scope (Weibo/WeChat for CN, Twitter/Facebook elsewhere).',
+  })
   channels!: SupportChannel[];
 }

@@ -17,9 +17,11 @@ export class DirectoryFileError extends Error {}
 export function loadDirectory(file: string = DIRECTORY_FILE): Directory {
   const raw = file === DIRECTORY_FILE ? (bundledDirectory as unknown) : readJson(file);
   const parsed = directoryFileSchema.safeParse(raw);
-  if (!parsed.success) throw new DirectoryFileError(`Support directory ${file} is invalid; fix these fields:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new DirectoryFileError(`Support directory ${file} is invalid; fix these fields:\n${z.prettifyError(parsed.error)}`);
   const problems = crossChecks(parsed.data);
-  if (problems.length > 0) throw new DirectoryFileError(`Support directory ${file} is inconsistent:\n${problems.map((p) => `✖ ${p}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new DirectoryFileError(`Support directory ${file} is inconsistent:\n${problems.map((p) => `✖ ${p}`).join('\n')}`);
   return new Directory(parsed.data);
 }
 

@@ -1,13 +1,54 @@
 import { registerEnumType } from 'type-graphql';
 
 // String enums mirror the data file's values exactly, so records pass straight through to GraphQL.
-export enum SupportRegion { NORTH_AMERICA = 'NORTH_AMERICA', EUROPE = 'EUROPE', ASIA_PACIFIC = 'ASIA_PACIFIC', LATIN_AMERICA = 'LATIN_AMERICA', MIDDLE_EAST_AFRICA = 'MIDDLE_EAST_AFRICA' }
-export enum SupportDepartment { GENERAL = 'GENERAL', ENTERPRISE = 'ENTERPRISE', SELLER = 'SELLER', LOGISTICS = 'LOGISTICS', FINANCE = 'FINANCE', REFUNDS = 'REFUNDS', SECURITY = 'SECURITY', MEDIA = 'MEDIA', BUSINESS_DEVELOPMENT = 'BUSINESS_DEVELOPMENT' }
-export enum HotlineScope { DOMESTIC = 'DOMESTIC', INTERNATIONAL = 'INTERNATIONAL' }
-export enum ChannelScope { DOMESTIC = 'DOMESTIC', INTERNATIONAL = 'INTERNATIONAL', ALL = 'ALL' }
-export enum ChannelKind { EMAIL = 'EMAIL', CHAT = 'CHAT', SOCIAL = 'SOCIAL', WEB = 'WEB', POSTAL = 'POSTAL' }
-export enum Weekday { MONDAY = 'MONDAY', TUESDAY = 'TUESDAY', WEDNESDAY = 'WEDNESDAY', THURSDAY = 'THURSDAY', FRIDAY = 'FRIDAY', SATURDAY = 'SATURDAY', SUNDAY = 'SUNDAY' }
-export enum SupportMatch { REGIONAL_OFFICE = 'REGIONAL_OFFICE', CHINA_DOMESTIC = 'CHINA_DOMESTIC', FALLBACK = 'FALLBACK' }
+export enum SupportRegion {
+  NORTH_AMERICA = 'NORTH_AMERICA',
+  EUROPE = 'EUROPE',
+  ASIA_PACIFIC = 'ASIA_PACIFIC',
+  LATIN_AMERICA = 'LATIN_AMERICA',
+  MIDDLE_EAST_AFRICA = 'MIDDLE_EAST_AFRICA',
+}
+export enum SupportDepartment {
+  GENERAL = 'GENERAL',
+  ENTERPRISE = 'ENTERPRISE',
+  SELLER = 'SELLER',
+  LOGISTICS = 'LOGISTICS',
+  FINANCE = 'FINANCE',
+  REFUNDS = 'REFUNDS',
+  SECURITY = 'SECURITY',
+  MEDIA = 'MEDIA',
+  BUSINESS_DEVELOPMENT = 'BUSINESS_DEVELOPMENT',
+}
+export enum HotlineScope {
+  DOMESTIC = 'DOMESTIC',
+  INTERNATIONAL = 'INTERNATIONAL',
+}
+export enum ChannelScope {
+  DOMESTIC = 'DOMESTIC',
+  INTERNATIONAL = 'INTERNATIONAL',
+  ALL = 'ALL',
+}
+export enum ChannelKind {
+  EMAIL = 'EMAIL',
+  CHAT = 'CHAT',
+  SOCIAL = 'SOCIAL',
+  WEB = 'WEB',
+  POSTAL = 'POSTAL',
+}
+export enum Weekday {
+  MONDAY = 'MONDAY',
+  TUESDAY = 'TUESDAY',
+  WEDNESDAY = 'WEDNESDAY',
+  THURSDAY = 'THURSDAY',
+  FRIDAY = 'FRIDAY',
+  SATURDAY = 'SATURDAY',
+  SUNDAY = 'SUNDAY',
+}
+export enum SupportMatch {
+  REGIONAL_OFFICE = 'REGIONAL_OFFICE',
+  CHINA_DOMESTIC = 'CHINA_DOMESTIC',
+  FALLBACK = 'FALLBACK',
+}
 
 registerEnumType(SupportRegion, {
   name: 'SupportRegion',
@@ -67,8 +108,13 @@ registerEnumType(Weekday, {
   name: 'Weekday',
   description: "A day of the week in the office's own time zone.",
   valuesConfig: {
-    MONDAY: { description: 'Monday.' }, TUESDAY: { description: 'Tuesday.' }, WEDNESDAY: { description: 'Wednesday.' },
-    THURSDAY: { description: 'Thursday.' }, FRIDAY: { description: 'Friday.' }, SATURDAY: { description: 'Saturday.' }, SUNDAY: { description: 'Sunday.' },
+    MONDAY: { description: 'Monday.' },
+    TUESDAY: { description: 'Tuesday.' },
+    WEDNESDAY: { description: 'Wednesday.' },
+    THURSDAY: { description: 'Thursday.' },
+    FRIDAY: { description: 'Friday.' },
+    SATURDAY: { description: 'Saturday.' },
+    SUNDAY: { description: 'Sunday.' },
   },
 });
 registerEnumType(SupportMatch, {
@@ -77,6 +123,8 @@ registerEnumType(SupportMatch, {
   valuesConfig: {
     REGIONAL_OFFICE: { description: "The country is in a regional office's coverage; `office` is that office." },
     CHINA_DOMESTIC: { description: 'Mainland China (CN): no office; `hotlines` are the domestic 400- numbers.' },
-    FALLBACK: { description: 'No office covers the country: `office` is null and `hotlines` start with the 24/7 global helpline +86-10-5765-6666.' },
+    FALLBACK: {
+      description: 'No office covers the country: `office` is null and `hotlines` start with the 24/7 global helpline +86-10-5765-6666.',
+    },
   },
 });

@@ -1,13 +1,29 @@
 import { parseHours } from '../hours/parse-hours';
 import type { WeeklySchedule } from '../hours/weekly-schedule';
-import type { ChannelKind, ChannelRecord, Department, DirectoryFile, HotlineRecord, HotlineScope, OfficeRecord, Region } from '../data/directory.schema';
+import type {
+  ChannelKind,
+  ChannelRecord,
+  Department,
+  DirectoryFile,
+  HotlineRecord,
+  HotlineScope,
+  OfficeRecord,
+  Region,
+} from '../data/directory.schema';
 
 export type Office = OfficeRecord & { schedule: WeeklySchedule };
 export type Hotline = HotlineRecord & { schedule: WeeklySchedule | null };
 export type Channel = ChannelRecord;
 
-export interface OfficeFilter { region?: Region | null; language?: string | null; openAt?: Date | null }
-export interface HotlineFilter { department?: Department | null; scope?: HotlineScope | null }
+export interface OfficeFilter {
+  region?: Region | null;
+  language?: string | null;
+  openAt?: Date | null;
+}
+export interface HotlineFilter {
+  department?: Department | null;
+  scope?: HotlineScope | null;
+}
 
 /** The validated support directory, indexed for the queries; immutable after start-up. */
 export class Directory {
@@ -48,7 +64,9 @@ export class Directory {
   }
 
   findHotlines(filter: HotlineFilter = {}): Hotline[] {
-    return this.hotlines.filter((h) => (!filter.department || h.department === filter.department) && (!filter.scope || h.scope === filter.scope));
+    return this.hotlines.filter(
+      (h) => (!filter.department || h.department === filter.department) && (!filter.scope || h.scope === filter.scope),
+    );
   }
 
   findChannels(kind?: ChannelKind | null): Channel[] {

@@ -17,7 +17,11 @@ export class Hotline {
   @Field({ description: 'Number as printed: "400-606-5500" (dial within mainland China) or "+86-10-5765-6666" (international format).' })
   number!: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'True when the source calls the number toll-free (free from Chinese landlines and mobiles), false when it is a charged line; null when the source does not say.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True when the source calls the number toll-free (free from Chinese landlines and mobiles), false when it is a charged line; null when the source does not say.',
+  })
   tollFree!: boolean | null;
 
   @Field(() => HotlineScope, { description: 'Where the number can be dialled from.' })
@@ -26,7 +30,9 @@ export class Hotline {
   @Field(() => [String], { description: 'Languages served, English names as printed; empty when the source states none.' })
   languages!: string[];
 
-  @Field({ description: 'IANA time zone the hours are stated in; China hotlines state none and are read as China Standard Time (Asia/Shanghai).' })
+  @Field({
+    description: 'IANA time zone the hours are stated in; China hotlines state none and are read as China Standard Time (Asia/Shanghai).',
+  })
   timeZone!: string;
 
   @Field(() => String, { nullable: true, description: 'Named contact person for the line (the media contact); null for team hotlines.' })

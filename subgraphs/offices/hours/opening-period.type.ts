@@ -4,7 +4,10 @@ import { Weekday } from '../directory/directory.enums';
 import type { WeeklySchedule } from './weekly-schedule';
 
 @Directive(DIRECTORY_CACHE)
-@ObjectType({ description: 'One day\'s open period in local wall-clock time of the owning entry\'s `timeZone`. A window across midnight is split into one period per day.' })
+@ObjectType({
+  description:
+    "One day's open period in local wall-clock time of the owning entry's `timeZone`. A window across midnight is split into one period per day.",
+})
 export class OpeningPeriod {
   @Field(() => Weekday, { description: 'Day of the week, local to the time zone.' })
   day!: Weekday;

@@ -11,24 +11,40 @@ import { SupportOffice } from './office.type';
 @Resolver(() => SupportOffice)
 export class SupportOfficeResolver {
   @Directive(DIRECTORY_CACHE)
-  @Query(() => [SupportOffice], { description: `Regional support offices in directory order, narrowed by every filter given. ${CACHE_NOTE}` })
+  @Query(() => [SupportOffice], {
+    description: `Regional support offices in directory order, narrowed by every filter given. ${CACHE_NOTE}`,
+  })
   supportOffices(
     @Ctx() ctx: OfficesContext,
-    @Arg('region', () => SupportRegion, { nullable: true, description: 'Only offices listed under this region.' }) region?: SupportRegion | null,
-    @Arg('language', () => String, { nullable: true, description: 'Only offices speaking this language, English name, case-insensitive (e.g. "spanish").' }) language?: string | null,
-    @Arg('openAt', () => DateTimeScalar, { nullable: true, description: "Only offices open at this instant (ISO-8601 with offset), judged by each office's own local time and DST." }) openAt?: Date | null,
+    @Arg('region', () => SupportRegion, { nullable: true, description: 'Only offices listed under this region.' })
+    region?: SupportRegion | null,
+    @Arg('language', () => String, {
+      nullable: true,
+      description: 'Only offices speaking this language, English name, case-insensitive (e.g. "spanish").',
+    })
+    language?: string | null,
+    @Arg('openAt', () => DateTimeScalar, {
+      nullable: true,
+      description: "Only offices open at this instant (ISO-8601 with offset), judged by each office's own local time and DST.",
+    })
+    openAt?: Date | null,
   ): SupportOfficeRecord[] {
     return ctx.directory.findOffices({ region, language, openAt }).map(asSupportOffice);
   }
 
   @Directive(DIRECTORY_CACHE)
   @Query(() => SupportOffice, { nullable: true, description: `One office by id; null when no office has that id. ${CACHE_NOTE}` })
-  supportOffice(@Ctx() ctx: OfficesContext, @Arg('id', () => ID, { description: 'Office id, e.g. "london".' }) id: string): SupportOfficeRecord | null {
+  supportOffice(
+    @Ctx() ctx: OfficesContext,
+    @Arg('id', () => ID, { description: 'Office id, e.g. "london".' }) id: string,
+  ): SupportOfficeRecord | null {
     const office = ctx.directory.office(id);
     return office ? asSupportOffice(office) : null;
   }
 
-  @FieldResolver(() => [OpeningPeriod], { description: 'Weekly opening hours parsed from `hoursDescription`, local wall-clock time in `timeZone`, Monday first.' })
+  @FieldResolver(() => [OpeningPeriod], {
+    description: 'Weekly opening hours parsed from `hoursDescription`, local wall-clock time in `timeZone`, Monday first.',
+  })
   weeklyHours(@Root() office: Office): OpeningPeriod[] {
     return openingPeriods(office.schedule);
   }
@@ -39,8 +55,14 @@ export class SupportOfficeResolver {
     return office.schedule.openAt(ctx.now());
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the office is open at the given instant, judged by its local time (DST included).' })
-  openAt(@Root() office: Office, @Arg('instant', () => DateTimeScalar, { description: 'The instant to check, ISO-8601 with offset, e.g. "2025-03-10T09:30:00-07:00".' }) instant: Date): boolean {
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the office is open at the given instant, judged by its local time (DST included).',
+  })
+  openAt(
+    @Root() office: Office,
+    @Arg('instant', () => DateTimeScalar, { description: 'The instant to check, ISO-8601 with offset, e.g. "2025-03-10T09:30:00-07:00".' })
+    instant: Date,
+  ): boolean {
     return office.schedule.openAt(instant);
   }
 

@@ -6,7 +6,9 @@ import { ShippingAddress } from './shipping-address.type';
 // Offices' part of an order is public directory data; orders marks Order PRIVATE and the gateway keeps the stricter policy.
 @Directive('@key(fields: "id")')
 @Directive(DIRECTORY_CACHE)
-@ObjectType({ description: 'A JD order (owned by the orders subgraph). The offices subgraph adds the support contacts for where it ships.' })
+@ObjectType({
+  description: 'A JD order (owned by the orders subgraph). The offices subgraph adds the support contacts for where it ships.',
+})
 export class Order {
   @Field(() => ID, { description: 'JD order id (`orderId`), digits as a string.' })
   id!: string;

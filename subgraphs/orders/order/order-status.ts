@@ -47,11 +47,13 @@ registerEnumType(OrderStatus, {
       description: 'Shipped; JD waits for the buyer to confirm receipt. JD state WAIT_GOODS_RECEIVE_CONFIRM.',
     },
     COMPLETED: {
-      description: 'Delivered and receipt confirmed (`receivedAt` is set); the after-sales return window runs from here. JD state FINISHED_L.',
+      description:
+        'Delivered and receipt confirmed (`receivedAt` is set); the after-sales return window runs from here. JD state FINISHED_L.',
     },
     CANCELLED: { description: 'Cancelled before completion; not eligible for after-sales. JD state TRADE_CANCELED.' },
     PAUSED: {
-      description: 'Processing paused by JD or the seller (e.g. a risk check or stock issue); it resumes or gets cancelled. JD states PAUSE and POP_ORDER_PAUSE.',
+      description:
+        'Processing paused by JD or the seller (e.g. a risk check or stock issue); it resumes or gets cancelled. JD states PAUSE and POP_ORDER_PAUSE.',
     },
     LOCKED: { description: 'Locked by JD (e.g. a pending dispute or cancellation request); no changes until unlocked. JD state LOCKED.' },
     UNKNOWN: {

@@ -23,13 +23,22 @@ export class OrderResolver {
       'Requires a customer identity: anonymous callers get UNAUTHENTICATED, partners FORBIDDEN.',
   })
   orders(
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: 'Page size, 1 to 100 (JD page_size limit); anything else is BAD_USER_INPUT.' }) first: number | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 10,
+      description: 'Page size, 1 to 100 (JD page_size limit); anything else is BAD_USER_INPUT.',
+    })
+    first: number | null,
     @Arg('after', () => String, {
       nullable: true,
-      description: 'Continue after this cursor (an `endCursor` or edge `cursor` from a previous page with the same `status`). An unknown cursor is BAD_USER_INPUT.',
+      description:
+        'Continue after this cursor (an `endCursor` or edge `cursor` from a previous page with the same `status`). An unknown cursor is BAD_USER_INPUT.',
     })
     after: string | null | undefined,
-    @Arg('status', () => OrderStatus, { nullable: true, description: 'Only orders in this status (UNKNOWN is not accepted); omit for all.' })
+    @Arg('status', () => OrderStatus, {
+      nullable: true,
+      description: 'Only orders in this status (UNKNOWN is not accepted); omit for all.',
+    })
     status: OrderStatus | null | undefined,
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderConnection> {

@@ -20,13 +20,20 @@ export class Order {
   @Field(() => OrderStatus, { description: "Progress of the order, mapped from JD's `orderState` (see OrderStatus for the mapping)." })
   status!: OrderStatus;
 
-  @Field({ description: 'The raw JD `orderState` (e.g. WAIT_SELLER_STOCK_OUT), for partners who need the distinction OrderStatus folds away.' })
+  @Field({
+    description: 'The raw JD `orderState` (e.g. WAIT_SELLER_STOCK_OUT), for partners who need the distinction OrderStatus folds away.',
+  })
   jdOrderState!: string;
 
-  @Field(() => DateTimeScalar, { description: 'When the order was placed (JD `orderStartTime`), ISO-8601 with the +08:00 Asia/Shanghai offset.' })
+  @Field(() => DateTimeScalar, {
+    description: 'When the order was placed (JD `orderStartTime`), ISO-8601 with the +08:00 Asia/Shanghai offset.',
+  })
   placedAt!: string;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When payment was confirmed (JD `paymentConfirmTime`), ISO-8601 +08:00; null while unpaid.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When payment was confirmed (JD `paymentConfirmTime`), ISO-8601 +08:00; null while unpaid.',
+  })
   paidAt!: string | null;
 
   @Field(() => DateTimeScalar, {
@@ -40,7 +47,9 @@ export class Order {
   @Field(() => Money, { description: 'Order total before discounts and freight (JD `orderTotalPrice`), exact fen, CNY.' })
   total!: Money;
 
-  @Field(() => Money, { description: 'What the buyer paid, freight included (JD `orderPayment`), exact fen, CNY. This is the refundable ceiling.' })
+  @Field(() => Money, {
+    description: 'What the buyer paid, freight included (JD `orderPayment`), exact fen, CNY. This is the refundable ceiling.',
+  })
   payment!: Money;
 
   @Field(() => Money, { description: 'Freight charged (JD `freightPrice`), exact fen, CNY; zero when shipping was free.' })

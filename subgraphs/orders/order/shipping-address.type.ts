@@ -5,7 +5,9 @@ import { Field, ObjectType } from 'type-graphql';
     'Where an order ships, reduced to what support needs. Name and phone are masked here; the street address never leaves the subgraph.',
 })
 export class ShippingAddress {
-  @Field({ description: 'Consignee name, masked: first letter of the first name kept ("Z** San"), Chinese names keep the family name ("张*").' })
+  @Field({
+    description: 'Consignee name, masked: first letter of the first name kept ("Z** San"), Chinese names keep the family name ("张*").',
+  })
   recipientName!: string;
 
   @Field({
@@ -14,7 +16,10 @@ export class ShippingAddress {
   })
   phone!: string;
 
-  @Field({ description: 'Destination country, ISO 3166-1 alpha-2 ("CN" for domestic orders). Used by the offices subgraph to pick support contacts.' })
+  @Field({
+    description:
+      'Destination country, ISO 3166-1 alpha-2 ("CN" for domestic orders). Used by the offices subgraph to pick support contacts.',
+  })
   countryCode!: string;
 
   @Field({ description: 'Province and city as JD recorded them (e.g. "北京 朝阳区"); never the district or street.' })

@@ -4,12 +4,21 @@ import { alice, bob, startHarness, type AfterSalesHarness } from './harness';
 import { APPLY, APPLY_THEN_LIST, ORDER_SERVICES, orderReps } from './queries';
 
 let h: AfterSalesHarness;
-beforeEach(async () => { h = await startHarness(); });
+beforeEach(async () => {
+  h = await startHarness();
+});
 afterEach(() => h.stop());
 
 const input = (over: Record<string, unknown> = {}) => ({
-  orderId: '1001', skuId: '100', quantity: 1, type: 'RETURN', expectation: 'REFUND',
-  description: 'Screen cracked on arrival', needsDetectionReport: true, imageUrls: ['https://img14.360buyimg.com/x.jpg'], ...over,
+  orderId: '1001',
+  skuId: '100',
+  quantity: 1,
+  type: 'RETURN',
+  expectation: 'REFUND',
+  description: 'Screen cracked on arrival',
+  needsDetectionReport: true,
+  imageUrls: ['https://img14.360buyimg.com/x.jpg'],
+  ...over,
 });
 type Payload = { service: Record<string, unknown> | null; userErrors: { field: string[] | null; code: string; message: string }[] };
 const apply = async (over: Record<string, unknown> = {}, who = alice) => {
@@ -23,15 +32,35 @@ describe('applyForAfterSales', () => {
   it('files an application, sending exactly the validated input to JD, and answers with the new service', async () => {
     const out = await apply();
     expect(out.userErrors).toEqual([]);
-    expect(out.service).toEqual(expect.objectContaining({
-      skuId: '100', quantity: 1, type: 'RETURN', expectation: 'REFUND', status: 'PENDING', step: 'APPLIED',
-      description: 'Screen cracked on arrival', images: ['https://img14.360buyimg.com/x.jpg'], needsDetectionReport: true,
-      cancellable: true, result: null, order: { id: '1001' }, schedule: [{ title: 'Application Submitted', at: '2025-06-01T12:00:00+08:00' }],
-    }));
+    expect(out.service).toEqual(
+      expect.objectContaining({
+        skuId: '100',
+        quantity: 1,
+        type: 'RETURN',
+        expectation: 'REFUND',
+        status: 'PENDING',
+        step: 'APPLIED',
+        description: 'Screen cracked on arrival',
+        images: ['https://img14.360buyimg.com/x.jpg'],
+        needsDetectionReport: true,
+        cancellable: true,
+        result: null,
+        order: { id: '1001' },
+        schedule: [{ title: 'Application Submitted', at: '2025-06-01T12:00:00+08:00' }],
+      }),
+    );
     expect(creates()).toHaveLength(1);
     expect(creates()[0].params).toEqual({
-      afsApplyType: 10, customerExpect: 10, orderId: '1001', skuId: '100', skuNum: 1, questionDesc: 'Screen cracked on arrival',
-      isNeedDetectionReport: 1, images: ['https://img14.360buyimg.com/x.jpg'], thirdApplyId: expect.stringMatching(/^[0-9a-f-]{36}$/), customerPin: 'alice_pin',
+      afsApplyType: 10,
+      customerExpect: 10,
+      orderId: '1001',
+      skuId: '100',
+      skuNum: 1,
+      questionDesc: 'Screen cracked on arrival',
+      isNeedDetectionReport: 1,
+      images: ['https://img14.360buyimg.com/x.jpg'],
+      thirdApplyId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      customerPin: 'alice_pin',
     });
     // JD's recommended after-sales workflow: the existing applications are checked before the create.
     const order = h.jd.calls.map((c) => c.method);
@@ -44,11 +73,16 @@ describe('applyForAfterSales', () => {
     ['quantity above bought', { quantity: 3 }, 'QUANTITY_OUT_OF_RANGE', ['input', 'quantity']],
     ['empty description', { description: ' ' }, 'DESCRIPTION_REQUIRED', ['input', 'description']],
     ['description over 1000 chars', { description: 'x'.repeat(1001) }, 'DESCRIPTION_TOO_LONG', ['input', 'description']],
-    ['image off JD\'s CDN', { imageUrls: ['https://example.com/a.jpg'] }, 'IMAGE_NOT_ON_JD_CDN', ['input', 'imageUrls', '0']],
+    ["image off JD's CDN", { imageUrls: ['https://example.com/a.jpg'] }, 'IMAGE_NOT_ON_JD_CDN', ['input', 'imageUrls', '0']],
     ['plain-http image', { imageUrls: ['http://img.jd.com/a.jpg'] }, 'IMAGE_NOT_ON_JD_CDN', ['input', 'imageUrls', '0']],
-    ['images over 2000 chars', { imageUrls: Array.from({ length: 30 }, (_, i) => `https://img.jd.com/${String(i).padStart(60, '0')}.jpg`) }, 'IMAGES_TOO_LONG', ['input', 'imageUrls']],
+    [
+      'images over 2000 chars',
+      { imageUrls: Array.from({ length: 30 }, (_, i) => `https://img.jd.com/${String(i).padStart(60, '0')}.jpg`) },
+      'IMAGES_TOO_LONG',
+      ['input', 'imageUrls'],
+    ],
     ['empty idempotency key', { idempotencyKey: '' }, 'IDEMPOTENCY_KEY_INVALID', ['input', 'idempotencyKey']],
-    ['someone else\'s order', { orderId: '2001' }, 'ORDER_NOT_FOUND', ['input', 'orderId']],
+    ["someone else's order", { orderId: '2001' }, 'ORDER_NOT_FOUND', ['input', 'orderId']],
     ['unknown order', { orderId: '424242' }, 'ORDER_NOT_FOUND', ['input', 'orderId']],
     ['sku not in the order', { skuId: '999' }, 'SKU_NOT_IN_ORDER', ['input', 'skuId']],
     ['personalised goods', { skuId: '200' }, 'PERSONALISED_GOODS', ['input', 'skuId']],
@@ -70,7 +104,7 @@ describe('applyForAfterSales', () => {
     expect(h.jd.calls.map((c) => c.params)).toEqual([{ order_id: '424242' }]);
   });
 
-  it('answers someone else\'s order exactly like a missing one, reading nothing else of it', async () => {
+  it("answers someone else's order exactly like a missing one, reading nothing else of it", async () => {
     const foreign = await apply({ orderId: '2001' });
     const missing = await apply({ orderId: '424242' });
     expect(foreign).toEqual(missing);
@@ -83,8 +117,17 @@ describe('applyForAfterSales', () => {
 
   it('accepts an exchange and a repair with their matching expectations', async () => {
     expect((await apply({ type: 'EXCHANGE', expectation: 'EXCHANGE' })).service).toEqual(expect.objectContaining({ type: 'EXCHANGE' }));
-    expect((await apply({ orderId: '1007', type: 'REPAIR', expectation: 'REPAIR' })).service).toEqual(expect.objectContaining({ type: 'REPAIR' }));
-    expect(creates().map((c) => (c.params as { afsApplyType: number; customerExpect: number })).map((p) => [p.afsApplyType, p.customerExpect])).toEqual([[20, 20], [30, 30]]);
+    expect((await apply({ orderId: '1007', type: 'REPAIR', expectation: 'REPAIR' })).service).toEqual(
+      expect.objectContaining({ type: 'REPAIR' }),
+    );
+    expect(
+      creates()
+        .map((c) => c.params as { afsApplyType: number; customerExpect: number })
+        .map((p) => [p.afsApplyType, p.customerExpect]),
+    ).toEqual([
+      [20, 20],
+      [30, 30],
+    ]);
   });
 
   it('is idempotent with a key: the same key twice gives the same service and one create', async () => {
@@ -107,26 +150,33 @@ describe('applyForAfterSales', () => {
     expect(ids[0]).not.toBe(ids[1]);
   });
 
-  it('refuses a key already used for another order instead of returning that order\'s service', async () => {
+  it("refuses a key already used for another order instead of returning that order's service", async () => {
     await apply({ idempotencyKey: 'k' });
     const out = await apply({ orderId: '1007', idempotencyKey: 'k' });
     expect(out.service).toBeNull();
     expect(out.userErrors.map((e) => e.code)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
   });
 
-  it('evicts the order\'s cached after-sales list: the next request sees the new service', async () => {
+  it("evicts the order's cached after-sales list: the next request sees the new service", async () => {
     // Warm the shared cache with the empty list.
-    expect((await h.run(ORDER_SERVICES, { reps: orderReps('1001') })).data).toEqual({ _entities: [{ id: '1001', afterSalesServices: [] }] });
+    expect((await h.run(ORDER_SERVICES, { reps: orderReps('1001') })).data).toEqual({
+      _entities: [{ id: '1001', afterSalesServices: [] }],
+    });
     const created = (await apply()).service!;
     h.jd.forgetCalls();
     const later = await h.run(ORDER_SERVICES, { reps: orderReps('1001') });
-    expect(later.data).toEqual({ _entities: [{ id: '1001', afterSalesServices: [{ id: created.id, status: 'PENDING', type: 'RETURN' }] }] });
+    expect(later.data).toEqual({
+      _entities: [{ id: '1001', afterSalesServices: [{ id: created.id, status: 'PENDING', type: 'RETURN' }] }],
+    });
     expect(h.jd.callsOf(JD_METHODS.afsOrderGet)).toHaveLength(1);
   });
 
-  it('evicts within the request too: the payload\'s order lists the new service', async () => {
+  it("evicts within the request too: the payload's order lists the new service", async () => {
     await h.run(ORDER_SERVICES, { reps: orderReps('1001') });
-    const { data } = await h.run<{ applyForAfterSales: { service: { id: string; order: { afterSalesServices: { id: string }[] } } } }>(APPLY_THEN_LIST, { input: input() });
+    const { data } = await h.run<{ applyForAfterSales: { service: { id: string; order: { afterSalesServices: { id: string }[] } } } }>(
+      APPLY_THEN_LIST,
+      { input: input() },
+    );
     const created = data!.applyForAfterSales.service;
     expect(created.order.afterSalesServices.map((s) => s.id)).toEqual([created.id]);
   });
@@ -145,6 +195,13 @@ describe('applyForAfterSales', () => {
     expect(errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     // Every create whose outcome was unknown was followed by a look for it (the JD client's idempotent create).
     const sent = h.jd.calls.map((c) => c.method).filter((m) => m === JD_METHODS.afsApplyCreate || m === JD_METHODS.afsOrderGet);
-    expect(sent.slice(1)).toEqual([JD_METHODS.afsApplyCreate, JD_METHODS.afsOrderGet, JD_METHODS.afsApplyCreate, JD_METHODS.afsOrderGet, JD_METHODS.afsApplyCreate, JD_METHODS.afsOrderGet]);
+    expect(sent.slice(1)).toEqual([
+      JD_METHODS.afsApplyCreate,
+      JD_METHODS.afsOrderGet,
+      JD_METHODS.afsApplyCreate,
+      JD_METHODS.afsOrderGet,
+      JD_METHODS.afsApplyCreate,
+      JD_METHODS.afsOrderGet,
+    ]);
   });
 });

@@ -11,7 +11,12 @@ export const policy = { standardDays: 30, plusDays: 45 };
 
 export interface AfterSalesHarness {
   jd: RecordingJd;
-  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, who?: Identity, headers?: Record<string, string>): Promise<TestResult<T>>;
+  run<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    who?: Identity,
+    headers?: Record<string, string>,
+  ): Promise<TestResult<T>>;
   stop(): Promise<void>;
 }
 

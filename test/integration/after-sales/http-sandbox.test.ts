@@ -17,7 +17,11 @@ beforeAll(async () => {
   jd = await startRecordingJd({ seed: 'after-sales-http' });
   sandbox = jd.sandbox;
   subgraph = await startAfterSalesSubgraph({
-    port: 0, signingSecret: SECRET, policy: { standardDays: 30, plusDays: 45 }, now: () => sandbox.now(), createLoaders: jd.createLoaders,
+    port: 0,
+    signingSecret: SECRET,
+    policy: { standardDays: 30, plusDays: 45 },
+    now: () => sandbox.now(),
+    createLoaders: jd.createLoaders,
   });
 });
 afterAll(async () => {
@@ -49,24 +53,47 @@ describe('after-sales over HTTP', () => {
 
   it('runs the demo flow: eligibility, apply, idempotent retry, the order lists it, cancel', async () => {
     const aliceOrders = [...sandbox.data.orders.values()].filter((o) => o.pin === DEMO_PINS.alice);
-    const returnable = aliceOrders.find((o) => o.orderState === 'FINISHED_L' && o.itemInfoList.length === 1
-      && sandbox.data.skus.get(Number(o.itemInfoList[0].skuId))?.category.key === 'electronics'
-      && ![...sandbox.data.afsServices.values()].some((s) => s.orderId === o.orderId))!;
+    const returnable = aliceOrders.find(
+      (o) =>
+        o.orderState === 'FINISHED_L' &&
+        o.itemInfoList.length === 1 &&
+        sandbox.data.skus.get(Number(o.itemInfoList[0].skuId))?.category.key === 'electronics' &&
+        ![...sandbox.data.afsServices.values()].some((s) => s.orderId === o.orderId),
+    )!;
     expect(returnable).toBeDefined();
     const skuId = returnable.itemInfoList[0].skuId;
 
     const reps = aliceOrders.map((o) => ({ __typename: 'Order', id: o.orderId }));
-    const elig = await gql<{ _entities: { id: string; afterSalesEligibility: { skuId: string; eligible: boolean; reasons: { code: string }[] }[] }[] }>(
-      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id afterSalesEligibility { skuId eligible reasons { code } } } } }', { r: reps });
+    const elig = await gql<{
+      _entities: { id: string; afterSalesEligibility: { skuId: string; eligible: boolean; reasons: { code: string }[] }[] }[];
+    }>(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id afterSalesEligibility { skuId eligible reasons { code } } } } }',
+      { r: reps },
+    );
     expect(elig.errors).toBeUndefined();
     const codes = elig.data!._entities.flatMap((e) => e.afterSalesEligibility.flatMap((l) => l.reasons.map((r) => r.code)));
     // The demo data covers the rules: personalised, cancelled, unpaid, expired, digital, open application.
-    for (const code of ['PERSONALISED_GOODS', 'ORDER_CANCELLED', 'WINDOW_EXPIRED', 'DIGITAL_GOODS', 'OPEN_APPLICATION']) expect(codes).toContain(code);
-    expect(elig.data!._entities.find((e) => e.id === returnable.orderId)!.afterSalesEligibility).toEqual([{ skuId, eligible: true, reasons: [] }]);
+    for (const code of ['PERSONALISED_GOODS', 'ORDER_CANCELLED', 'WINDOW_EXPIRED', 'DIGITAL_GOODS', 'OPEN_APPLICATION'])
+      expect(codes).toContain(code);
+    expect(elig.data!._entities.find((e) => e.id === returnable.orderId)!.afterSalesEligibility).toEqual([
+      { skuId, eligible: true, reasons: [] },
+    ]);
 
-    const APPLY = 'mutation ($i: ApplyForAfterSalesInput!) { applyForAfterSales(input: $i) { service { id status type schedule { title at } order { id } } userErrors { code } } }';
-    const input = { orderId: returnable.orderId, skuId, quantity: 1, type: 'RETURN', expectation: 'REFUND', description: 'Does not power on', imageUrls: ['https://img.jd.com/a.jpg'], idempotencyKey: 'demo-1' };
-    type ApplyOut = { applyForAfterSales: { service: { id: string; status: string; schedule: unknown[] } | null; userErrors: { code: string }[] } };
+    const APPLY =
+      'mutation ($i: ApplyForAfterSalesInput!) { applyForAfterSales(input: $i) { service { id status type schedule { title at } order { id } } userErrors { code } } }';
+    const input = {
+      orderId: returnable.orderId,
+      skuId,
+      quantity: 1,
+      type: 'RETURN',
+      expectation: 'REFUND',
+      description: 'Does not power on',
+      imageUrls: ['https://img.jd.com/a.jpg'],
+      idempotencyKey: 'demo-1',
+    };
+    type ApplyOut = {
+      applyForAfterSales: { service: { id: string; status: string; schedule: unknown[] } | null; userErrors: { code: string }[] };
+    };
     const createsBefore = callsOf(JD_METHODS.afsApplyCreate);
     const first = await gql<ApplyOut>(APPLY, { i: input });
     expect(first.errors).toBeUndefined();
@@ -77,7 +104,9 @@ describe('after-sales over HTTP', () => {
     expect(callsOf(JD_METHODS.afsApplyCreate) - createsBefore).toBe(1);
 
     const list = await gql<{ _entities: { afterSalesServices: { id: string }[] }[] }>(
-      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { afterSalesServices { id } } } }', { r: [{ __typename: 'Order', id: returnable.orderId }] });
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { afterSalesServices { id } } } }',
+      { r: [{ __typename: 'Order', id: returnable.orderId }] },
+    );
     expect(list.data!._entities[0].afterSalesServices.map((s) => s.id)).toContain(id);
 
     // Bob cannot see or cancel it.
@@ -86,7 +115,10 @@ describe('after-sales over HTTP', () => {
     const bobs = await gql<{ cancelAfterSales: { service: null; userErrors: { code: string }[] } }>(CANCEL, { id }, bob);
     expect(bobs.data!.cancelAfterSales).toEqual({ service: null, userErrors: [{ code: 'SERVICE_NOT_FOUND' }] });
 
-    const cancelled = await gql<{ cancelAfterSales: { service: { status: string; cancellable: boolean }; userErrors: unknown[] } }>(CANCEL, { id });
+    const cancelled = await gql<{ cancelAfterSales: { service: { status: string; cancellable: boolean }; userErrors: unknown[] } }>(
+      CANCEL,
+      { id },
+    );
     expect(cancelled.errors).toBeUndefined();
     expect(cancelled.data!.cancelAfterSales).toEqual({ service: { id, status: 'CANCELLED', cancellable: false }, userErrors: [] });
   });

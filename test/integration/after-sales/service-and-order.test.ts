@@ -4,7 +4,9 @@ import { alice, bob, startHarness, type AfterSalesHarness } from './harness';
 import { ORDER_ENTITIES, ORDER_SERVICES, SERVICE, orderReps } from './queries';
 
 let h: AfterSalesHarness;
-beforeEach(async () => { h = await startHarness(); });
+beforeEach(async () => {
+  h = await startHarness();
+});
 afterEach(() => h.stop());
 
 describe('AfterSalesService', () => {
@@ -15,9 +17,21 @@ describe('AfterSalesService', () => {
     expect(cacheControl).toBe('max-age=15, private');
     expect(data).toEqual({
       afterSalesService: {
-        id: '501', skuId: '100', quantity: 1, type: 'RETURN', expectation: 'REFUND', status: 'IN_PROGRESS', step: 'CUSTOMER_SERVICE_REVIEW',
-        description: 'Cracked screen', images: ['https://img.jd.com/a.jpg', 'https://img10.360buyimg.com/b.jpg'], needsDetectionReport: true,
-        appliedAt: '2025-05-30T09:15:00+08:00', result: null, cancellable: true, exchangeSkuId: null, priceDifference: null,
+        id: '501',
+        skuId: '100',
+        quantity: 1,
+        type: 'RETURN',
+        expectation: 'REFUND',
+        status: 'IN_PROGRESS',
+        step: 'CUSTOMER_SERVICE_REVIEW',
+        description: 'Cracked screen',
+        images: ['https://img.jd.com/a.jpg', 'https://img10.360buyimg.com/b.jpg'],
+        needsDetectionReport: true,
+        appliedAt: '2025-05-30T09:15:00+08:00',
+        result: null,
+        cancellable: true,
+        exchangeSkuId: null,
+        priceDifference: null,
         schedule: [
           { title: 'Application Submitted', at: '2025-05-30T09:15:00+08:00' },
           { title: 'Customer Service Reviewing', at: '2025-05-30T14:00:00+08:00' },
@@ -31,15 +45,23 @@ describe('AfterSalesService', () => {
     ]);
   });
 
-  it('shows an exchange\'s target sku and settled difference, and a decided result', async () => {
+  it("shows an exchange's target sku and settled difference, and a decided result", async () => {
     const { data } = await h.run(SERVICE, { id: '504' });
-    expect(data?.afterSalesService).toEqual(expect.objectContaining({
-      type: 'EXCHANGE', expectation: 'EXCHANGE', status: 'COMPLETED', step: 'DONE', cancellable: false, result: 'Exchange for a new item',
-      exchangeSkuId: '450', priceDifference: { amount: '-12.50', currency: 'CNY', minorUnits: -1250 },
-    }));
+    expect(data?.afterSalesService).toEqual(
+      expect.objectContaining({
+        type: 'EXCHANGE',
+        expectation: 'EXCHANGE',
+        status: 'COMPLETED',
+        step: 'DONE',
+        cancellable: false,
+        result: 'Exchange for a new item',
+        exchangeSkuId: '450',
+        priceDifference: { amount: '-12.50', currency: 'CNY', minorUnits: -1250 },
+      }),
+    );
   });
 
-  it('answers null for someone else\'s service, a missing one and a malformed id, exactly alike', async () => {
+  it("answers null for someone else's service, a missing one and a malformed id, exactly alike", async () => {
     for (const id of ['901', '999999', 'abc', '0']) {
       const { data, errors } = await h.run(SERVICE, { id }, alice);
       expect(errors).toBeUndefined();
@@ -51,7 +73,10 @@ describe('AfterSalesService', () => {
 
   it('resolves AfterSalesService through _entities for the owner only', async () => {
     const q = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on AfterSalesService { id status } } }';
-    const reps = [{ __typename: 'AfterSalesService', id: '501' }, { __typename: 'AfterSalesService', id: '901' }];
+    const reps = [
+      { __typename: 'AfterSalesService', id: '501' },
+      { __typename: 'AfterSalesService', id: '901' },
+    ];
     expect((await h.run(q, { r: reps }, alice)).data).toEqual({ _entities: [{ id: '501', status: 'IN_PROGRESS' }, null] });
   });
 
@@ -65,22 +90,34 @@ describe('AfterSalesService', () => {
 });
 
 describe('Order.afterSalesServices', () => {
-  it('lists the owner\'s services of an order', async () => {
+  it("lists the owner's services of an order", async () => {
     const { data } = await h.run(ORDER_SERVICES, { reps: orderReps('1006', '1001') });
-    expect(data).toEqual({ _entities: [
-      { id: '1006', afterSalesServices: [
-        { id: '501', status: 'IN_PROGRESS', type: 'RETURN' }, { id: '502', status: 'IN_PROGRESS', type: 'RETURN' },
-        { id: '503', status: 'IN_PROGRESS', type: 'RETURN' }, { id: '504', status: 'COMPLETED', type: 'EXCHANGE' },
-      ] },
-      { id: '1001', afterSalesServices: [] },
-    ] });
+    expect(data).toEqual({
+      _entities: [
+        {
+          id: '1006',
+          afterSalesServices: [
+            { id: '501', status: 'IN_PROGRESS', type: 'RETURN' },
+            { id: '502', status: 'IN_PROGRESS', type: 'RETURN' },
+            { id: '503', status: 'IN_PROGRESS', type: 'RETURN' },
+            { id: '504', status: 'COMPLETED', type: 'EXCHANGE' },
+          ],
+        },
+        { id: '1001', afterSalesServices: [] },
+      ],
+    });
   });
 
-  it('resolves someone else\'s order and an unknown one to null alike, through the order loader', async () => {
+  it("resolves someone else's order and an unknown one to null alike, through the order loader", async () => {
     const { data, errors } = await h.run(ORDER_ENTITIES, { reps: orderReps('2001', '424242') }, alice);
     expect(errors).toBeUndefined();
     expect(data).toEqual({ _entities: [null, null] });
-    expect(h.jd.callsOf(JD_METHODS.orderGet).map((c) => (c.params as Record<string, unknown>).order_id).sort()).toEqual(['2001', '424242']);
+    expect(
+      h.jd
+        .callsOf(JD_METHODS.orderGet)
+        .map((c) => (c.params as Record<string, unknown>).order_id)
+        .sort(),
+    ).toEqual(['2001', '424242']);
     // Nothing of bob's service was read on alice's behalf.
     expect(h.jd.callsOf(JD_METHODS.afsDetailGet)).toHaveLength(0);
   });
@@ -103,7 +140,11 @@ describe('Order.afterSalesServices', () => {
     expect(entities).toHaveLength(50);
     expect(entities[7].afterSalesServices.map((s) => s.id)).toEqual(['8000']);
 
-    const sorted = (m: JdMethodName, key: string) => h.jd.callsOf(m).map((c) => String(c.params[key])).sort();
+    const sorted = (m: JdMethodName, key: string) =>
+      h.jd
+        .callsOf(m)
+        .map((c) => String(c.params[key]))
+        .sort();
     expect(sorted(JD_METHODS.orderGet, 'order_id')).toEqual([...ids].sort());
     expect(sorted(JD_METHODS.afsOrderGet, 'orderId')).toEqual([...ids].sort());
     expect(sorted(JD_METHODS.afsDetailGet, 'afsServiceId')).toEqual(['8000']);
@@ -122,8 +163,13 @@ describe('Order.afterSalesEligibility', () => {
   const eligibility = async (id: string) => {
     const { data, errors } = await h.run(ORDER_ENTITIES, { reps: orderReps(id) });
     expect(errors).toBeUndefined();
-    return (data as { _entities: { afterSalesEligibility: { skuId: string; eligible: boolean; reasons: { code: string }[]; windowEndsAt: string | null }[] }[] })
-      ._entities[0].afterSalesEligibility.map((l) => ({ ...l, reasons: l.reasons.map((r) => r.code) }));
+    return (
+      data as {
+        _entities: {
+          afterSalesEligibility: { skuId: string; eligible: boolean; reasons: { code: string }[]; windowEndsAt: string | null }[];
+        }[];
+      }
+    )._entities[0].afterSalesEligibility.map((l) => ({ ...l, reasons: l.reasons.map((r) => r.code) }));
   };
 
   it('applies every rule per order line', async () => {
@@ -135,7 +181,10 @@ describe('Order.afterSalesEligibility', () => {
     expect((await eligibility('1003'))[0].reasons).toEqual(['WINDOW_EXPIRED']);
     expect((await eligibility('1004'))[0].reasons).toEqual(['ORDER_UNPAID']);
     expect((await eligibility('1005'))[0].reasons).toEqual(['DIGITAL_GOODS']);
-    expect((await eligibility('1006')).map((l) => [l.skuId, l.reasons])).toEqual([['100', ['OPEN_APPLICATION']], ['400', ['OPEN_APPLICATION']]]);
+    expect((await eligibility('1006')).map((l) => [l.skuId, l.reasons])).toEqual([
+      ['100', ['OPEN_APPLICATION']],
+      ['400', ['OPEN_APPLICATION']],
+    ]);
     expect(await eligibility('1007')).toEqual([{ skuId: '100', eligible: true, reasons: [], windowEndsAt: '2025-06-06T06:00:00.000Z' }]);
     expect((await eligibility('1008'))[0]).toEqual({ skuId: '100', eligible: false, reasons: ['NOT_YET_RECEIVED'], windowEndsAt: null });
   });

@@ -5,12 +5,18 @@ import { buildSchema as buildGraphqlSchema, parse } from 'graphql';
 
 const schemaDir = resolve(__dirname, '../../../schema');
 // Orders and exchange must exist; after-sales and offices are composed in when their SDL is committed.
-const names = ['orders', 'exchange', 'after-sales', 'offices'].filter((n) => n === 'orders' || n === 'exchange' || existsSync(join(schemaDir, `${n}.graphql`)));
+const names = ['orders', 'exchange', 'after-sales', 'offices'].filter(
+  (n) => n === 'orders' || n === 'exchange' || existsSync(join(schemaDir, `${n}.graphql`)),
+);
 
 describe('schema/exchange.graphql composes with the other subgraphs', () => {
-  const result = composeServices(names.map((name) => ({
-    name, url: `http://127.0.0.1/${name}`, typeDefs: parse(readFileSync(join(schemaDir, `${name}.graphql`), 'utf8')),
-  })));
+  const result = composeServices(
+    names.map((name) => ({
+      name,
+      url: `http://127.0.0.1/${name}`,
+      typeDefs: parse(readFileSync(join(schemaDir, `${name}.graphql`), 'utf8')),
+    })),
+  );
 
   it('without errors', () => {
     expect(result.errors?.map((e) => e.message) ?? []).toEqual([]);
@@ -23,6 +29,7 @@ describe('schema/exchange.graphql composes with the other subgraphs', () => {
     expect(fields('Order')).toEqual(expect.arrayContaining(['id', 'items', 'exchangeQuote']));
     expect(fields('Query')).toContain('exchangeQuote');
     expect(fields('Mutation')).toContain('requestExchange');
-    if (names.includes('after-sales')) expect(fields('AfterSalesService')).toEqual(expect.arrayContaining(['id', 'status', 'exchangeSkuId']));
+    if (names.includes('after-sales'))
+      expect(fields('AfterSalesService')).toEqual(expect.arrayContaining(['id', 'status', 'exchangeSkuId']));
   });
 });

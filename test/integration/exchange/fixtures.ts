@@ -12,8 +12,17 @@ export const NOW = new Date('2025-06-01T04:00:00Z');
  */
 export function order(orderId: string, pin: string, over: Partial<SeedOrder> = {}): SeedOrder {
   return {
-    orderId, pin, lines: [{ skuId: '100', quantity: 2, unitFen: 19900 }, { skuId: '101', unitFen: 10100 }], discountFen: 2000,
-    placedAt: '2025-05-25 10:00:00', paidAt: '2025-05-25 10:05:00', receivedAt: '2025-05-29 14:00:00', ...over,
+    orderId,
+    pin,
+    lines: [
+      { skuId: '100', quantity: 2, unitFen: 19900 },
+      { skuId: '101', unitFen: 10100 },
+    ],
+    discountFen: 2000,
+    placedAt: '2025-05-25 10:00:00',
+    paidAt: '2025-05-25 10:05:00',
+    receivedAt: '2025-05-29 14:00:00',
+    ...over,
   };
 }
 
@@ -29,7 +38,8 @@ export function seedExchange(seed: SandboxSeeder): void {
   seed.shop({ shopId: 10 });
   for (const pin of [ALICE, BOB, CAROL]) seed.customer({ pin });
   const catalog: [string, number, number][] = [
-    ['100', 19900, 4], ['101', 10100, 4],
+    ['100', 19900, 4],
+    ['101', 10100, 4],
     ['201', PAID_100, 5], // EVEN
     ['202', 15900, 3], // REFUND 32.02
     ['301', 25000, 0], // PAY_EXTRA 58.98, out of stock

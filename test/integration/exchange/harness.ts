@@ -24,12 +24,13 @@ export async function startHarness(): Promise<ExchangeHarness> {
   seedExchange(jd.seed);
   const clock = { now: NOW };
   const server = createTestServer(buildSchema().schema, {
-    createContext: (base) => createExchangeContext(base, {
-      createLoaders: jd.createLoaders,
-      quotes: new QuoteTokens('integration-test-quote-secret'),
-      quoteSettings: { ttlSeconds: QUOTE_TTL_SECONDS },
-      now: () => clock.now,
-    }),
+    createContext: (base) =>
+      createExchangeContext(base, {
+        createLoaders: jd.createLoaders,
+        quotes: new QuoteTokens('integration-test-quote-secret'),
+        quoteSettings: { ttlSeconds: QUOTE_TTL_SECONDS },
+        now: () => clock.now,
+      }),
   });
   // Apollo refuses to stop a server that never started; it starts on the first execute.
   let started = false;
@@ -63,17 +64,35 @@ export const REQUEST = `mutation R($input: RequestExchangeInput!) {
   }
 }`;
 
-export interface QuoteOption { product: { skuId: string; price: { minorUnits: number } | null; inStock: boolean | null }; source: string; currentPrice: { minorUnits: number }; priceDifference: { amount: string; minorUnits: number }; direction: string; inStock: boolean }
+export interface QuoteOption {
+  product: { skuId: string; price: { minorUnits: number } | null; inStock: boolean | null };
+  source: string;
+  currentPrice: { minorUnits: number };
+  priceDifference: { amount: string; minorUnits: number };
+  direction: string;
+  inStock: boolean;
+}
 export interface QuoteData {
   exchangeQuote: {
-    id: string; order: { id: string }; original: { skuId: string }; paidUnitPrice: { amount: string; currency: string; minorUnits: number };
-    quotedAt: string; expiresAt: string; options: QuoteOption[]; groups: { source: string; options: { product: { skuId: string } }[] }[];
+    id: string;
+    order: { id: string };
+    original: { skuId: string };
+    paidUnitPrice: { amount: string; currency: string; minorUnits: number };
+    quotedAt: string;
+    expiresAt: string;
+    options: QuoteOption[];
+    groups: { source: string; options: { product: { skuId: string } }[] }[];
   };
 }
 export interface RequestData {
   requestExchange: {
     service: { id: string } | null;
-    settlement: { paidUnitPrice: { minorUnits: number }; targetPrice: { minorUnits: number }; priceDifference: { amount: string; minorUnits: number }; direction: string } | null;
+    settlement: {
+      paidUnitPrice: { minorUnits: number };
+      targetPrice: { minorUnits: number };
+      priceDifference: { amount: string; minorUnits: number };
+      direction: string;
+    } | null;
     userErrors: { field: string[] | null; code: string; message: string }[];
   };
 }

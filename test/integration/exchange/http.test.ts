@@ -36,10 +36,11 @@ describe('exchange subgraph over HTTP', () => {
     variables: { r: [{ __typename: 'Product', skuId: '202' }] },
   });
   const post = (headers: Record<string, string>) =>
-    fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
-      .then((r) => r.json() as Promise<{ data?: unknown; errors?: { extensions: { code: string } }[] }>);
+    fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(
+      (r) => r.json() as Promise<{ data?: unknown; errors?: { extensions: { code: string } }[] }>,
+    );
 
-  it('refuses a request without the gateway\'s signature, calling nothing', async () => {
+  it("refuses a request without the gateway's signature, calling nothing", async () => {
     const answer = await post({});
     expect(answer.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(jd.calls).toHaveLength(0);

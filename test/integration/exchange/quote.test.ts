@@ -4,7 +4,9 @@ import { alice, bob, QUOTE, startHarness, type ExchangeHarness, type QuoteData }
 
 describe('exchange quotes (in-process subgraph, real loaders, recording JD sandbox)', () => {
   let h: ExchangeHarness;
-  beforeEach(async () => { h = await startHarness(); });
+  beforeEach(async () => {
+    h = await startHarness();
+  });
   afterEach(() => h.stop());
 
   const quote = (vars: Record<string, unknown> = {}) => h.run<QuoteData>(QUOTE, { orderId: '1001', skuId: '100', ...vars });
@@ -16,8 +18,18 @@ describe('exchange quotes (in-process subgraph, real loaders, recording JD sandb
     expect(q.paidUnitPrice).toEqual({ amount: '191.02', currency: 'CNY', minorUnits: PAID_100 });
     const bySku = Object.fromEntries(q.options.map((o) => [o.product.skuId, o]));
     // Equal price -> EVEN; cheaper -> REFUND (negative); one fen dearer -> PAY_EXTRA; out of stock still quoted, flagged.
-    expect(bySku['201']).toMatchObject({ currentPrice: { minorUnits: 19102 }, priceDifference: { amount: '0.00', minorUnits: 0 }, direction: 'EVEN', inStock: true });
-    expect(bySku['202']).toMatchObject({ currentPrice: { minorUnits: 15900 }, priceDifference: { amount: '-32.02', minorUnits: -3202 }, direction: 'REFUND', inStock: true });
+    expect(bySku['201']).toMatchObject({
+      currentPrice: { minorUnits: 19102 },
+      priceDifference: { amount: '0.00', minorUnits: 0 },
+      direction: 'EVEN',
+      inStock: true,
+    });
+    expect(bySku['202']).toMatchObject({
+      currentPrice: { minorUnits: 15900 },
+      priceDifference: { amount: '-32.02', minorUnits: -3202 },
+      direction: 'REFUND',
+      inStock: true,
+    });
     expect(bySku['401']).toMatchObject({ priceDifference: { amount: '0.01', minorUnits: 1 }, direction: 'PAY_EXTRA' });
     expect(bySku['301']).toMatchObject({ priceDifference: { amount: '58.98', minorUnits: 5898 }, direction: 'PAY_EXTRA', inStock: false });
     // Product.price/inStock on an option are the same figures, with no extra JD call.
@@ -29,20 +41,33 @@ describe('exchange quotes (in-process subgraph, real loaders, recording JD sandb
   it('groups by source in precedence order, de-duplicates, drops the original and SKUs without a price', async () => {
     const q = (await quote()).data!.exchangeQuote;
     expect(q.options.map((o) => [o.source, o.product.skuId])).toEqual([
-      ['CART', '202'], ['CART', '401'],
-      ['SAME_SHOP', '201'], ['SAME_SHOP', '301'],
-      ['BESTSELLER', '302'], ['BESTSELLER', '303'],
+      ['CART', '202'],
+      ['CART', '401'],
+      ['SAME_SHOP', '201'],
+      ['SAME_SHOP', '301'],
+      ['BESTSELLER', '302'],
+      ['BESTSELLER', '303'],
     ]);
     expect(q.groups.map((g) => [g.source, g.options.map((o) => o.product.skuId)])).toEqual([
-      ['CART', ['202', '401']], ['SAME_SHOP', ['201', '301']], ['BESTSELLER', ['302', '303']],
+      ['CART', ['202', '401']],
+      ['SAME_SHOP', ['201', '301']],
+      ['BESTSELLER', ['302', '303']],
     ]);
     // The shop ranked is the original SKU's shop, from JD goods facts.
-    expect(h.jd.callsOf(JD_METHODS.rankQuery).map((c) => c.params.shopId ?? 'platform').sort()).toEqual([10, 'platform']);
+    expect(
+      h.jd
+        .callsOf(JD_METHODS.rankQuery)
+        .map((c) => c.params.shopId ?? 'platform')
+        .sort(),
+    ).toEqual([10, 'platform']);
   });
 
   it('asks only the requested sources, and caps each by first after de-duplication', async () => {
     const q = (await quote({ sources: ['BESTSELLER', 'SAME_SHOP'], first: 1 })).data!.exchangeQuote;
-    expect(q.options.map((o) => [o.source, o.product.skuId])).toEqual([['SAME_SHOP', '201'], ['BESTSELLER', '301']]);
+    expect(q.options.map((o) => [o.source, o.product.skuId])).toEqual([
+      ['SAME_SHOP', '201'],
+      ['BESTSELLER', '301'],
+    ]);
     expect(q.groups.map((g) => g.source)).toEqual(['SAME_SHOP', 'BESTSELLER']);
     expect(h.jd.callsOf(JD_METHODS.cartGet)).toHaveLength(0);
   });
@@ -92,9 +117,14 @@ describe('exchange quotes (in-process subgraph, real loaders, recording JD sandb
     expect(errors?.[0]).toMatchObject({ message: 'This order has no item with this sku', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
-  it('only the order\'s customer: anonymous UNAUTHENTICATED, partners FORBIDDEN, someone else\'s order reads like a missing one', async () => {
-    expect((await h.run(QUOTE, { orderId: '1001', skuId: '100' }, { kind: 'anonymous' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await h.run(QUOTE, { orderId: '1001', skuId: '100' }, { kind: 'partner', partnerId: 'p', scopes: ['orders:read'] })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  it("only the order's customer: anonymous UNAUTHENTICATED, partners FORBIDDEN, someone else's order reads like a missing one", async () => {
+    expect((await h.run(QUOTE, { orderId: '1001', skuId: '100' }, { kind: 'anonymous' })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      (await h.run(QUOTE, { orderId: '1001', skuId: '100' }, { kind: 'partner', partnerId: 'p', scopes: ['orders:read'] })).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
     const foreign = await h.run(QUOTE, { orderId: '1001', skuId: '100' }, bob);
     const missing = await h.run(QUOTE, { orderId: '424242', skuId: '100' }, bob);
     expect(foreign.errors?.[0]).toMatchObject({ message: 'No order with this id', extensions: { code: 'NOT_FOUND' } });
@@ -103,14 +133,22 @@ describe('exchange quotes (in-process subgraph, real loaders, recording JD sandb
     expect(h.jd.calls.map((c) => c.method).every((m) => m === JD_METHODS.orderGet)).toBe(true);
   });
 
-  it('Order.exchangeQuote through _entities: the quote for the caller\'s order, null for someone else\'s', async () => {
+  it("Order.exchangeQuote through _entities: the quote for the caller's order, null for someone else's", async () => {
     const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Order { id exchangeQuote(skuId: "100", sources: [CART]) { paidUnitPrice { minorUnits } options { product { skuId } direction } } } } }`;
-    const reps = [{ __typename: 'Order', id: '1001' }, { __typename: 'Order', id: '2001' }];
-    const mine = await h.run<{ _entities: { id: string; exchangeQuote: { paidUnitPrice: { minorUnits: number }; options: unknown[] } | null }[] }>(query, { reps }, alice);
+    const reps = [
+      { __typename: 'Order', id: '1001' },
+      { __typename: 'Order', id: '2001' },
+    ];
+    const mine = await h.run<{
+      _entities: { id: string; exchangeQuote: { paidUnitPrice: { minorUnits: number }; options: unknown[] } | null }[];
+    }>(query, { reps }, alice);
     expect(mine.errors).toBeUndefined();
     expect(mine.data!._entities[0].exchangeQuote).toEqual({
       paidUnitPrice: { minorUnits: PAID_100 },
-      options: [{ product: { skuId: '202' }, direction: 'REFUND' }, { product: { skuId: '401' }, direction: 'PAY_EXTRA' }],
+      options: [
+        { product: { skuId: '202' }, direction: 'REFUND' },
+        { product: { skuId: '401' }, direction: 'PAY_EXTRA' },
+      ],
     });
     expect(mine.data!._entities[1]).toEqual({ id: '2001', exchangeQuote: null });
   });
@@ -118,7 +156,9 @@ describe('exchange quotes (in-process subgraph, real loaders, recording JD sandb
 
 describe('Product.price and Product.inStock for any query (_entities)', () => {
   let h: ExchangeHarness;
-  beforeEach(async () => { h = await startHarness(); });
+  beforeEach(async () => {
+    h = await startHarness();
+  });
   afterEach(() => h.stop());
 
   const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { skuId price { amount minorUnits currency } inStock } } }`;

@@ -1,10 +1,22 @@
 import { JD_METHODS } from '../../../jd/protocol';
 import { PAID_100 } from './fixtures';
-import { alice, bob, QUOTE, QUOTE_TTL_SECONDS, REQUEST, startHarness, type ExchangeHarness, type QuoteData, type RequestData } from './harness';
+import {
+  alice,
+  bob,
+  QUOTE,
+  QUOTE_TTL_SECONDS,
+  REQUEST,
+  startHarness,
+  type ExchangeHarness,
+  type QuoteData,
+  type RequestData,
+} from './harness';
 
 describe('requestExchange', () => {
   let h: ExchangeHarness;
-  beforeEach(async () => { h = await startHarness(); });
+  beforeEach(async () => {
+    h = await startHarness();
+  });
   afterEach(() => h.stop());
 
   const quoteFor = async (orderId = '1001', skuId = '100', who = alice) => {
@@ -24,19 +36,30 @@ describe('requestExchange', () => {
     const result = await request({ quoteId, targetSkuId: '202', idempotencyKey: 'k-1' });
     expect(result.userErrors).toEqual([]);
     expect(result.settlement).toEqual({
-      paidUnitPrice: { minorUnits: PAID_100 }, targetPrice: { minorUnits: 15900 }, priceDifference: { amount: '-32.02', minorUnits: -3202 }, direction: 'REFUND',
+      paidUnitPrice: { minorUnits: PAID_100 },
+      targetPrice: { minorUnits: 15900 },
+      priceDifference: { amount: '-32.02', minorUnits: -3202 },
+      direction: 'REFUND',
     });
     expect(applyCalls()).toHaveLength(1);
     expect(applyCalls()[0].params).toMatchObject({
-      afsApplyType: 20, customerExpect: 20, orderId: '1001', skuId: '100', skuNum: 1, customerPin: 'alice_pin',
-      exchangeSkuId: '202', priceDifferenceFen: -3202, images: [], isNeedDetectionReport: 0,
+      afsApplyType: 20,
+      customerExpect: 20,
+      orderId: '1001',
+      skuId: '100',
+      skuNum: 1,
+      customerPin: 'alice_pin',
+      exchangeSkuId: '202',
+      priceDifferenceFen: -3202,
+      images: [],
+      isNeedDetectionReport: 0,
     });
     expect(String(applyCalls()[0].params.thirdApplyId)).toMatch(/^xchg-[0-9a-f]{32}$/);
     const filed = [...h.jd.sandbox.data.afsServices.values()].find((s) => s.exchangeSkuId === '202')!;
     expect(result.service).toEqual({ id: String(filed.afsServiceId) });
   });
 
-  it('the JD layer evicts the order\'s after-sales list: the new service shows on the order at once', async () => {
+  it("the JD layer evicts the order's after-sales list: the new service shows on the order at once", async () => {
     // Warm the cached list in this process first (the open-application check reads it).
     const quoteId = await quoteFor();
     await request({ quoteId, targetSkuId: '201' });
@@ -70,7 +93,9 @@ describe('requestExchange', () => {
     const quoteId = await quoteFor();
     h.clock.now = new Date(h.clock.now.getTime() + QUOTE_TTL_SECONDS * 1000 + 1);
     const result = await request({ quoteId, targetSkuId: '202' });
-    expect(result.userErrors).toEqual([{ field: ['input', 'quoteId'], code: 'QUOTE_EXPIRED', message: 'This quote has expired. Ask for a new quote.' }]);
+    expect(result.userErrors).toEqual([
+      { field: ['input', 'quoteId'], code: 'QUOTE_EXPIRED', message: 'This quote has expired. Ask for a new quote.' },
+    ]);
     expect(applyCalls()).toHaveLength(0);
   });
 
@@ -94,7 +119,10 @@ describe('requestExchange', () => {
     expect(result.userErrors[0].message).toContain('now 180.00 CNY');
     expect(result.userErrors[0].message).toContain('the difference is now -11.02 CNY (REFUND)');
     expect(result.settlement).toEqual({
-      paidUnitPrice: { minorUnits: PAID_100 }, targetPrice: { minorUnits: 18000 }, priceDifference: { amount: '-11.02', minorUnits: -1102 }, direction: 'REFUND',
+      paidUnitPrice: { minorUnits: PAID_100 },
+      targetPrice: { minorUnits: 18000 },
+      priceDifference: { amount: '-11.02', minorUnits: -1102 },
+      direction: 'REFUND',
     });
     expect(applyCalls()).toHaveLength(0);
   });
@@ -108,7 +136,10 @@ describe('requestExchange', () => {
     expect(result.userErrors.map((e) => e.code)).toEqual(['PRICE_CHANGED']);
     expect(result.userErrors[0].message).toContain('the difference is now -11.02 CNY (REFUND)');
     expect(result.settlement).toEqual({
-      paidUnitPrice: { minorUnits: PAID_100 }, targetPrice: { minorUnits: 18000 }, priceDifference: { amount: '-11.02', minorUnits: -1102 }, direction: 'REFUND',
+      paidUnitPrice: { minorUnits: PAID_100 },
+      targetPrice: { minorUnits: 18000 },
+      priceDifference: { amount: '-11.02', minorUnits: -1102 },
+      direction: 'REFUND',
     });
     // The price and stock of the target went to JD despite the cached entries, once each.
     expect(h.jd.callsOf(JD_METHODS.priceGet).map((c) => c.params)).toEqual([{ sku_id: 'J_202' }]);
@@ -142,7 +173,9 @@ describe('requestExchange', () => {
   it('refuses a quote issued to another customer, tampered with, for another line, or a target it did not offer', async () => {
     const bobsQuote = await quoteFor('2001', '100', bob);
     const alicesQuote = await quoteFor();
-    const invalid = [{ field: ['input', 'quoteId'], code: 'QUOTE_INVALID', message: 'This quote is not valid for this order item. Ask for a new quote.' }];
+    const invalid = [
+      { field: ['input', 'quoteId'], code: 'QUOTE_INVALID', message: 'This quote is not valid for this order item. Ask for a new quote.' },
+    ];
     expect((await request({ orderId: '2001', quoteId: bobsQuote, targetSkuId: '202' })).userErrors).toEqual(invalid);
     expect((await request({ quoteId: alicesQuote, targetSkuId: '202' }, bob)).userErrors).toEqual(invalid);
     expect((await request({ skuId: '101', quoteId: alicesQuote, targetSkuId: '202' })).userErrors).toEqual(invalid);
@@ -159,7 +192,11 @@ describe('requestExchange', () => {
   });
 
   it('refuses lines that cannot be exchanged: cancelled or unpaid order, an open application', async () => {
-    for (const [orderId, code] of [['1002', 'ORDER_CANCELLED'], ['1004', 'ORDER_UNPAID'], ['1003', 'OPEN_APPLICATION']]) {
+    for (const [orderId, code] of [
+      ['1002', 'ORDER_CANCELLED'],
+      ['1004', 'ORDER_UNPAID'],
+      ['1003', 'OPEN_APPLICATION'],
+    ]) {
       const result = await request({ orderId, quoteId: await quoteFor(orderId), targetSkuId: '202' });
       expect(result.userErrors.map((e) => e.code)).toEqual([code]);
     }
@@ -168,11 +205,17 @@ describe('requestExchange', () => {
     expect(applyCalls()).toHaveLength(1);
   });
 
-  it('someone else\'s order reads like a missing one; anonymous callers are UNAUTHENTICATED', async () => {
+  it("someone else's order reads like a missing one; anonymous callers are UNAUTHENTICATED", async () => {
     const bobsQuote = await quoteFor('2001', '100', bob);
     // Even with Bob's own valid quote for his order, Alice learns nothing: the quote is not hers.
-    expect((await request({ orderId: '2001', quoteId: bobsQuote, targetSkuId: '202' })).userErrors.map((e) => e.code)).toEqual(['QUOTE_INVALID']);
-    const anonymous = await h.run(REQUEST, { input: { orderId: '1001', skuId: '100', quoteId: 'x', targetSkuId: '202' } }, { kind: 'anonymous' });
+    expect((await request({ orderId: '2001', quoteId: bobsQuote, targetSkuId: '202' })).userErrors.map((e) => e.code)).toEqual([
+      'QUOTE_INVALID',
+    ]);
+    const anonymous = await h.run(
+      REQUEST,
+      { input: { orderId: '1001', skuId: '100', quoteId: 'x', targetSkuId: '202' } },
+      { kind: 'anonymous' },
+    );
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 

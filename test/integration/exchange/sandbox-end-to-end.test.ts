@@ -22,11 +22,12 @@ describe('exchange over the JD sandbox', () => {
   beforeAll(async () => {
     jd = await startRecordingJd({ seed: 'exchange-it', now: NOW, scale: { customers: 10, ordersPerCustomer: 3, skus: 240 } });
     server = createTestServer(buildSchema().schema, {
-      createContext: (base) => createExchangeContext(base, {
-        createLoaders: jd.createLoaders,
-        quotes: new QuoteTokens('sandbox-e2e-quote-secret'),
-        quoteSettings: { ttlSeconds: 900 },
-      }),
+      createContext: (base) =>
+        createExchangeContext(base, {
+          createLoaders: jd.createLoaders,
+          quotes: new QuoteTokens('sandbox-e2e-quote-secret'),
+          quoteSettings: { ttlSeconds: 900 },
+        }),
     });
   });
   afterAll(async () => {
@@ -36,7 +37,9 @@ describe('exchange over the JD sandbox', () => {
 
   it('quotes the discounted demo order with one price and one stock call, files the exchange, and JD lists the service', async () => {
     // The demo's discounted multi-item order (20.00 off, first line ×2).
-    const order = [...jd.sandbox.data.orders.values()].find((o) => o.pin === DEMO_PINS.alice && o.sellerDiscount === '20.00' && o.itemInfoList.length === 3)!;
+    const order = [...jd.sandbox.data.orders.values()].find(
+      (o) => o.pin === DEMO_PINS.alice && o.sellerDiscount === '20.00' && o.itemInfoList.length === 3,
+    )!;
     expect(order).toBeDefined();
     const skuId = order.itemInfoList[0].skuId;
     jd.forgetCalls();
@@ -57,9 +60,13 @@ describe('exchange over the JD sandbox', () => {
     expect(quote.paidUnitPrice.minorUnits).toBeLessThan(Number(order.itemInfoList[0].jdPrice.replace('.', '')));
 
     const target = quote.options.find((o) => o.inStock)!;
-    const requested = await server.execute<RequestData>(REQUEST, {
-      input: { orderId: order.orderId, skuId, targetSkuId: target.product.skuId, quoteId: quote.id, idempotencyKey: 'e2e-1' },
-    }, alice);
+    const requested = await server.execute<RequestData>(
+      REQUEST,
+      {
+        input: { orderId: order.orderId, skuId, targetSkuId: target.product.skuId, quoteId: quote.id, idempotencyKey: 'e2e-1' },
+      },
+      alice,
+    );
     expect(requested.errors).toBeUndefined();
     const payload = requested.data!.requestExchange;
     expect(payload.userErrors).toEqual([]);
@@ -71,6 +78,10 @@ describe('exchange over the JD sandbox', () => {
     const listed = services.find((s) => String(s.afsServiceId) === payload.service!.id)!;
     expect(listed).toMatchObject({ skuId, afsApplyType: 20 });
     const detail = await loaders.afsDetail.load(listed.afsServiceId);
-    expect(detail).toMatchObject({ customerExpect: 20, exchangeSkuId: target.product.skuId, priceDifferenceFen: target.priceDifference.minorUnits });
+    expect(detail).toMatchObject({
+      customerExpect: 20,
+      exchangeSkuId: target.product.skuId,
+      priceDifferenceFen: target.priceDifference.minorUnits,
+    });
   });
 });

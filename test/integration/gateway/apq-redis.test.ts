@@ -26,7 +26,8 @@ suite('APQ shared through Redis', () => {
     const query = `{ r${randomBytes(6).toString('hex')}: offices }`;
     const hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
-    const send = (h: Harness, payload: unknown) => fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }).then(body);
+    const send = (h: Harness, payload: unknown) =>
+      fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }).then(body);
     try {
       expect((await send(b, { extensions })).errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
       expect((await send(a, { query, extensions })).data).toBeDefined();

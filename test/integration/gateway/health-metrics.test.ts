@@ -10,7 +10,13 @@ describe('health and metrics', () => {
   const base = () => h.gateway.url.replace(/\/graphql$/, '');
   beforeAll(async () => {
     offices = await startStubSubgraph('offices', 'type Query { offices: [String!]! }', { Query: { offices: () => ['Xian'] } });
-    orders = await startStubSubgraph('orders', 'type Query { boom: String }', { Query: { boom: () => { throw new Error('secret database detail'); } } });
+    orders = await startStubSubgraph('orders', 'type Query { boom: String }', {
+      Query: {
+        boom: () => {
+          throw new Error('secret database detail');
+        },
+      },
+    });
     h = await startGateway([offices, orders]);
   });
   afterAll(async () => {

@@ -10,8 +10,12 @@ describe('supergraph hot reload', () => {
   let v2: StubSubgraph;
   let h: Harness;
   beforeAll(async () => {
-    v1 = await startStubSubgraph('offices', 'type Query { offices: [String!]! slow: String }', { Query: { offices: () => ['v1'], slow: async () => (await delay(700), 'slow-v1') } });
-    v2 = await startStubSubgraph('offices', 'type Query { offices: [String!]! slow: String hotline: String }', { Query: { offices: () => ['v2'], slow: () => 'slow-v2', hotline: () => '950618' } });
+    v1 = await startStubSubgraph('offices', 'type Query { offices: [String!]! slow: String }', {
+      Query: { offices: () => ['v1'], slow: async () => (await delay(700), 'slow-v1') },
+    });
+    v2 = await startStubSubgraph('offices', 'type Query { offices: [String!]! slow: String hotline: String }', {
+      Query: { offices: () => ['v2'], slow: () => 'slow-v2', hotline: () => '950618' },
+    });
     h = await startGateway([v1]);
   });
   afterAll(async () => {

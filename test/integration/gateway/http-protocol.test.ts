@@ -11,12 +11,18 @@ describe('gateway HTTP protocol: APQ, CSRF, cache-control', () => {
   let offices: StubSubgraph;
   let orders: StubSubgraph;
   let h: Harness;
-  const get = (params: string, headers: Record<string, string> = {}) => fetch(`${h.gateway.url}?${params}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
+  const get = (params: string, headers: Record<string, string> = {}) =>
+    fetch(`${h.gateway.url}?${params}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
-    offices = await startStubSubgraph('offices', 'type Query { offices: [String!]! }', { Query: { offices: () => ['Beijing', 'Shanghai'] } }, { cacheControl: 'max-age=86400, public' });
+    offices = await startStubSubgraph(
+      'offices',
+      'type Query { offices: [String!]! }',
+      { Query: { offices: () => ['Beijing', 'Shanghai'] } },
+      { cacheControl: 'max-age=86400, public' },
+    );
     orders = await startStubSubgraph('orders', 'type Query { myOrders: [String!]! }', { Query: { myOrders: () => ['o-1'] } });
     h = await startGateway([offices, orders]);
   });

@@ -36,12 +36,16 @@ describe('gateway → subgraph identity', () => {
   it('signs the verified customer and drops identity headers the client forged', async () => {
     const token = await issueCustomerToken(loadGatewayConfig({}).jwt, 'jd_demo_alice');
     const forged = Buffer.from(JSON.stringify({ kind: 'customer', pin: 'jd_demo_mallory' })).toString('base64url');
-    const res = await client.rawRequest<{ ping: string }>('{ ping }', {}, {
-      authorization: `Bearer ${token}`,
-      'x-jd-identity': forged,
-      'x-jd-identity-ts': String(Date.now()),
-      'x-jd-identity-sig': 'f'.repeat(64),
-    });
+    const res = await client.rawRequest<{ ping: string }>(
+      '{ ping }',
+      {},
+      {
+        authorization: `Bearer ${token}`,
+        'x-jd-identity': forged,
+        'x-jd-identity-ts': String(Date.now()),
+        'x-jd-identity-sig': 'f'.repeat(64),
+      },
+    );
     expect(res.data.ping).toBe('pong');
     expect(stub.received).toHaveLength(1);
     expect(stub.received[0]['x-jd-identity']).not.toBe(forged);
@@ -68,7 +72,9 @@ describe('gateway → subgraph identity', () => {
   });
 
   it('refuses an unknown API key', async () => {
-    const err = (await client.rawRequest('{ ping }', {}, { 'x-api-key': 'unknown-key-0000000000' }).catch((e: unknown) => e)) as ClientError;
+    const err = (await client
+      .rawRequest('{ ping }', {}, { 'x-api-key': 'unknown-key-0000000000' })
+      .catch((e: unknown) => e)) as ClientError;
     expect(err.response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(stub.received).toHaveLength(0);
   });
@@ -86,14 +92,22 @@ describe('gateway → subgraph identity', () => {
   });
 
   it('generates a request id when the client sends none', async () => {
-    const res = await fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ ping }' }) });
+    const res = await fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ ping }' }),
+    });
     const id = res.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(stub.received[0]['x-request-id']).toBe(id);
   });
 
   it('labels sandbox responses as simulated', async () => {
-    const res = await fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ ping }' }) });
+    const res = await fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ ping }' }),
+    });
     expect(res.headers.get('x-jd-sandbox')).toBe('simulated');
   });
 });

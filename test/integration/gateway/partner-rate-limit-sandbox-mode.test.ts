@@ -19,7 +19,11 @@ beforeAll(async () => {
 afterAll(() => stub.stop());
 
 const post = (h: Harness, payload: unknown, headers: Record<string, string> = {}) =>
-  fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+  fetch(h.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
 const origin = (h: Harness) => h.gateway.url.replace('/graphql', '');
 
 describe('sandbox mode (default)', () => {
@@ -28,7 +32,15 @@ describe('sandbox mode (default)', () => {
   afterAll(() => h.close());
 
   it('logs the mode at start-up', () => {
-    expect(h.logs).toContainEqual(expect.objectContaining({ mode: 'sandbox', introspection: true, explorer: true, apolloSandboxLandingPage: false, partnerRateLimitPerMinute: 1 }));
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({
+        mode: 'sandbox',
+        introspection: true,
+        explorer: true,
+        apolloSandboxLandingPage: false,
+        partnerRateLimitPerMinute: 1,
+      }),
+    );
   });
 
   it('labels every response as simulated: data, GraphQL errors, auth errors, 429, bad JSON, health, metrics, landing, 404', async () => {
@@ -72,7 +84,9 @@ describe('sandbox mode (default)', () => {
     const res = await fetch(h.gateway.url, { headers: { accept: BROWSER }, redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/explorer');
-    const get = await fetch(`${h.gateway.url}?query=${encodeURIComponent('{ ping }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${h.gateway.url}?query=${encodeURIComponent('{ ping }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect((await body(get)).data).toEqual({ ping: 'pong' });
   });
 });

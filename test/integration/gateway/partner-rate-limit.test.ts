@@ -16,9 +16,14 @@ describe('per-partner rate limit (sandbox mode)', () => {
   let h: Harness;
   let customerToken: string;
   // Identities the subgraph saw, so we can tell which requests got through the gateway.
-  const reachedSubgraph = (): string[] => stub.received.map((r) => JSON.parse(Buffer.from(String(r['x-jd-identity']), 'base64url').toString('utf8')).partnerId ?? 'non-partner');
+  const reachedSubgraph = (): string[] =>
+    stub.received.map((r) => JSON.parse(Buffer.from(String(r['x-jd-identity']), 'base64url').toString('utf8')).partnerId ?? 'non-partner');
   const ping = (headers: Record<string, string>) =>
-    fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ ping }' }) });
+    fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ ping }' }),
+    });
 
   beforeAll(async () => {
     stub = await startStubSubgraph('offices', 'type Query { ping: String }', { Query: { ping: () => 'pong' } });
@@ -80,7 +85,11 @@ describe('partner rate limit off', () => {
     const h = await startGateway([stub], { PARTNER_API_KEYS: PARTNER_KEYS, PARTNER_RATE_LIMIT_PER_MINUTE: '0' });
     try {
       for (let i = 0; i < 10; i++) {
-        const res = await fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': ACME }, body: JSON.stringify({ query: '{ ping }' }) });
+        const res = await fetch(h.gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': ACME },
+          body: JSON.stringify({ query: '{ ping }' }),
+        });
         expect(res.status).toBe(200);
       }
       expect(stub.received).toHaveLength(10);

@@ -15,7 +15,12 @@ const INTERNAL = 'connection to 10.1.2.3:5432 refused';
 let stub: StubSubgraph;
 beforeAll(async () => {
   stub = await startStubSubgraph('offices', 'type Query { ping: String, broken: String }', {
-    Query: { ping: () => 'pong', broken: () => { throw new Error(INTERNAL); } },
+    Query: {
+      ping: () => 'pong',
+      broken: () => {
+        throw new Error(INTERNAL);
+      },
+    },
   });
 });
 afterAll(() => stub.stop());

@@ -25,10 +25,19 @@ describe('persisted-operation safelist', () => {
     });
 
   beforeAll(async () => {
-    stub = await startStubSubgraph('offices', 'type Query { offices: [String!]! hotline: String }', { Query: { offices: () => ['Wuhan'], hotline: () => '950618' } });
+    stub = await startStubSubgraph('offices', 'type Query { offices: [String!]! hotline: String }', {
+      Query: { offices: () => ['Wuhan'], hotline: () => '950618' },
+    });
     dir = mkdtempSync(join(tmpdir(), 'safelist-'));
     manifest = join(dir, 'manifest.json');
-    writeFileSync(manifest, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256Hex(LISTED), name: 'Offices', type: 'query', body: LISTED }] }));
+    writeFileSync(
+      manifest,
+      JSON.stringify({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: sha256Hex(LISTED), name: 'Offices', type: 'query', body: LISTED }],
+      }),
+    );
   });
   afterAll(async () => {
     await Promise.all(open.map((h) => h.close()));
@@ -61,8 +70,14 @@ describe('persisted-operation safelist', () => {
   it('log-unknown runs everything and logs the unknown operation', async () => {
     const h = await gatewayWith({ SAFELIST_MODE: 'log-unknown' });
     expect(await (await send(h, 'query Hotline { hotline }', 'jd-mobile-ios')).json()).toEqual({ data: { hotline: '950618' } });
-    expect(h.logs.some((l) => l.msg === 'operation not in the persisted-query safelist' && l.operationName === 'Hotline' && l.rejected === false)).toBe(true);
-    expect(await h.gateway.metrics.registry.metrics()).toMatch(/gateway_safelist_unknown_total\{client="jd-mobile-ios",rejected="false"\} 1/);
+    expect(
+      h.logs.some(
+        (l) => l.msg === 'operation not in the persisted-query safelist' && l.operationName === 'Hotline' && l.rejected === false,
+      ),
+    ).toBe(true);
+    expect(await h.gateway.metrics.registry.metrics()).toMatch(
+      /gateway_safelist_unknown_total\{client="jd-mobile-ios",rejected="false"\} 1/,
+    );
   });
 
   it('off runs everything without consulting a manifest', async () => {
@@ -71,6 +86,8 @@ describe('persisted-operation safelist', () => {
   });
 
   it('a missing manifest stops start-up with a clear message', async () => {
-    await expect(startGateway([stub], { SAFELIST_MODE: 'enforce', SAFELIST_MANIFEST: join(dir, 'nope.json') })).rejects.toThrow(/persisted:manifest/);
+    await expect(startGateway([stub], { SAFELIST_MODE: 'enforce', SAFELIST_MANIFEST: join(dir, 'nope.json') })).rejects.toThrow(
+      /persisted:manifest/,
+    );
   });
 });

@@ -53,7 +53,10 @@ describe('jd/client against the sandbox: error codes', () => {
 
   it('12 when the JSON is changed after signing; 63 when it is broken and signed again', async () => {
     const broken = (b: URLSearchParams) => b.set('360buy_param_json', '{"order_id":');
-    await expectCode(clientFor(sandbox, {}, { fetch: editingFetch((_q, b) => broken(b)) }).call(JD_METHODS.orderGet, { order_id: orderId }), '12');
+    await expectCode(
+      clientFor(sandbox, {}, { fetch: editingFetch((_q, b) => broken(b)) }).call(JD_METHODS.orderGet, { order_id: orderId }),
+      '12',
+    );
     const resigned = editingFetch((q, b) => {
       broken(b);
       const all = Object.fromEntries([...q, ...b]);
@@ -68,9 +71,33 @@ describe('jd/client against the sandbox: error codes', () => {
   });
 
   it('21, 19 and 12 for a client with the wrong app key, token or secret', async () => {
-    await expectCode(clientFor(sandbox, { JD_API_URL: sandbox.routerUrl, JD_APP_KEY: 'other', JD_APP_SECRET: 'sandbox-app-secret', JD_ACCESS_TOKEN: 'sandbox-access-token' }).call(JD_METHODS.orderGet, { order_id: orderId }), '21');
-    await expectCode(clientFor(sandbox, { JD_API_URL: sandbox.routerUrl, JD_APP_KEY: 'sandbox-app-key', JD_APP_SECRET: 'sandbox-app-secret', JD_ACCESS_TOKEN: 'stale' }).call(JD_METHODS.orderGet, { order_id: orderId }), '19');
-    await expectCode(clientFor(sandbox, { JD_API_URL: sandbox.routerUrl, JD_APP_KEY: 'sandbox-app-key', JD_APP_SECRET: 'wrong-secret', JD_ACCESS_TOKEN: 'sandbox-access-token' }).call(JD_METHODS.orderGet, { order_id: orderId }), '12');
+    await expectCode(
+      clientFor(sandbox, {
+        JD_API_URL: sandbox.routerUrl,
+        JD_APP_KEY: 'other',
+        JD_APP_SECRET: 'sandbox-app-secret',
+        JD_ACCESS_TOKEN: 'sandbox-access-token',
+      }).call(JD_METHODS.orderGet, { order_id: orderId }),
+      '21',
+    );
+    await expectCode(
+      clientFor(sandbox, {
+        JD_API_URL: sandbox.routerUrl,
+        JD_APP_KEY: 'sandbox-app-key',
+        JD_APP_SECRET: 'sandbox-app-secret',
+        JD_ACCESS_TOKEN: 'stale',
+      }).call(JD_METHODS.orderGet, { order_id: orderId }),
+      '19',
+    );
+    await expectCode(
+      clientFor(sandbox, {
+        JD_API_URL: sandbox.routerUrl,
+        JD_APP_KEY: 'sandbox-app-key',
+        JD_APP_SECRET: 'wrong-secret',
+        JD_ACCESS_TOKEN: 'sandbox-access-token',
+      }).call(JD_METHODS.orderGet, { order_id: orderId }),
+      '12',
+    );
   });
 
   it('8 for a client whose clock is 10 minutes off', async () => {
@@ -88,7 +115,7 @@ describe('jd/client against the sandbox: error codes', () => {
     expect(sandbox.stats.snapshot().methods[JD_METHODS.priceGet]).toEqual({ calls: 1, batchSizes: [], errors: { 61: 1 } });
   });
 
-  it('2 when the sandbox\'s calls-per-second limit is below the client\'s', async () => {
+  it("2 when the sandbox's calls-per-second limit is below the client's", async () => {
     sandbox.faults.set({ [JD_METHODS.cartGet]: { callsPerSecond: 1 } });
     const client = clientFor(sandbox, { JD_RETRY_MAX: '0' });
     await client.call(JD_METHODS.cartGet, { customerPin: 'jd_demo_alice' });
@@ -100,12 +127,24 @@ describe('jd/client against the sandbox: error codes', () => {
     const client = clientFor(sandbox);
     const order = [...sandbox.data.orders.values()].find((o) => o.pin === 'jd_demo_alice' && o.orderState === 'FINISHED_L')!;
     const base = {
-      afsApplyType: 10 as const, customerExpect: 10 as const, orderId: order.orderId, skuId: order.itemInfoList[0].skuId, skuNum: 1,
-      questionDesc: 'broken', isNeedDetectionReport: 0 as const, images: [], thirdApplyId: 'e-1', customerPin: 'jd_demo_alice',
+      afsApplyType: 10 as const,
+      customerExpect: 10 as const,
+      orderId: order.orderId,
+      skuId: order.itemInfoList[0].skuId,
+      skuNum: 1,
+      questionDesc: 'broken',
+      isNeedDetectionReport: 0 as const,
+      images: [],
+      thirdApplyId: 'e-1',
+      customerPin: 'jd_demo_alice',
     };
     await expectCode(client.createAfterSalesApplication({ ...base, customerExpect: 30 }), '3001', 'business');
     await expectCode(client.createAfterSalesApplication({ ...base, thirdApplyId: 'e-2', customerPin: 'jd_demo_bob' }), '403', 'business');
     const busy = [...sandbox.data.afsServices.values()].find((s) => [31, 32, 33, 34, 40].includes(s.step))!;
-    await expectCode(client.call(JD_METHODS.afsCancel, { afsServiceId: busy.afsServiceId, customerPin: busy.customerPin }), '3003', 'business');
+    await expectCode(
+      client.call(JD_METHODS.afsCancel, { afsServiceId: busy.afsServiceId, customerPin: busy.customerPin }),
+      '3003',
+      'business',
+    );
   });
 });

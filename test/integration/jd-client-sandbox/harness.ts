@@ -11,11 +11,15 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 
 /** `createJdClient(loadJdConfig({ JD_SANDBOX_PORT }))`, plus any extra JD_* settings. */
 export function clientFor(sandbox: Sandbox, env: Record<string, string> = {}, deps: JdClientDeps = {}): JdClient {
-  return createJdClient(loadJdConfig({ JD_SANDBOX_PORT: String(sandbox.port), JD_RETRY_BASE_DELAY_MS: '5', JD_RETRY_MAX_DELAY_MS: '20', ...env }), deps);
+  return createJdClient(
+    loadJdConfig({ JD_SANDBOX_PORT: String(sandbox.port), JD_RETRY_BASE_DELAY_MS: '5', JD_RETRY_MAX_DELAY_MS: '20', ...env }),
+    deps,
+  );
 }
 
 /** Resolves to the JdApiError (or whatever) a promise rejects with; fails if it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function rejection(promise: Promise<unknown>): Promise<any> {
   try {
     await promise;
   } catch (error) {

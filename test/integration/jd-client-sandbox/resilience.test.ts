@@ -6,15 +6,25 @@ import { clientFor, rejection, startSandbox } from './harness';
 describe('jd/client against the sandbox: faults', () => {
   let sandbox: Sandbox;
   let seq = 0;
-  beforeAll(async () => { sandbox = await startSandbox(); });
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
   afterAll(() => sandbox.stop());
   beforeEach(() => sandbox.reset());
 
   const application = (): JdAfsApplyCreateParams => {
     const order = [...sandbox.data.orders.values()].find((o) => o.pin === 'jd_demo_alice' && o.orderState === 'FINISHED_L')!;
     return {
-      afsApplyType: 10, customerExpect: 10, orderId: order.orderId, skuId: order.itemInfoList[0].skuId, skuNum: 1,
-      questionDesc: 'Arrived broken', isNeedDetectionReport: 0, images: [], thirdApplyId: `resilience-${++seq}`, customerPin: 'jd_demo_alice',
+      afsApplyType: 10,
+      customerExpect: 10,
+      orderId: order.orderId,
+      skuId: order.itemInfoList[0].skuId,
+      skuNum: 1,
+      questionDesc: 'Arrived broken',
+      isNeedDetectionReport: 0,
+      images: [],
+      thirdApplyId: `resilience-${++seq}`,
+      customerPin: 'jd_demo_alice',
     };
   };
   const servicesWith = (thirdApplyId: string) => [...sandbox.data.afsServices.values()].filter((s) => s.thirdApplyId === thirdApplyId);
@@ -34,7 +44,10 @@ describe('jd/client against the sandbox: faults', () => {
   });
 
   it('gives up after JD_RETRY_MAX and does not retry a non-transient code', async () => {
-    sandbox.faults.set({ [JD_METHODS.cartGet]: { errorRate: 1, errorCode: '66' }, [JD_METHODS.rankQuery]: { errorRate: 1, errorCode: '24' } });
+    sandbox.faults.set({
+      [JD_METHODS.cartGet]: { errorRate: 1, errorCode: '66' },
+      [JD_METHODS.rankQuery]: { errorRate: 1, errorCode: '24' },
+    });
     const client = clientFor(sandbox, { JD_RETRY_MAX: '2', JD_BREAKER_THRESHOLD: '50' });
     expect(await rejection(client.call(JD_METHODS.cartGet, { customerPin: 'jd_demo_bob' }))).toMatchObject({ code: '66' });
     expect(await rejection(client.call(JD_METHODS.rankQuery, {}))).toMatchObject({ code: '24' });

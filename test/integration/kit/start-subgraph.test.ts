@@ -56,9 +56,16 @@ describe('startSubgraph over HTTP', () => {
     ['unsigned', {}],
     ['signed with another secret', signIdentity(alice, 'not-the-secret')],
     ['signed too long ago', signIdentity(alice, SECRET, Date.now() - 301_000)],
-    ['identity swapped after signing', { ...signIdentity({ kind: 'anonymous' }, SECRET), 'x-jd-identity': Buffer.from(JSON.stringify(alice)).toString('base64url') }],
+    [
+      'identity swapped after signing',
+      { ...signIdentity({ kind: 'anonymous' }, SECRET), 'x-jd-identity': Buffer.from(JSON.stringify(alice)).toString('base64url') },
+    ],
   ])('refuses %s requests to _service, _entities and queries, executing nothing', async (_label, headers) => {
-    for (const [query, variables] of [['{ _service { sdl } }', undefined], [entitiesQuery, representations], ['{ order(id: "1001") { id } }', undefined]] as const) {
+    for (const [query, variables] of [
+      ['{ _service { sdl } }', undefined],
+      [entitiesQuery, representations],
+      ['{ order(id: "1001") { id } }', undefined],
+    ] as const) {
       const { status, body } = await post(query, headers, variables);
       expect(status).toBe(401);
       expect(body.data).toBeUndefined();
@@ -69,7 +76,9 @@ describe('startSubgraph over HTTP', () => {
   });
 
   it('refuses an unsigned GET too', async () => {
-    const response = await fetch(`${subgraph.url}?query=${encodeURIComponent('{ _service { sdl } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await fetch(`${subgraph.url}?query=${encodeURIComponent('{ _service { sdl } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(401);
     expect(((await response.json()) as GraphQLBody).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -138,7 +147,14 @@ describe('startSubgraph error masking and shutdown', () => {
     const subgraph = await start(true);
     try {
       const body = await boom(subgraph);
-      expect(body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(body.errors).toEqual([
+        {
+          message: 'Internal server error',
+          locations: [{ line: 1, column: 3 }],
+          path: ['boom'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
       expect(JSON.stringify(body)).not.toContain('hunter2');
     } finally {
       await subgraph.stop();

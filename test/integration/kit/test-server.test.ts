@@ -35,11 +35,24 @@ describe('createTestServer', () => {
     const seen: BaseContext[] = [];
     const server = createTestServer(buildAlpha().schema, { createContext: (base) => (seen.push(base), base) });
     try {
-      const alice = await server.execute('{ order(id: "1001") { id placedAt } }', {}, { kind: 'customer', pin: 'jd_demo_alice' }, { 'accept-language': 'zh' });
-      expect(alice).toEqual({ data: { order: { id: '1001', placedAt: '2025-05-05T14:00:00+08:00' } }, errors: undefined, cacheControl: 'max-age=30, private' });
+      const alice = await server.execute(
+        '{ order(id: "1001") { id placedAt } }',
+        {},
+        { kind: 'customer', pin: 'jd_demo_alice' },
+        { 'accept-language': 'zh' },
+      );
+      expect(alice).toEqual({
+        data: { order: { id: '1001', placedAt: '2025-05-05T14:00:00+08:00' } },
+        errors: undefined,
+        cacheControl: 'max-age=30, private',
+      });
       expect(seen[0]).toMatchObject({ identity: { kind: 'customer', pin: 'jd_demo_alice' }, language: 'zh' });
 
-      const bob = await server.execute('query($id: ID!) { order(id: $id) { id } }', { id: '1001' }, { kind: 'customer', pin: 'jd_demo_bob' });
+      const bob = await server.execute(
+        'query($id: ID!) { order(id: $id) { id } }',
+        { id: '1001' },
+        { kind: 'customer', pin: 'jd_demo_bob' },
+      );
       expect(bob.data).toEqual({ order: null });
     } finally {
       await server.stop();
@@ -50,9 +63,15 @@ describe('createTestServer', () => {
     const server = createTestServer(failing, { createContext: (b) => b });
     try {
       const zh = await server.execute('{ rejected }', {}, { kind: 'anonymous' }, { 'accept-language': 'zh-CN' });
-      expect(zh.errors?.[0]).toMatchObject({ message: '无效参数值', extensions: { code: 'UPSTREAM_REJECTED', jdCode: '61', jdMethod: 'jingdong.pop.order.get' } });
+      expect(zh.errors?.[0]).toMatchObject({
+        message: '无效参数值',
+        extensions: { code: 'UPSTREAM_REJECTED', jdCode: '61', jdMethod: 'jingdong.pop.order.get' },
+      });
       const en = await server.execute('{ unavailable }');
-      expect(en.errors?.[0]).toMatchObject({ message: 'JD is temporarily unavailable; please try again later', extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+      expect(en.errors?.[0]).toMatchObject({
+        message: 'JD is temporarily unavailable; please try again later',
+        extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+      });
     } finally {
       await server.stop();
     }
@@ -63,10 +82,24 @@ describe('createTestServer', () => {
     const dev = createTestServer(failing, { createContext: (b) => b, production: false });
     try {
       expect((await prod.execute('{ crash }')).errors).toEqual([
-        { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['crash'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        {
+          message: 'Internal server error',
+          locations: [{ line: 1, column: 3 }],
+          path: ['crash'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
       ]);
-      expect((await prod.execute('{ missing }')).errors?.[0]).toEqual({ message: 'No such order', locations: [{ line: 1, column: 3 }], path: ['missing'], extensions: { code: 'NOT_FOUND' } });
-      expect((await prod.execute('{ rejected }')).errors?.[0].extensions).toEqual({ code: 'UPSTREAM_REJECTED', jdCode: '61', jdMethod: 'jingdong.pop.order.get' });
+      expect((await prod.execute('{ missing }')).errors?.[0]).toEqual({
+        message: 'No such order',
+        locations: [{ line: 1, column: 3 }],
+        path: ['missing'],
+        extensions: { code: 'NOT_FOUND' },
+      });
+      expect((await prod.execute('{ rejected }')).errors?.[0].extensions).toEqual({
+        code: 'UPSTREAM_REJECTED',
+        jdCode: '61',
+        jdMethod: 'jingdong.pop.order.get',
+      });
       expect((await dev.execute('{ crash }')).errors?.[0].message).toBe("Cannot read properties of undefined (reading 'orderId')");
       // Client mistakes are not masked: they tell the caller what to fix.
       expect((await prod.execute('{ nope }')).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

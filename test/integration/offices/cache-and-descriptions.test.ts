@@ -1,11 +1,33 @@
-import { getNamedType, isEnumType, isInputObjectType, isIntrospectionType, isObjectType, isSpecifiedScalarType, type GraphQLNamedType } from 'graphql';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+  type GraphQLNamedType,
+} from 'graphql';
 import { buildSchema } from '../../../subgraphs/offices/schema';
 import { officesTestServer } from './offices-harness';
 
 const { schema } = buildSchema();
 // Federation and cache-control plumbing are not ours to describe; everything offices declares is.
-const FOREIGN = new Set(['_Any', '_Entity', '_Service', 'CacheControlScope', 'link__Import', 'link__Purpose', 'federation__FieldSet', 'FieldSet']);
-const ours = (t: GraphQLNamedType) => !isIntrospectionType(t) && !isSpecifiedScalarType(t) && !FOREIGN.has(t.name) && !t.name.startsWith('link__') && !t.name.startsWith('federation__');
+const FOREIGN = new Set([
+  '_Any',
+  '_Entity',
+  '_Service',
+  'CacheControlScope',
+  'link__Import',
+  'link__Purpose',
+  'federation__FieldSet',
+  'FieldSet',
+]);
+const ours = (t: GraphQLNamedType) =>
+  !isIntrospectionType(t) &&
+  !isSpecifiedScalarType(t) &&
+  !FOREIGN.has(t.name) &&
+  !t.name.startsWith('link__') &&
+  !t.name.startsWith('federation__');
 
 describe('offices schema documentation', () => {
   it('describes every type, field, argument and enum value', () => {
@@ -16,10 +38,12 @@ describe('offices schema documentation', () => {
         for (const field of Object.values(type.getFields())) {
           if (field.name.startsWith('_')) continue;
           if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
-          for (const arg of 'args' in field ? field.args : []) if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of 'args' in field ? field.args : [])
+            if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
-      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
+      if (isEnumType(type))
+        for (const value of type.getValues()) if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
     }
     expect(missing).toEqual([]);
   });
@@ -51,7 +75,8 @@ describe('offices cache-control hints', () => {
   });
 
   it('entity fetches carry the same hints', async () => {
-    const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { supportContacts { match } } ... on SupportOffice { id city } } }';
+    const query =
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { supportContacts { match } } ... on SupportOffice { id city } } }';
     const order = await server.execute(query, { r: [{ __typename: 'Order', id: '1', shipTo: { countryCode: 'US' } }] });
     const office = await server.execute(query, { r: [{ __typename: 'SupportOffice', id: 'london' }] });
     expect(order.cacheControl).toBe('max-age=86400, public');

@@ -13,27 +13,41 @@ const ENTITIES = `query ($representations: [_Any!]!) {
 describe('offices entity resolution (_entities)', () => {
   it('resolves SupportOffice by id, and null for an unknown id', async () => {
     const res = await server.execute<{ _entities: unknown[] }>(ENTITIES, {
-      representations: [{ __typename: 'SupportOffice', id: 'sao-paulo' }, { __typename: 'SupportOffice', id: 'nowhere' }],
+      representations: [
+        { __typename: 'SupportOffice', id: 'sao-paulo' },
+        { __typename: 'SupportOffice', id: 'nowhere' },
+      ],
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities).toEqual([{ id: 'sao-paulo', city: 'São Paulo', openNow: true }, null]);
   });
 
   it('computes Order.supportContacts from the shipTo.countryCode the gateway passes in the representation', async () => {
-    const res = await server.execute<{ _entities: { id: string; supportContacts: { countryCode: string; match: string; office: { id: string } | null; hotlines: { number: string }[]; channels: { id: string }[] } | null }[] }>(
-      ENTITIES,
-      {
-        representations: [
-          { __typename: 'Order', id: '1001', shipTo: { countryCode: 'US' } },
-          { __typename: 'Order', id: '1002', shipTo: { countryCode: 'CN' } },
-          { __typename: 'Order', id: '1003', shipTo: { countryCode: 'at' } },
-          { __typename: 'Order', id: '1004', shipTo: { countryCode: 'ZZ' } },
-        ],
-      },
-    );
+    const res = await server.execute<{
+      _entities: {
+        id: string;
+        supportContacts: {
+          countryCode: string;
+          match: string;
+          office: { id: string } | null;
+          hotlines: { number: string }[];
+          channels: { id: string }[];
+        } | null;
+      }[];
+    }>(ENTITIES, {
+      representations: [
+        { __typename: 'Order', id: '1001', shipTo: { countryCode: 'US' } },
+        { __typename: 'Order', id: '1002', shipTo: { countryCode: 'CN' } },
+        { __typename: 'Order', id: '1003', shipTo: { countryCode: 'at' } },
+        { __typename: 'Order', id: '1004', shipTo: { countryCode: 'ZZ' } },
+      ],
+    });
     expect(res.errors).toBeUndefined();
     const [us, cn, at, bad] = res.data!._entities;
-    expect(us).toMatchObject({ id: '1001', supportContacts: { countryCode: 'US', match: 'REGIONAL_OFFICE', office: { id: 'los-angeles' } } });
+    expect(us).toMatchObject({
+      id: '1001',
+      supportContacts: { countryCode: 'US', match: 'REGIONAL_OFFICE', office: { id: 'los-angeles' } },
+    });
     expect(us.supportContacts!.hotlines[0].number).toBe('+86-10-5765-6666');
     expect(cn.supportContacts).toMatchObject({ match: 'CHINA_DOMESTIC', office: null });
     expect(cn.supportContacts!.hotlines.map((h) => h.number)).toEqual(['400-606-5500', '400-622-8889', '400-606-5555']);

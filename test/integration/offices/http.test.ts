@@ -14,7 +14,11 @@ describe('offices subgraph over HTTP', () => {
   afterAll(() => running.stop());
 
   const post = (headers: Record<string, string>) =>
-    fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ supportOffice(id: "tokyo") { phone } }' }) });
+    fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ supportOffice(id: "tokyo") { phone } }' }),
+    });
 
   it('answers a signed anonymous request with public cache headers', async () => {
     const res = await post(signIdentity({ kind: 'anonymous' }, SECRET));

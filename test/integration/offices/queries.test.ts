@@ -5,7 +5,12 @@ const NOW = new Date('2025-03-10T16:30:00Z');
 const server = officesTestServer(NOW);
 afterAll(() => server.stop());
 
-type Office = { id: string; openNow: boolean; nextOpensAt: string | null; weeklyHours: { day: string; opensAt: string; closesAt: string }[] };
+type Office = {
+  id: string;
+  openNow: boolean;
+  nextOpensAt: string | null;
+  weeklyHours: { day: string; opensAt: string; closesAt: string }[];
+};
 
 describe('offices queries (anonymous identity)', () => {
   it('supportOffices lists every office with parsed hours, openNow and nextOpensAt at the injected instant', async () => {
@@ -48,18 +53,29 @@ describe('offices queries (anonymous identity)', () => {
          none: supportOffice(id: "atlantis") { id } }`,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.frankfurt).toEqual({ id: 'frankfurt', email: 'de-support@jd.com', hoursDescription: 'Mon–Fri, 9:00 AM – 5:00 PM CET', beforeChange: true, afterChange: false });
+    expect(res.data!.frankfurt).toEqual({
+      id: 'frankfurt',
+      email: 'de-support@jd.com',
+      hoursDescription: 'Mon–Fri, 9:00 AM – 5:00 PM CET',
+      beforeChange: true,
+      afterChange: false,
+    });
     expect(res.data!.none).toBeNull();
   });
 
   it('rejects an instant without offset as BAD_USER_INPUT', async () => {
-    const res = await server.execute('query ($at: DateTime!) { supportOffice(id: "london") { openAt(instant: $at) } }', { at: '2025-10-24 09:30' });
+    const res = await server.execute('query ($at: DateTime!) { supportOffice(id: "london") { openAt(instant: $at) } }', {
+      at: '2025-10-24 09:30',
+    });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(/ISO-8601 with an offset/);
   });
 
   it('hotlines filters by department and scope and exposes parsed hours', async () => {
-    const res = await server.execute<{ seller: { number: string; tollFree: boolean }[]; domestic: { id: string; weeklyHours: unknown[] | null; openNow: boolean | null; tollFree: boolean | null }[] }>(
+    const res = await server.execute<{
+      seller: { number: string; tollFree: boolean }[];
+      domestic: { id: string; weeklyHours: unknown[] | null; openNow: boolean | null; tollFree: boolean | null }[];
+    }>(
       `{ seller: hotlines(department: SELLER, scope: INTERNATIONAL) { number tollFree }
          domestic: hotlines(scope: DOMESTIC) { id tollFree weeklyHours { day } openNow } }`,
     );
@@ -104,8 +120,16 @@ describe('offices queries (anonymous identity)', () => {
   });
 
   it('serves customers and partners too (the directory needs no particular identity)', async () => {
-    const customer = await server.execute<{ supportOffice: { id: string } }>('{ supportOffice(id: "seoul") { id } }', {}, { kind: 'customer', pin: 'jd_demo_alice' });
-    const partner = await server.execute<{ supportOffice: { id: string } }>('{ supportOffice(id: "seoul") { id } }', {}, { kind: 'partner', partnerId: 'acme', scopes: [] });
+    const customer = await server.execute<{ supportOffice: { id: string } }>(
+      '{ supportOffice(id: "seoul") { id } }',
+      {},
+      { kind: 'customer', pin: 'jd_demo_alice' },
+    );
+    const partner = await server.execute<{ supportOffice: { id: string } }>(
+      '{ supportOffice(id: "seoul") { id } }',
+      {},
+      { kind: 'partner', partnerId: 'acme', scopes: [] },
+    );
     expect(customer.data!.supportOffice.id).toBe('seoul');
     expect(partner.data!.supportOffice.id).toBe('seoul');
   });

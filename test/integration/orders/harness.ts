@@ -25,7 +25,12 @@ export interface OrdersHarness {
 /** Starts everything; `close()` stops it all. */
 export async function startOrdersHarness(): Promise<OrdersHarness> {
   // The generator's default scale: the demo customers plus enough other customers' orders to mix in.
-  const jd = await startRecordingJd({ seed: 'orders-integration', now: new Date('2025-06-01T04:00:00Z'), scale: {}, client: { retryMax: 0 } });
+  const jd = await startRecordingJd({
+    seed: 'orders-integration',
+    now: new Date('2025-06-01T04:00:00Z'),
+    scale: {},
+    client: { retryMax: 0 },
+  });
   const server = createTestServer(buildSchema().schema, { createContext: (base) => createOrdersContext(base, jd.createLoaders) });
   return {
     sandbox: jd.sandbox,

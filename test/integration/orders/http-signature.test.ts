@@ -43,13 +43,23 @@ describe('orders subgraph over HTTP: signed identity', () => {
   const refusals: [string, () => Record<string, string>][] = [
     ['no identity headers', () => ({})],
     ['a signature made with another secret', () => signIdentity(alice, 'not-the-gateway-secret-0123456789')],
-    ['a tampered identity', () => ({ ...signIdentity(alice, SECRET), 'x-jd-identity': Buffer.from('{"kind":"customer","pin":"jd_demo_bob"}').toString('base64url') })],
+    [
+      'a tampered identity',
+      () => ({
+        ...signIdentity(alice, SECRET),
+        'x-jd-identity': Buffer.from('{"kind":"customer","pin":"jd_demo_bob"}').toString('base64url'),
+      }),
+    ],
     ['a stale timestamp', () => signIdentity(alice, SECRET, Date.now() - 3_600_000)],
     ['a garbage signature', () => ({ ...signIdentity(alice, SECRET), 'x-jd-identity-sig': 'deadbeef' })],
   ];
 
   for (const [why, headers] of refusals) {
-    for (const [what, body] of [['order(id)', orderQuery], ['_entities', entitiesQuery], ['_service', serviceQuery]] as const) {
+    for (const [what, body] of [
+      ['order(id)', orderQuery],
+      ['_entities', entitiesQuery],
+      ['_service', serviceQuery],
+    ] as const) {
       it(`refuses ${what} with ${why}: UNAUTHENTICATED, nothing executed`, async () => {
         const res = await post(body, headers());
         expect(res.status).toBe(401);

@@ -47,13 +47,23 @@ suite('jd/loaders over a shared Redis (two replicas)', () => {
     const ids = skus(150);
 
     const onA = createJdLoaders({ client: clientA, cache: replicaA, customerPin: 'alice' });
-    const [pricesA, goodsA, orderA, detailA] = await Promise.all([onA.price.loadMany(ids), onA.goods.loadMany(ids.slice(0, 10)), onA.order.load('A1'), onA.afsDetail.load(5)]);
+    const [pricesA, goodsA, orderA, detailA] = await Promise.all([
+      onA.price.loadMany(ids),
+      onA.goods.loadMany(ids.slice(0, 10)),
+      onA.order.load('A1'),
+      onA.afsDetail.load(5),
+    ]);
     expect(callsOf(callsA, JD_METHODS.priceGet).map((c) => String(c.params.sku_id).split(',').length)).toEqual([100, 50]);
     expect(callsA).toHaveLength(5);
     await new Promise((resolve) => setTimeout(resolve, 50)); // let replica A's write-back reach Redis
 
     const onB = createJdLoaders({ client: clientB, cache: replicaB, customerPin: 'alice' });
-    const [pricesB, goodsB, orderB, detailB] = await Promise.all([onB.price.loadMany(ids), onB.goods.loadMany(ids.slice(0, 10)), onB.order.load('A1'), onB.afsDetail.load(5)]);
+    const [pricesB, goodsB, orderB, detailB] = await Promise.all([
+      onB.price.loadMany(ids),
+      onB.goods.loadMany(ids.slice(0, 10)),
+      onB.order.load('A1'),
+      onB.afsDetail.load(5),
+    ]);
     expect(callsB).toEqual([]);
     expect(pricesB).toEqual(pricesA);
     expect(goodsB).toEqual(goodsA);
@@ -68,7 +78,7 @@ suite('jd/loaders over a shared Redis (two replicas)', () => {
     expect(pttl).toBeLessThanOrEqual(resolveJdTtl()[JD_METHODS.priceGet]);
   });
 
-  it('keeps a customer\'s entries from another customer on another replica', async () => {
+  it("keeps a customer's entries from another customer on another replica", async () => {
     const orders = [makeOrder('A7', 'alice')];
     const [client, calls] = recordingJd({ orders });
     await createJdLoaders({ client, cache: replicaA, customerPin: 'alice' }).order.load('A7');
@@ -84,14 +94,22 @@ suite('jd/loaders over a shared Redis (two replicas)', () => {
     expect(await onA.afsServicesByOrder.load('A9')).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await onA.applyForAfterSales({
-      afsApplyType: 10, orderId: 'A9', skuId: '100001', skuNum: 1, customerExpect: 10, questionDesc: 'Cracked',
-      isNeedDetectionReport: 0, images: [], thirdApplyId: `third-${randomUUID()}`, customerPin: 'alice',
+      afsApplyType: 10,
+      orderId: 'A9',
+      skuId: '100001',
+      skuNum: 1,
+      customerExpect: 10,
+      questionDesc: 'Cracked',
+      isNeedDetectionReport: 0,
+      images: [],
+      thirdApplyId: `third-${randomUUID()}`,
+      customerPin: 'alice',
     });
     expect(await createJdLoaders({ client, cache: replicaB, customerPin: 'alice' }).afsServicesByOrder.load('A9')).toHaveLength(2);
     expect(callsOf(calls, JD_METHODS.afsOrderGet)).toHaveLength(2);
   });
 
-  it('lets Redis expire entries after the method\'s TTL', async () => {
+  it("lets Redis expire entries after the method's TTL", async () => {
     const ttl = resolveJdTtl({ [JD_METHODS.stockGet]: 200 });
     const [client, calls] = recordingJd();
     await createJdLoaders({ client, cache: replicaA, ttl }).stock.load('300001');

@@ -13,15 +13,26 @@ describe('sandbox after-sales', () => {
   let sandbox: Sandbox;
   let order: JdOrderInfo;
   let seq = 0;
-  const apply = (overrides: Record<string, unknown> = {}) => jos(sandbox, CREATE, {
-    afsApplyType: 10, customerExpect: 10, orderId: order.orderId, skuId: order.itemInfoList[0].skuId, skuNum: 1,
-    questionDesc: 'The phone won\'t power on', isNeedDetectionReport: 0, images: ['https://img.jd.com/abc.jpg'],
-    thirdApplyId: `t-${++seq}`, customerPin: 'jd_demo_alice', ...overrides,
-  }).then((r) => unwrap(r, CREATE));
+  const apply = (overrides: Record<string, unknown> = {}) =>
+    jos(sandbox, CREATE, {
+      afsApplyType: 10,
+      customerExpect: 10,
+      orderId: order.orderId,
+      skuId: order.itemInfoList[0].skuId,
+      skuNum: 1,
+      questionDesc: "The phone won't power on",
+      isNeedDetectionReport: 0,
+      images: ['https://img.jd.com/abc.jpg'],
+      thirdApplyId: `t-${++seq}`,
+      customerPin: 'jd_demo_alice',
+      ...overrides,
+    }).then((r) => unwrap(r, CREATE));
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    order = [...sandbox.data.orders.values()].find((o) => o.pin === 'jd_demo_alice' && o.orderState === 'FINISHED_L' && o.itemInfoList.length > 1)!;
+    order = [...sandbox.data.orders.values()].find(
+      (o) => o.pin === 'jd_demo_alice' && o.orderState === 'FINISHED_L' && o.itemInfoList.length > 1,
+    )!;
   });
   afterAll(() => sandbox.stop());
 
@@ -30,12 +41,31 @@ describe('sandbox after-sales', () => {
     expect(created).toEqual({ resultCode: 100, resultComment: expect.any(String), afsServiceId: expect.any(Number) });
     const list = unwrap(await jos(sandbox, ORDER_GET, { orderId: order.orderId, customerPin: 'jd_demo_alice' }), ORDER_GET);
     expect(list.resultCode).toBe(100);
-    expect(list.afsServiceList).toContainEqual(expect.objectContaining({ afsServiceId: created.afsServiceId, orderId: order.orderId, serviceStatus: 1, afsServiceStep: 10, thirdApplyId: 'first' }));
+    expect(list.afsServiceList).toContainEqual(
+      expect.objectContaining({
+        afsServiceId: created.afsServiceId,
+        orderId: order.orderId,
+        serviceStatus: 1,
+        afsServiceStep: 10,
+        thirdApplyId: 'first',
+      }),
+    );
     const detail = unwrap(await jos(sandbox, DETAIL, { afsServiceId: created.afsServiceId }), DETAIL);
     expect(detail.customerInfo).toEqual({ linkMan: order.consigneeInfo.fullname, phone: expect.any(String), customerPin: 'jd_demo_alice' });
-    expect(detail.serviceDetailInfo).toMatchObject({ afsServiceId: created.afsServiceId, serviceStatus: 1, afsServiceStep: 10, cancelable: 1, status: 'Pending', processResult: '', questionPic: 'https://img.jd.com/abc.jpg', skuNum: 1 });
+    expect(detail.serviceDetailInfo).toMatchObject({
+      afsServiceId: created.afsServiceId,
+      serviceStatus: 1,
+      afsServiceStep: 10,
+      cancelable: 1,
+      status: 'Pending',
+      processResult: '',
+      questionPic: 'https://img.jd.com/abc.jpg',
+      skuNum: 1,
+    });
     const schedule = unwrap(await jos(sandbox, SCHEDULE, { afsServiceId: created.afsServiceId }), SCHEDULE);
-    expect(schedule.scheduleList).toEqual([{ step: 'Application Submitted', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) }]);
+    expect(schedule.scheduleList).toEqual([
+      { step: 'Application Submitted', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) },
+    ]);
   });
 
   it('thirdApplyId makes create idempotent: the same id returns the same service, no duplicate', async () => {
@@ -52,7 +82,10 @@ describe('sandbox after-sales', () => {
     ['questionDesc over 1000 characters', { questionDesc: 'x'.repeat(1001) }],
     ['a non-JD image URL', { images: ['https://example.com/a.jpg'] }],
     ['plain http JD image', { images: ['http://img.jd.com/a.jpg'] }],
-    ['images longer than 2000 characters joined', { images: Array.from({ length: 30 }, (_, i) => `https://img10.360buyimg.com/${'p'.repeat(60)}${i}.jpg`) }],
+    [
+      'images longer than 2000 characters joined',
+      { images: Array.from({ length: 30 }, (_, i) => `https://img10.360buyimg.com/${'p'.repeat(60)}${i}.jpg`) },
+    ],
     ['skuNum above the quantity bought', { skuNum: 99 }],
   ])('refuses with 3001: %s', async (_label, overrides) => {
     const before = sandbox.data.afsServices.size;
@@ -65,7 +98,7 @@ describe('sandbox after-sales', () => {
     expect((await apply({ afsApplyType: 30, customerExpect: 30, images: ['https://img14.360buyimg.com/n1/a.jpg'] })).resultCode).toBe(100);
   });
 
-  it('refuses with 403 an order line that is not the customer\'s', async () => {
+  it("refuses with 403 an order line that is not the customer's", async () => {
     expect(await apply({ customerPin: 'jd_demo_bob' })).toMatchObject({ resultCode: 403 });
     expect(await apply({ skuId: '123456' })).toMatchObject({ resultCode: 403 });
     expect(unwrap(await jos(sandbox, ORDER_GET, { orderId: order.orderId, customerPin: 'jd_demo_bob' }), ORDER_GET).resultCode).toBe(403);
@@ -74,7 +107,10 @@ describe('sandbox after-sales', () => {
   it('cancel: only the owner (403), only while cancelable (3003); cancelled is step 60 / status 4 with a schedule entry', async () => {
     const { afsServiceId } = await apply();
     expect(unwrap(await jos(sandbox, CANCEL, { afsServiceId, customerPin: 'jd_demo_bob' }), CANCEL).resultCode).toBe(403);
-    expect(unwrap(await jos(sandbox, CANCEL, { afsServiceId, customerPin: 'jd_demo_alice' }), CANCEL)).toEqual({ resultCode: 100, resultComment: expect.any(String) });
+    expect(unwrap(await jos(sandbox, CANCEL, { afsServiceId, customerPin: 'jd_demo_alice' }), CANCEL)).toEqual({
+      resultCode: 100,
+      resultComment: expect.any(String),
+    });
     const detail = unwrap(await jos(sandbox, DETAIL, { afsServiceId }), DETAIL).serviceDetailInfo;
     expect(detail).toMatchObject({ afsServiceStep: 60, serviceStatus: 4, cancelable: 0, status: 'Cancelled' });
     const schedule = unwrap(await jos(sandbox, SCHEDULE, { afsServiceId }), SCHEDULE).scheduleList;
@@ -105,7 +141,9 @@ describe('sandbox after-sales', () => {
     }
     const done = unwrap(await jos(sandbox, DETAIL, { afsServiceId }), DETAIL).serviceDetailInfo;
     expect(done).toMatchObject({ afsServiceStep: 50, serviceStatus: 3, status: 'Completed', processResult: 'Return and refund' });
-    expect((await fetch(`${sandbox.url}/__sandbox/afs/advance`, { method: 'POST', body: JSON.stringify({ afsServiceId: 1 }) })).status).toBe(404);
+    expect(
+      (await fetch(`${sandbox.url}/__sandbox/afs/advance`, { method: 'POST', body: JSON.stringify({ afsServiceId: 1 }) })).status,
+    ).toBe(404);
   });
 
   it('an unknown afsServiceId is 3001 for detail and schedule', async () => {
@@ -114,7 +152,30 @@ describe('sandbox after-sales', () => {
   });
 
   it('invalid enum values are 61, missing thirdApplyId is 60', async () => {
-    expect((await jos(sandbox, CREATE, { afsApplyType: 40, customerExpect: 10, orderId: order.orderId, skuId: '1', skuNum: 1, thirdApplyId: 'x', customerPin: 'p' })).body.error_response.code).toBe('61');
-    expect((await jos(sandbox, CREATE, { afsApplyType: 10, customerExpect: 10, orderId: order.orderId, skuId: '1', skuNum: 1, customerPin: 'p' })).body.error_response.code).toBe('60');
+    expect(
+      (
+        await jos(sandbox, CREATE, {
+          afsApplyType: 40,
+          customerExpect: 10,
+          orderId: order.orderId,
+          skuId: '1',
+          skuNum: 1,
+          thirdApplyId: 'x',
+          customerPin: 'p',
+        })
+      ).body.error_response.code,
+    ).toBe('61');
+    expect(
+      (
+        await jos(sandbox, CREATE, {
+          afsApplyType: 10,
+          customerExpect: 10,
+          orderId: order.orderId,
+          skuId: '1',
+          skuNum: 1,
+          customerPin: 'p',
+        })
+      ).body.error_response.code,
+    ).toBe('60');
   });
 });

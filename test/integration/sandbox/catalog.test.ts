@@ -5,7 +5,9 @@ import { jos, startTestSandbox, unwrap } from './jos-call';
 
 describe('sandbox catalog methods', () => {
   let sandbox: Sandbox;
-  beforeAll(async () => { sandbox = await startTestSandbox(); });
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
   afterAll(() => sandbox.stop());
 
   it('price.get answers J_ ids with fen rendered as JD strings; unknown SKUs are absent', async () => {
@@ -20,37 +22,56 @@ describe('sandbox catalog methods', () => {
 
   it('goods info carries shop, categories and JD-sale flag', async () => {
     const sku = [...sandbox.data.skus.values()].find((s) => s.category.key === 'personalised')!;
-    const r = unwrap(await jos(sandbox, 'jd.union.open.goods.promotiongoodsinfo.query', { skuIds: `${sku.skuId},42` }), 'jd.union.open.goods.promotiongoodsinfo.query');
+    const r = unwrap(
+      await jos(sandbox, 'jd.union.open.goods.promotiongoodsinfo.query', { skuIds: `${sku.skuId},42` }),
+      'jd.union.open.goods.promotiongoodsinfo.query',
+    );
     expect(r.queryResult.code).toBe(200);
-    expect(r.queryResult.data).toEqual([expect.objectContaining({
-      skuId: sku.skuId, goodsName: sku.name, unitPrice: formatFen(sku.priceFen), shopId: sku.shopId, cid: JD_CATEGORIES.personalised,
-      imgUrl: expect.stringMatching(/^https:\/\/img\d+\.360buyimg\.com\//), isJdSale: expect.any(Number),
-    })]);
+    expect(r.queryResult.data).toEqual([
+      expect.objectContaining({
+        skuId: sku.skuId,
+        goodsName: sku.name,
+        unitPrice: formatFen(sku.priceFen),
+        shopId: sku.shopId,
+        cid: JD_CATEGORIES.personalised,
+        imgUrl: expect.stringMatching(/^https:\/\/img\d+\.360buyimg\.com\//),
+        isJdSale: expect.any(Number),
+      }),
+    ]);
   });
 
   it('stock reports 33 in stock and 34 out of stock', async () => {
     const skus = [...sandbox.data.skus.values()];
     const out = skus.find((s) => s.stock === 0)!;
     const inStock = skus.find((s) => s.stock > 0)!;
-    const r = unwrap(await jos(sandbox, 'jingdong.ware.stock.batch.get', { skuIds: `${out.skuId},${inStock.skuId}` }), 'jingdong.ware.stock.batch.get');
+    const r = unwrap(
+      await jos(sandbox, 'jingdong.ware.stock.batch.get', { skuIds: `${out.skuId},${inStock.skuId}` }),
+      'jingdong.ware.stock.batch.get',
+    );
     expect(r.stockList).toEqual([
       { skuId: out.skuId, stockStateId: 34, stockStateDesc: '无货', remainNum: 0 },
       { skuId: inStock.skuId, stockStateId: 33, stockStateDesc: '有货', remainNum: inStock.stock },
     ]);
   });
 
-  it('rank: a shop\'s bestsellers with shopId (≥ 30 for the biggest shop), else the platform\'s (≥ 60)', async () => {
+  it("rank: a shop's bestsellers with shopId (≥ 30 for the biggest shop), else the platform's (≥ 60)", async () => {
     const bigShop = sandbox.data.shops[0];
-    const shop = unwrap(await jos(sandbox, 'jd.union.open.goods.rank.query', { shopId: bigShop.shopId, pageSize: 100 }), 'jd.union.open.goods.rank.query').queryResult.data;
+    const shop = unwrap(
+      await jos(sandbox, 'jd.union.open.goods.rank.query', { shopId: bigShop.shopId, pageSize: 100 }),
+      'jd.union.open.goods.rank.query',
+    ).queryResult.data;
     expect(shop.length).toBeGreaterThanOrEqual(30);
     expect(shop.every((e: { skuId: number }) => sandbox.data.skus.get(e.skuId)!.shopId === bigShop.shopId)).toBe(true);
     expect(shop.map((e: { rank: number }) => e.rank)).toEqual(shop.map((_: unknown, i: number) => i + 1));
-    const platform = unwrap(await jos(sandbox, 'jd.union.open.goods.rank.query', { pageSize: 100 }), 'jd.union.open.goods.rank.query').queryResult.data;
+    const platform = unwrap(await jos(sandbox, 'jd.union.open.goods.rank.query', { pageSize: 100 }), 'jd.union.open.goods.rank.query')
+      .queryResult.data;
     expect(platform.length).toBeGreaterThanOrEqual(60);
     expect(new Set(platform.map((e: { skuId: number }) => sandbox.data.skus.get(e.skuId)!.shopId)).size).toBeGreaterThan(1);
     const defaultPage = unwrap(await jos(sandbox, 'jd.union.open.goods.rank.query', {}), 'jd.union.open.goods.rank.query').queryResult.data;
     expect(defaultPage).toEqual(platform.slice(0, 20));
-    expect(unwrap(await jos(sandbox, 'jd.union.open.goods.rank.query', { shopId: 1 }), 'jd.union.open.goods.rank.query').queryResult.data).toEqual([]);
+    expect(
+      unwrap(await jos(sandbox, 'jd.union.open.goods.rank.query', { shopId: 1 }), 'jd.union.open.goods.rank.query').queryResult.data,
+    ).toEqual([]);
   });
 
   it('cart (sandbox extension) per customerPin; unknown customers have an empty cart', async () => {

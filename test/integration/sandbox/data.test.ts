@@ -5,10 +5,17 @@ import type { SandboxData } from '../../../jd/sandbox';
 import { TEST_NOW, TEST_SCALE } from './jos-call';
 
 const DAY = 86_400_000;
-const snapshot = (d: SandboxData) => JSON.stringify({
-  shops: d.shops, skus: [...d.skus.values()], customers: [...d.customers.values()], orders: [...d.orders.values()],
-  afs: [...d.afsServices.values()], carts: [...d.carts], best: [...d.shopBestsellers], platform: d.platformBestsellers,
-});
+const snapshot = (d: SandboxData) =>
+  JSON.stringify({
+    shops: d.shops,
+    skus: [...d.skus.values()],
+    customers: [...d.customers.values()],
+    orders: [...d.orders.values()],
+    afs: [...d.afsServices.values()],
+    carts: [...d.carts],
+    best: [...d.shopBestsellers],
+    platform: d.platformBestsellers,
+  });
 const daysAgo = (time: string) => (TEST_NOW.getTime() - parseShanghai(time)!.getTime()) / DAY;
 
 describe('sandbox data generator', () => {
@@ -50,7 +57,8 @@ describe('sandbox data generator', () => {
     expect(orders.some((o) => !o.plusMember)).toBe(true);
     expect(orders.some((o) => o.sellerDiscount !== '0.00')).toBe(true);
     const countries = new Set(orders.map((o) => o.consigneeInfo.countryCode));
-    for (const cc of ['US', 'CA', 'GB', 'FR', 'DE', 'AT', 'CH', 'SG', 'MY', 'TH', 'JP', 'KR', 'BR', 'MX', 'AE', 'SA', 'ZA', 'CN', 'HK']) expect(countries).toContain(cc);
+    for (const cc of ['US', 'CA', 'GB', 'FR', 'DE', 'AT', 'CH', 'SG', 'MY', 'TH', 'JP', 'KR', 'BR', 'MX', 'AE', 'SA', 'ZA', 'CN', 'HK'])
+      expect(countries).toContain(cc);
     expect(orders.some((o) => /[\u4e00-\u9fff]/.test(o.consigneeInfo.fullname))).toBe(true);
   });
 

@@ -21,8 +21,18 @@ describe('sandbox faults and stats', () => {
   afterEach(() => sandbox.reset());
 
   it('GET /__sandbox/stats counts calls and batch sizes per method; reset clears them', async () => {
-    await jos(sandbox, PRICE, { sku_id: skuIds.slice(0, 100).map((s) => `J_${s}`).join(',') });
-    await jos(sandbox, PRICE, { sku_id: skuIds.slice(100, 120).map((s) => `J_${s}`).join(',') });
+    await jos(sandbox, PRICE, {
+      sku_id: skuIds
+        .slice(0, 100)
+        .map((s) => `J_${s}`)
+        .join(','),
+    });
+    await jos(sandbox, PRICE, {
+      sku_id: skuIds
+        .slice(100, 120)
+        .map((s) => `J_${s}`)
+        .join(','),
+    });
     await jos(sandbox, ORDER_GET, { order_id: orderId });
     await jos(sandbox, ORDER_GET, {}); // 60, still a call
     await jos(sandbox, ORDER_GET, { order_id: orderId }, { after: { sign: 'x' } }); // refused before counting
@@ -53,7 +63,7 @@ describe('sandbox faults and stats', () => {
     expect(statuses).toEqual([503, 503, 200]);
   });
 
-  it('JD\'s after-sales 500 (system exception) travels as resultCode inside the wrapper', async () => {
+  it("JD's after-sales 500 (system exception) travels as resultCode inside the wrapper", async () => {
     sandbox.faults.set({ 'jingdong.afsservice.order.get': { errorRate: 1, errorCode: '500' } });
     const r = unwrap(await jos(sandbox, 'jingdong.afsservice.order.get', { orderId }), 'jingdong.afsservice.order.get');
     expect(r.resultCode).toBe(500);
@@ -71,8 +81,19 @@ describe('sandbox faults and stats', () => {
   it('hangMs processes the call, then holds the answer past a client timeout', async () => {
     const order = [...sandbox.data.orders.values()].find((o) => o.pin === 'jd_demo_bob' && o.orderState === 'FINISHED_L')!;
     sandbox.faults.set({ 'jingdong.afsservice.apply.create': { hangMs: 2000, times: 1 } });
-    const create = { afsApplyType: 10, customerExpect: 10, orderId: order.orderId, skuId: order.itemInfoList[0].skuId, skuNum: 1, thirdApplyId: 'hang-1', customerPin: 'jd_demo_bob' };
-    const timedOut = await Promise.race([jos(sandbox, 'jingdong.afsservice.apply.create', create).then(() => 'answered'), new Promise((r) => setTimeout(() => r('timeout'), 300))]);
+    const create = {
+      afsApplyType: 10,
+      customerExpect: 10,
+      orderId: order.orderId,
+      skuId: order.itemInfoList[0].skuId,
+      skuNum: 1,
+      thirdApplyId: 'hang-1',
+      customerPin: 'jd_demo_bob',
+    };
+    const timedOut = await Promise.race([
+      jos(sandbox, 'jingdong.afsservice.apply.create', create).then(() => 'answered'),
+      new Promise((r) => setTimeout(() => r('timeout'), 300)),
+    ]);
     expect(timedOut).toBe('timeout');
     // The application exists although the caller never heard back: exactly the unknown-outcome case.
     const list = unwrap(await jos(sandbox, 'jingdong.afsservice.order.get', { orderId: order.orderId }), 'jingdong.afsservice.order.get');

@@ -16,7 +16,10 @@ export function josSign(params: Record<string, string>, secret: string, signMeth
     .map(([k, v]) => `${k}${v}`)
     .join('');
   if (signMethod === 'md5') return createHash('md5').update(`${secret}${text}${secret}`).digest('hex').toUpperCase();
-  return createHmac(signMethod === 'hmacmd5' ? 'md5' : 'sha256', secret).update(text).digest('hex').toUpperCase();
+  return createHmac(signMethod === 'hmacmd5' ? 'md5' : 'sha256', secret)
+    .update(text)
+    .digest('hex')
+    .toUpperCase();
 }
 
 export interface CallOptions {
@@ -31,7 +34,11 @@ export interface CallOptions {
   rawJson?: string;
 }
 
-export interface CallResult { status: number; body: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface CallResult {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: Record<string, any>;
+}
 
 /** Builds the signed system + business params for one call. */
 export function signedParams(sandbox: Sandbox, method: string, business: object, opts: CallOptions = {}): Record<string, string> {
@@ -46,7 +53,11 @@ export function signedParams(sandbox: Sandbox, method: string, business: object,
     ...opts.before,
   };
   const clean = Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
-  const signed: Record<string, string | undefined> = { ...clean, sign: josSign(clean, sandbox.credentials.appSecret, opts.signMethod), ...opts.after };
+  const signed: Record<string, string | undefined> = {
+    ...clean,
+    sign: josSign(clean, sandbox.credentials.appSecret, opts.signMethod),
+    ...opts.after,
+  };
   return Object.fromEntries(Object.entries(signed).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
@@ -57,16 +68,30 @@ export async function jos(sandbox: Sandbox, method: string, business: object = {
 }
 
 /** POSTs already-built params with the chosen transport. */
-export async function postParams(sandbox: Sandbox, params: Record<string, string>, transport: 'query' | 'body' | 'split'): Promise<CallResult> {
-  const inQuery = transport === 'query' ? params : transport === 'split' ? Object.fromEntries(Object.entries(params).filter(([k]) => k !== '360buy_param_json')) : {};
+export async function postParams(
+  sandbox: Sandbox,
+  params: Record<string, string>,
+  transport: 'query' | 'body' | 'split',
+): Promise<CallResult> {
+  const inQuery =
+    transport === 'query'
+      ? params
+      : transport === 'split'
+        ? Object.fromEntries(Object.entries(params).filter(([k]) => k !== '360buy_param_json'))
+        : {};
   const inBody = transport === 'body' ? params : transport === 'split' ? { '360buy_param_json': params['360buy_param_json'] ?? '' } : {};
   const url = `${sandbox.routerUrl}?${new URLSearchParams(inQuery)}`;
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body: new URLSearchParams(inBody).toString() });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+    body: new URLSearchParams(inBody).toString(),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 /** The object inside `<method>_responce`, failing the test with the body otherwise. */
-export function unwrap(result: CallResult, method: string): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function unwrap(result: CallResult, method: string): Record<string, any> {
   const key = `${method.replace(/\./g, '_')}_responce`;
   if (!(key in result.body)) throw new Error(`expected ${key}, got ${JSON.stringify(result.body).slice(0, 300)}`);
   return result.body[key];

@@ -14,9 +14,15 @@ function independentSign(params: Record<string, string>, secret: string, signMet
   let joined = '';
   for (const k of keys) joined += k + params[k];
   let hex: string;
-  if (signMethod === 'hmacmd5') hex = crypto.createHmac('md5', Buffer.from(secret, 'utf8')).update(Buffer.from(joined, 'utf8')).digest('hex');
-  else if (signMethod === 'hmacsha256') hex = crypto.createHmac('sha256', Buffer.from(secret, 'utf8')).update(Buffer.from(joined, 'utf8')).digest('hex');
-  else hex = crypto.createHash('md5').update(Buffer.from(secret + joined + secret, 'utf8')).digest('hex');
+  if (signMethod === 'hmacmd5')
+    hex = crypto.createHmac('md5', Buffer.from(secret, 'utf8')).update(Buffer.from(joined, 'utf8')).digest('hex');
+  else if (signMethod === 'hmacsha256')
+    hex = crypto.createHmac('sha256', Buffer.from(secret, 'utf8')).update(Buffer.from(joined, 'utf8')).digest('hex');
+  else
+    hex = crypto
+      .createHash('md5')
+      .update(Buffer.from(secret + joined + secret, 'utf8'))
+      .digest('hex');
   return hex.toUpperCase();
 }
 
@@ -32,42 +38,59 @@ const tamper = (sign: string) => sign.slice(0, 5) + (sign[5] === '0' ? '1' : '0'
 
 describe('sandbox signature check against an independent signer', () => {
   let sandbox: Sandbox;
-  beforeAll(async () => { sandbox = await startTestSandbox(); });
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
   afterAll(() => sandbox.stop());
 
-  it('reproduces the signature test vectors computed from JD\'s published algorithm (so the independent signer is right)', () => {
+  it("reproduces the signature test vectors computed from JD's published algorithm (so the independent signer is right)", () => {
     const base = {
-      method: 'jingdong.pop.order.get', app_key: 'testappkey', access_token: 'testtoken',
-      timestamp: '2024-01-02 03:04:05.000+0800', v: '2.0', '360buy_param_json': '{"order_id":"123","optional_fields":"orderId,itemInfoList"}',
+      method: 'jingdong.pop.order.get',
+      app_key: 'testappkey',
+      access_token: 'testtoken',
+      timestamp: '2024-01-02 03:04:05.000+0800',
+      v: '2.0',
+      '360buy_param_json': '{"order_id":"123","optional_fields":"orderId,itemInfoList"}',
     };
     expect(independentSign(base, 'testsecret', 'md5')).toBe('7B17C13642D16C931EACE835763C8395');
     expect(independentSign({ ...base, sign_method: 'hmacmd5' }, 'testsecret', 'hmacmd5')).toBe('42B6BC27F005505A58CBD62FEFB88F09');
   });
 
-  it.each(['md5', 'hmacmd5', 'hmacsha256'])('accepts a %s-signed request and refuses it with one sign character changed (12)', async (signMethod) => {
-    const orderId = [...sandbox.data.orders.keys()][0];
-    const params: Record<string, string> = {
-      method: 'jingdong.pop.order.get', app_key: sandbox.credentials.appKey, access_token: sandbox.credentials.accessToken,
-      timestamp: shanghaiNow(), v: '2.0', '360buy_param_json': JSON.stringify({ order_id: orderId }),
-    };
-    if (signMethod !== 'md5') params.sign_method = signMethod;
-    const sign = independentSign(params, sandbox.credentials.appSecret, signMethod);
+  it.each(['md5', 'hmacmd5', 'hmacsha256'])(
+    'accepts a %s-signed request and refuses it with one sign character changed (12)',
+    async (signMethod) => {
+      const orderId = [...sandbox.data.orders.keys()][0];
+      const params: Record<string, string> = {
+        method: 'jingdong.pop.order.get',
+        app_key: sandbox.credentials.appKey,
+        access_token: sandbox.credentials.accessToken,
+        timestamp: shanghaiNow(),
+        v: '2.0',
+        '360buy_param_json': JSON.stringify({ order_id: orderId }),
+      };
+      if (signMethod !== 'md5') params.sign_method = signMethod;
+      const sign = independentSign(params, sandbox.credentials.appSecret, signMethod);
 
-    const accepted = await postParams(sandbox, { ...params, sign }, 'split');
-    expect(unwrap(accepted, 'jingdong.pop.order.get').orderDetailInfo.orderInfo.orderId).toBe(orderId);
+      const accepted = await postParams(sandbox, { ...params, sign }, 'split');
+      expect(unwrap(accepted, 'jingdong.pop.order.get').orderDetailInfo.orderInfo.orderId).toBe(orderId);
 
-    const tampered = tamper(sign);
-    expect(tampered).toHaveLength(sign.length);
-    expect(tampered).not.toBe(sign);
-    const refused = await postParams(sandbox, { ...params, sign: tampered }, 'split');
-    expect(refused.status).toBe(200);
-    expect(refused.body.error_response.code).toBe('12');
-  });
+      const tampered = tamper(sign);
+      expect(tampered).toHaveLength(sign.length);
+      expect(tampered).not.toBe(sign);
+      const refused = await postParams(sandbox, { ...params, sign: tampered }, 'split');
+      expect(refused.status).toBe(200);
+      expect(refused.body.error_response.code).toBe('12');
+    },
+  );
 
   it('accepts a lower-case hex sign, but not a sign made with another secret', async () => {
     const params: Record<string, string> = {
-      method: 'jd.sandbox.cart.get', app_key: sandbox.credentials.appKey, access_token: sandbox.credentials.accessToken,
-      timestamp: shanghaiNow(), v: '2.0', '360buy_param_json': '{"customerPin":"jd_demo_alice"}',
+      method: 'jd.sandbox.cart.get',
+      app_key: sandbox.credentials.appKey,
+      access_token: sandbox.credentials.accessToken,
+      timestamp: shanghaiNow(),
+      v: '2.0',
+      '360buy_param_json': '{"customerPin":"jd_demo_alice"}',
     };
     const lower = independentSign(params, sandbox.credentials.appSecret, 'md5').toLowerCase();
     expect(unwrap(await postParams(sandbox, { ...params, sign: lower }, 'body'), 'jd.sandbox.cart.get').cartItems).toHaveLength(3);

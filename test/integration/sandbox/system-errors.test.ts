@@ -8,7 +8,11 @@ const ORDER_GET = 'jingdong.pop.order.get';
 function expectJdError(result: CallResult, code: keyof typeof JD_SYSTEM_ERRORS): void {
   expect(result.status).toBe(200);
   expect(Object.keys(result.body)).toEqual(['error_response']);
-  expect(result.body.error_response).toEqual({ code, zh_desc: JD_SYSTEM_ERRORS[code].zh, en_desc: expect.stringContaining(JD_SYSTEM_ERRORS[code].en) });
+  expect(result.body.error_response).toEqual({
+    code,
+    zh_desc: JD_SYSTEM_ERRORS[code].zh,
+    en_desc: expect.stringContaining(JD_SYSTEM_ERRORS[code].en),
+  });
 }
 
 describe('sandbox router system errors', () => {
@@ -42,12 +46,27 @@ describe('sandbox router system errors', () => {
       expectJdError(await jos(sandbox, ORDER_GET, { order_id: orderId }, { before: { timestamp: bad } }), '8');
     }
     const sevenMinutes = 7 * 60_000;
-    expectJdError(await jos(sandbox, ORDER_GET, { order_id: orderId }, { before: { timestamp: formatShanghai(new Date(Date.now() - sevenMinutes), true) } }), '8');
-    expectJdError(await jos(sandbox, ORDER_GET, { order_id: orderId }, { before: { timestamp: formatShanghai(new Date(Date.now() + sevenMinutes)) } }), '8');
+    expectJdError(
+      await jos(
+        sandbox,
+        ORDER_GET,
+        { order_id: orderId },
+        { before: { timestamp: formatShanghai(new Date(Date.now() - sevenMinutes), true) } },
+      ),
+      '8',
+    );
+    expectJdError(
+      await jos(sandbox, ORDER_GET, { order_id: orderId }, { before: { timestamp: formatShanghai(new Date(Date.now() + sevenMinutes)) } }),
+      '8',
+    );
   });
 
   it('accepts both timestamp shapes and a 5-minute skew', async () => {
-    for (const timestamp of [formatShanghai(new Date(), true), formatShanghai(new Date()), formatShanghai(new Date(Date.now() - 5 * 60_000), true)]) {
+    for (const timestamp of [
+      formatShanghai(new Date(), true),
+      formatShanghai(new Date()),
+      formatShanghai(new Date(Date.now() - 5 * 60_000), true),
+    ]) {
       const ok = await jos(sandbox, ORDER_GET, { order_id: orderId }, { before: { timestamp } });
       expect(unwrap(ok, ORDER_GET).orderDetailInfo.orderInfo.orderId).toBe(orderId);
     }
@@ -93,7 +112,17 @@ describe('sandbox router system errors', () => {
     expectJdError(await jos(sandbox, 'jingdong.ware.price.get', { sku_id: `${skus[0]}` }), '61');
     expectJdError(await jos(sandbox, ORDER_GET, { order_id: 'abc' }), '61');
     // Exactly 100 is fine.
-    expect(unwrap(await jos(sandbox, 'jingdong.ware.price.get', { sku_id: skus.slice(0, 100).map((s) => `J_${s}`).join(',') }), 'jingdong.ware.price.get').price_changes).toHaveLength(100);
+    expect(
+      unwrap(
+        await jos(sandbox, 'jingdong.ware.price.get', {
+          sku_id: skus
+            .slice(0, 100)
+            .map((s) => `J_${s}`)
+            .join(','),
+        }),
+        'jingdong.ware.price.get',
+      ).price_changes,
+    ).toHaveLength(100);
   });
 
   it('2 when the per-app calls-per-second limit is exceeded', async () => {
@@ -101,7 +130,10 @@ describe('sandbox router system errors', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => jos(sandbox, ORDER_GET, { order_id: orderId })));
     const codes = results.map((r) => r.body.error_response?.code ?? 'ok').sort();
     expect(codes).toEqual(['2', '2', 'ok', 'ok', 'ok']);
-    expectJdError(results.find((r) => r.body.error_response)!, '2');
+    expectJdError(
+      results.find((r) => r.body.error_response)!,
+      '2',
+    );
   });
 
   it('answers HTTP 200 with a JD error for a call with no params at all', async () => {

@@ -1,6 +1,10 @@
 import { JD_CATEGORIES } from '../../../jd/protocol';
 import {
-  isJdCdnUrl, validateApplyAgainstOrder, validateApplyShape, type ApplyRequest, type ApplyFacts,
+  isJdCdnUrl,
+  validateApplyAgainstOrder,
+  validateApplyShape,
+  type ApplyRequest,
+  type ApplyFacts,
 } from '../../../subgraphs/after-sales/apply/apply.rules';
 import { AfterSalesExpectation, AfterSalesType } from '../../../subgraphs/after-sales/service/service.enums';
 import { thirdApplyIdFor } from '../../../subgraphs/after-sales/apply/third-apply-id';
@@ -9,14 +13,28 @@ import { afsSummary, jdOrder } from './fixtures';
 const policy = { standardDays: 30, plusDays: 45 };
 const now = new Date('2025-05-10T00:00:00Z');
 const req = (over: Partial<ApplyRequest> = {}): ApplyRequest => ({
-  orderId: '9001', skuId: '100', quantity: 1, type: AfterSalesType.RETURN, expectation: AfterSalesExpectation.REFUND,
-  description: 'Screen cracked', needsDetectionReport: false, imageUrls: ['https://img.jd.com/abc.jpg'], ...over,
+  orderId: '9001',
+  skuId: '100',
+  quantity: 1,
+  type: AfterSalesType.RETURN,
+  expectation: AfterSalesExpectation.REFUND,
+  description: 'Screen cracked',
+  needsDetectionReport: false,
+  imageUrls: ['https://img.jd.com/abc.jpg'],
+  ...over,
 });
 const facts = (over: Partial<ApplyFacts> = {}): ApplyFacts => ({
-  order: jdOrder(), categoryBySku: new Map([['100', JD_CATEGORIES.electronics], ['200', JD_CATEGORIES.personalised]]), services: [], ...over,
+  order: jdOrder(),
+  categoryBySku: new Map([
+    ['100', JD_CATEGORIES.electronics],
+    ['200', JD_CATEGORIES.personalised],
+  ]),
+  services: [],
+  ...over,
 });
 const shapeCodes = (r: ApplyRequest) => validateApplyShape(r).map((p) => p.code);
-const orderCodes = (r: ApplyRequest, f = facts(), pin = 'alice', at = now) => validateApplyAgainstOrder(r, pin, f, policy, at).map((p) => p.code);
+const orderCodes = (r: ApplyRequest, f = facts(), pin = 'alice', at = now) =>
+  validateApplyAgainstOrder(r, pin, f, policy, at).map((p) => p.code);
 
 describe('apply validation: shape', () => {
   it('accepts a well-formed request', () => {
@@ -49,13 +67,19 @@ describe('apply validation: shape', () => {
     expect(shapeCodes(req({ description: '😀'.repeat(1000) }))).toEqual([]);
     expect(shapeCodes(req({ description: 'x'.repeat(1001) }))).toEqual(['DESCRIPTION_TOO_LONG']);
   });
-  it('accepts only https URLs on JD\'s image CDN', () => {
+  it("accepts only https URLs on JD's image CDN", () => {
     for (const ok of ['https://img.jd.com/a.jpg', 'https://img10.jd.com/a.jpg', 'https://img14.360buyimg.com/n1/a.png']) {
       expect(isJdCdnUrl(ok)).toBe(true);
     }
     for (const bad of [
-      'http://img.jd.com/a.jpg', 'https://evil.com/img.jd.com/a.jpg', 'https://img.jd.com.evil.com/a.jpg',
-      'https://imgx.jd.com/a.jpg', 'https://jd.com/a.jpg', 'https://user:pw@img.jd.com/a.jpg', 'not a url', 'https://img.360buyimg.co/a.jpg',
+      'http://img.jd.com/a.jpg',
+      'https://evil.com/img.jd.com/a.jpg',
+      'https://img.jd.com.evil.com/a.jpg',
+      'https://imgx.jd.com/a.jpg',
+      'https://jd.com/a.jpg',
+      'https://user:pw@img.jd.com/a.jpg',
+      'not a url',
+      'https://img.360buyimg.co/a.jpg',
     ]) {
       expect(isJdCdnUrl(bad)).toBe(false);
     }
@@ -74,7 +98,10 @@ describe('apply validation: shape', () => {
   });
   it('reports every shape problem at once', () => {
     expect(shapeCodes(req({ expectation: AfterSalesExpectation.REPAIR, quantity: 0, description: '', imageUrls: ['x'] }))).toEqual([
-      'TYPE_EXPECTATION_MISMATCH', 'QUANTITY_OUT_OF_RANGE', 'DESCRIPTION_REQUIRED', 'IMAGE_NOT_ON_JD_CDN',
+      'TYPE_EXPECTATION_MISMATCH',
+      'QUANTITY_OUT_OF_RANGE',
+      'DESCRIPTION_REQUIRED',
+      'IMAGE_NOT_ON_JD_CDN',
     ]);
   });
 });
@@ -84,7 +111,7 @@ describe('apply validation: against the order', () => {
     expect(orderCodes(req())).toEqual([]);
     expect(orderCodes(req({ quantity: 2 }))).toEqual([]);
   });
-  it('answers ORDER_NOT_FOUND alike for a missing order and for someone else\'s', () => {
+  it("answers ORDER_NOT_FOUND alike for a missing order and for someone else's", () => {
     const missing = validateApplyAgainstOrder(req(), 'alice', facts({ order: null }), policy, now);
     const foreign = validateApplyAgainstOrder(req(), 'bob', facts(), policy, now);
     expect(missing).toEqual(foreign);

@@ -1,6 +1,10 @@
 import { JD_CATEGORIES } from '../../../jd/protocol';
 import {
-  IneligibilityCode, evaluateLine, evaluateOrder, returnWindowEnd, type EligibilityFacts,
+  IneligibilityCode,
+  evaluateLine,
+  evaluateOrder,
+  returnWindowEnd,
+  type EligibilityFacts,
 } from '../../../subgraphs/after-sales/eligibility/eligibility.rules';
 import { afsSummary, jdOrder } from './fixtures';
 
@@ -9,7 +13,10 @@ const policy = { standardDays: 30, plusDays: 45 };
 const RECEIVED = '2025-05-05 14:00:00';
 const at = (iso: string) => new Date(iso);
 const facts = (over: Partial<EligibilityFacts> = {}): EligibilityFacts => ({
-  order: jdOrder({ orderEndTime: RECEIVED }), categoryBySku: new Map([['100', JD_CATEGORIES.electronics]]), services: [], ...over,
+  order: jdOrder({ orderEndTime: RECEIVED }),
+  categoryBySku: new Map([['100', JD_CATEGORIES.electronics]]),
+  services: [],
+  ...over,
 });
 const codes = (f: EligibilityFacts, now: Date, sku = '100') => evaluateLine(sku, f, policy, now).reasons.map((r) => r.code);
 
@@ -45,7 +52,12 @@ describe('eligibility rules', () => {
     expect(codes(f, at('2025-05-03T00:00:00Z'))).toEqual([IneligibilityCode.ORDER_UNPAID]);
   });
   it('refuses personalised and digital goods, even inside the window', () => {
-    const f = facts({ categoryBySku: new Map([['100', JD_CATEGORIES.personalised], ['200', JD_CATEGORIES.digital]]) });
+    const f = facts({
+      categoryBySku: new Map([
+        ['100', JD_CATEGORIES.personalised],
+        ['200', JD_CATEGORIES.digital],
+      ]),
+    });
     expect(codes(f, at('2025-05-06T00:00:00Z'), '100')).toEqual([IneligibilityCode.PERSONALISED_GOODS]);
     expect(codes(f, at('2025-05-06T00:00:00Z'), '200')).toEqual([IneligibilityCode.DIGITAL_GOODS]);
   });
@@ -59,12 +71,17 @@ describe('eligibility rules', () => {
   it('lists every reason that applies, not only the first', () => {
     const f = facts({ categoryBySku: new Map([['100', JD_CATEGORIES.digital]]), services: [afsSummary()] });
     expect(codes(f, at('2025-07-01T00:00:00Z'))).toEqual([
-      IneligibilityCode.WINDOW_EXPIRED, IneligibilityCode.DIGITAL_GOODS, IneligibilityCode.OPEN_APPLICATION,
+      IneligibilityCode.WINDOW_EXPIRED,
+      IneligibilityCode.DIGITAL_GOODS,
+      IneligibilityCode.OPEN_APPLICATION,
     ]);
   });
   it('evaluates each distinct sku of the order once, in item order', () => {
     const f = facts({ categoryBySku: new Map([['200', JD_CATEGORIES.personalised]]) });
     const r = evaluateOrder(f, policy, at('2025-05-06T00:00:00Z'));
-    expect(r.map((l) => [l.skuId, l.eligible])).toEqual([['100', true], ['200', false]]);
+    expect(r.map((l) => [l.skuId, l.eligible])).toEqual([
+      ['100', true],
+      ['200', false],
+    ]);
   });
 });

@@ -1,7 +1,16 @@
 import { JD_AFS_STEPS } from '../../../jd/protocol';
 import {
-  AfterSalesExpectation, AfterSalesStatus, AfterSalesStep, AfterSalesType, EXPECTATION_FOR_TYPE, JD_EXPECT_CODE, JD_TYPE_CODE,
-  expectationFromJd, statusFromJd, stepFromJd, typeFromJd,
+  AfterSalesExpectation,
+  AfterSalesStatus,
+  AfterSalesStep,
+  AfterSalesType,
+  EXPECTATION_FOR_TYPE,
+  JD_EXPECT_CODE,
+  JD_TYPE_CODE,
+  expectationFromJd,
+  statusFromJd,
+  stepFromJd,
+  typeFromJd,
 } from '../../../subgraphs/after-sales/service/service.enums';
 
 describe('after-sales enum mappings', () => {
@@ -15,7 +24,10 @@ describe('after-sales enum mappings', () => {
   });
   it('maps every serviceStatus', () => {
     expect([1, 2, 3, 4].map(statusFromJd)).toEqual([
-      AfterSalesStatus.PENDING, AfterSalesStatus.IN_PROGRESS, AfterSalesStatus.COMPLETED, AfterSalesStatus.CANCELLED,
+      AfterSalesStatus.PENDING,
+      AfterSalesStatus.IN_PROGRESS,
+      AfterSalesStatus.COMPLETED,
+      AfterSalesStatus.CANCELLED,
     ]);
   });
   it('maps every JD afsServiceStep to a distinct step', () => {
@@ -33,7 +45,7 @@ describe('after-sales enum mappings', () => {
     expect(() => statusFromJd(9)).toThrow(/serviceStatus/);
     expect(() => stepFromJd(11)).toThrow(/afsServiceStep/);
   });
-  it('pairs each type with exactly one expectation (JD\'s after-sales guide)', () => {
+  it("pairs each type with exactly one expectation (JD's after-sales guide)", () => {
     expect(EXPECTATION_FOR_TYPE).toEqual({ RETURN: 'REFUND', EXCHANGE: 'EXCHANGE', REPAIR: 'REPAIR' });
   });
 });

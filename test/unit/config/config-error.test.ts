@@ -24,9 +24,14 @@ function configError(load: () => unknown): ConfigError {
 
 describe('ConfigError', () => {
   it('lists every problem of one part under "Invalid configuration for <part>"', () => {
-    const error = new ConfigError([problem('subgraph orders', 'ORDERS_PORT', 'must be a whole number'), problem('subgraph orders', 'REDIS_URL', 'must look like redis://')]);
+    const error = new ConfigError([
+      problem('subgraph orders', 'ORDERS_PORT', 'must be a whole number'),
+      problem('subgraph orders', 'REDIS_URL', 'must look like redis://'),
+    ]);
     expect(error.name).toBe('ConfigError');
-    expect(error.message).toBe('Invalid configuration for subgraph orders:\n  - ORDERS_PORT: must be a whole number\n  - REDIS_URL: must look like redis://');
+    expect(error.message).toBe(
+      'Invalid configuration for subgraph orders:\n  - ORDERS_PORT: must be a whole number\n  - REDIS_URL: must look like redis://',
+    );
   });
 
   it('lists the problems of several parts once each, naming every part that read the variable', () => {
@@ -40,7 +45,9 @@ describe('ConfigError', () => {
       'Cannot start',
     );
     expect(error.problems).toHaveLength(3); // the exact repeat is dropped
-    expect(error.message).toBe('Cannot start:\n  - SUBGRAPH_SIGNING_SECRET: required (gateway, subgraph orders)\n  - ORDERS_PORT: must be a whole number (subgraph orders)');
+    expect(error.message).toBe(
+      'Cannot start:\n  - SUBGRAPH_SIGNING_SECRET: required (gateway, subgraph orders)\n  - ORDERS_PORT: must be a whole number (subgraph orders)',
+    );
   });
 });
 
@@ -49,11 +56,31 @@ describe.each([
   ['gateway', () => loadGatewayConfig({ GATEWAY_PORT: 'eighty', SAFELIST_MODE: 'strict' }), ['GATEWAY_PORT', 'SAFELIST_MODE']],
   ['JD client', () => loadJdConfig({ JD_TIMEOUT_MS: 'soon', JD_SIGN_METHOD: 'sha1' }), ['JD_TIMEOUT_MS', 'JD_SIGN_METHOD']],
   ['JD sandbox', () => loadSandboxConfig({ JD_SANDBOX_PORT: 'x', JD_SANDBOX_FAULTS: '{' }), ['JD_SANDBOX_PORT', 'JD_SANDBOX_FAULTS']],
-  ['subgraph', () => loadSubgraphEnv({ PORT: 'x', SUBGRAPH_SIGNATURE_MAX_AGE_MS: '5' }, { port: 1 }), ['PORT', 'SUBGRAPH_SIGNATURE_MAX_AGE_MS']],
-  ['subgraph orders', () => loadOrdersConfig({ ORDERS_PORT: 'x', REDIS_URL: 'localhost', JD_RETRY_MAX: '11' }), ['ORDERS_PORT', 'REDIS_URL', 'JD_RETRY_MAX']],
-  ['subgraph after-sales', () => loadAfterSalesConfig({ AFTER_SALES_PORT: 'x', AFTER_SALES_PLUS_RETURN_DAYS: '5' }), ['AFTER_SALES_PORT', 'AFTER_SALES_PLUS_RETURN_DAYS']],
-  ['subgraph exchange', () => loadExchangeConfig({ EXCHANGE_PORT: 'x', EXCHANGE_QUOTE_TTL_SECONDS: '5', NODE_ENV: 'production' }), ['EXCHANGE_PORT', 'EXCHANGE_QUOTE_TTL_SECONDS', 'SUBGRAPH_SIGNING_SECRET', 'EXCHANGE_QUOTE_SECRET']],
-  ['subgraph offices', () => loadOfficesConfig({ OFFICES_PORT: 'x', HOST: '', SUBGRAPH_SIGNATURE_MAX_AGE_MS: 'soon' }), ['OFFICES_PORT', 'SUBGRAPH_SIGNATURE_MAX_AGE_MS']],
+  [
+    'subgraph',
+    () => loadSubgraphEnv({ PORT: 'x', SUBGRAPH_SIGNATURE_MAX_AGE_MS: '5' }, { port: 1 }),
+    ['PORT', 'SUBGRAPH_SIGNATURE_MAX_AGE_MS'],
+  ],
+  [
+    'subgraph orders',
+    () => loadOrdersConfig({ ORDERS_PORT: 'x', REDIS_URL: 'localhost', JD_RETRY_MAX: '11' }),
+    ['ORDERS_PORT', 'REDIS_URL', 'JD_RETRY_MAX'],
+  ],
+  [
+    'subgraph after-sales',
+    () => loadAfterSalesConfig({ AFTER_SALES_PORT: 'x', AFTER_SALES_PLUS_RETURN_DAYS: '5' }),
+    ['AFTER_SALES_PORT', 'AFTER_SALES_PLUS_RETURN_DAYS'],
+  ],
+  [
+    'subgraph exchange',
+    () => loadExchangeConfig({ EXCHANGE_PORT: 'x', EXCHANGE_QUOTE_TTL_SECONDS: '5', NODE_ENV: 'production' }),
+    ['EXCHANGE_PORT', 'EXCHANGE_QUOTE_TTL_SECONDS', 'SUBGRAPH_SIGNING_SECRET', 'EXCHANGE_QUOTE_SECRET'],
+  ],
+  [
+    'subgraph offices',
+    () => loadOfficesConfig({ OFFICES_PORT: 'x', HOST: '', SUBGRAPH_SIGNATURE_MAX_AGE_MS: 'soon' }),
+    ['OFFICES_PORT', 'SUBGRAPH_SIGNATURE_MAX_AGE_MS'],
+  ],
 ])('the %s loader', (part, load, variables) => {
   it(`names every bad value at once: ${variables.join(', ')}`, () => {
     const error = configError(load);
@@ -71,16 +98,24 @@ describe('the whole stack', () => {
     );
     const message = error.message;
     expect(message).toMatch(/^Cannot start the JD Support Graph; fix the environment and try again:\n/);
-    expect(new Set(error.problems.map((p) => p.part))).toEqual(new Set(['JD client', 'subgraph orders', 'subgraph after-sales', 'subgraph exchange', 'subgraph offices', 'gateway']));
+    expect(new Set(error.problems.map((p) => p.part))).toEqual(
+      new Set(['JD client', 'subgraph orders', 'subgraph after-sales', 'subgraph exchange', 'subgraph offices', 'gateway']),
+    );
     // Each line once, however many parts read it.
     const lines = message.split('\n').slice(1);
     expect(new Set(lines).size).toBe(lines.length);
     expect(lines.filter((l) => l.includes('SUBGRAPH_SIGNING_SECRET:'))).toEqual([
       expect.stringMatching(/\(subgraph orders, subgraph after-sales, subgraph exchange, subgraph offices, gateway\)$/),
     ]);
-    expect(lines.filter((l) => l.startsWith('  - JD_APP_KEY: required'))).toEqual([expect.stringMatching(/\(JD client, subgraph orders, subgraph after-sales, subgraph exchange\)$/)]);
+    expect(lines.filter((l) => l.startsWith('  - JD_APP_KEY: required'))).toEqual([
+      expect.stringMatching(/\(JD client, subgraph orders, subgraph after-sales, subgraph exchange\)$/),
+    ]);
     expect(message).toMatch(/ORDERS_PORT: must be a whole number \(0 to 65535\), e\.g\. 4001, got "x" \(subgraph orders\)/);
-    expect(lines.filter((l) => l.includes('JD_SANDBOX_PORT:'))).toEqual([expect.stringMatching(/must be a whole number \(0 to 65535\), e\.g\. 4010, got "y" \(JD client, subgraph orders, subgraph after-sales, subgraph exchange\)$/)]);
+    expect(lines.filter((l) => l.includes('JD_SANDBOX_PORT:'))).toEqual([
+      expect.stringMatching(
+        /must be a whole number \(0 to 65535\), e\.g\. 4010, got "y" \(JD client, subgraph orders, subgraph after-sales, subgraph exchange\)$/,
+      ),
+    ]);
     expect(message).toMatch(/SAFELIST_MODE: must be one of off, log-unknown, enforce, got "strict" \(gateway\)/);
     expect(message).toMatch(/EXCHANGE_QUOTE_SECRET: required because JD_API_URL is set/);
   });

@@ -17,7 +17,12 @@ function problemsOf(run: (read: ReturnType<typeof envReader>) => void, env: Reco
 describe('envReader', () => {
   it('trims values and treats blank ones as unset', () => {
     const read = envReader({ A: '  x  ', B: '   ', C: '' }, 'p');
-    expect([read.text('A'), read.text('B'), read.text('C', 'fallback'), read.text('D', 'fallback')]).toEqual(['x', undefined, 'fallback', 'fallback']);
+    expect([read.text('A'), read.text('B'), read.text('C', 'fallback'), read.text('D', 'fallback')]).toEqual([
+      'x',
+      undefined,
+      'fallback',
+      'fallback',
+    ]);
     expect(read.namesStartingWith('')).toEqual(['A']);
   });
 
@@ -53,7 +58,16 @@ describe('envReader', () => {
     expect(read.oneOf('C', ['a', 'b'], 'a')).toBe('b');
     expect(read.list('L')).toEqual(['a', 'b']);
     expect(() => read.finish()).not.toThrow();
-    expect(problemsOf((r) => { r.port('P', 1); r.bool('B'); r.oneOf('C', ['a', 'b'], 'a'); }, { P: '70000', B: 'yes-please', C: 'z' })).toEqual([
+    expect(
+      problemsOf(
+        (r) => {
+          r.port('P', 1);
+          r.bool('B');
+          r.oneOf('C', ['a', 'b'], 'a');
+        },
+        { P: '70000', B: 'yes-please', C: 'z' },
+      ),
+    ).toEqual([
       'P: must be at most 65535, got "70000"',
       'B: must be true or false (or 1/0, on/off), got "yes-please"',
       'C: must be one of a, b, got "z"',
@@ -62,7 +76,9 @@ describe('envReader', () => {
 
   it('reads http(s) URLs without echoing them (they can carry credentials)', () => {
     expect(envReader({ U: 'https://h.example/x' }, 'p').url('U')).toBe('https://h.example/x');
-    expect(problemsOf((r) => r.url('U', { example: 'https://h/x', note: 'or unset it' }), { U: 'ftp://user:pw@h' })).toEqual(['U: must be an http(s) URL such as https://h/x (or unset it)']);
+    expect(problemsOf((r) => r.url('U', { example: 'https://h/x', note: 'or unset it' }), { U: 'ftp://user:pw@h' })).toEqual([
+      'U: must be an http(s) URL such as https://h/x (or unset it)',
+    ]);
   });
 
   it('reads JSON against a schema, one problem per issue, named by path', () => {
@@ -73,7 +89,15 @@ describe('envReader', () => {
       expect.stringMatching(/^J\[0\.n\]: /),
     ]);
     expect(problemsOf((r) => r.json('J', schema, 'must be JSON'), { J: '{nope' })).toEqual([expect.stringMatching(/^J: must be JSON \(/)]);
-    expect(problemsOf((r) => r.json('J', schema, 'must be a file', () => { throw new Error('ENOENT'); }), { J: 'keys.json' })).toEqual(['J: must be a file (ENOENT)']);
+    expect(
+      problemsOf(
+        (r) =>
+          r.json('J', schema, 'must be a file', () => {
+            throw new Error('ENOENT');
+          }),
+        { J: 'keys.json' },
+      ),
+    ).toEqual(['J: must be a file (ENOENT)']);
   });
 
   describe('requiredInProduction', () => {
@@ -85,8 +109,14 @@ describe('envReader', () => {
     it.each([
       [{ NODE_ENV: 'production' }, 'S: required because NODE_ENV=production: set a random secret'],
       [{ JD_API_URL: 'https://api.jd.com/routerjson' }, 'S: required because JD_API_URL is set (real JD data): set a random secret'],
-      [{ NODE_ENV: 'production', S: 'short' }, 'S: must be at least 32 characters because NODE_ENV=production (it has 5): set a random secret'],
-      [{ NODE_ENV: 'production', S: 'public-sandbox-value' }, 'S: the public sandbox value is refused because NODE_ENV=production: set a random secret'],
+      [
+        { NODE_ENV: 'production', S: 'short' },
+        'S: must be at least 32 characters because NODE_ENV=production (it has 5): set a random secret',
+      ],
+      [
+        { NODE_ENV: 'production', S: 'public-sandbox-value' },
+        'S: the public sandbox value is refused because NODE_ENV=production: set a random secret',
+      ],
     ])('refuses %j in production', (env, message) => {
       expect(problemsOf((r) => r.requiredInProduction('S', spec), env)).toEqual([message]);
     });
@@ -100,7 +130,9 @@ describe('envReader', () => {
     read.int('A', { min: 0 });
     read.bool('B');
     read.problem('C', 'is wrong');
-    expect(() => read.finish()).toThrow('Invalid configuration for subgraph orders:\n  - A: must be a whole number (0 or more), got "x"\n  - B: must be true or false (or 1/0, on/off), got "y"\n  - C: is wrong');
+    expect(() => read.finish()).toThrow(
+      'Invalid configuration for subgraph orders:\n  - A: must be a whole number (0 or more), got "x"\n  - B: must be true or false (or 1/0, on/off), got "y"\n  - C: is wrong',
+    );
   });
 
   it('adopts another loader’s ConfigError with its part, and rethrows anything else', () => {
@@ -113,8 +145,14 @@ describe('envReader', () => {
     };
     expect(read.adopt(inner)).toBeUndefined();
     expect(read.adopt(() => 2)).toBe(2);
-    expect(() => read.adopt(() => { throw new TypeError('bug'); })).toThrow(TypeError);
-    expect(() => read.finish('Cannot start')).toThrow(/^Cannot start:\n {2}- X: must be a whole number \(0 or more\), got "x" \(inner part\)$/);
+    expect(() =>
+      read.adopt(() => {
+        throw new TypeError('bug');
+      }),
+    ).toThrow(TypeError);
+    expect(() => read.finish('Cannot start')).toThrow(
+      /^Cannot start:\n {2}- X: must be a whole number \(0 or more\), got "x" \(inner part\)$/,
+    );
   });
 });
 
@@ -122,7 +160,9 @@ describe('settings more than one part reads', () => {
   it('SUBGRAPH_SIGNING_SECRET: the one sandbox default in development, a real secret in production', () => {
     expect(readSubgraphSigningSecret(envReader({}, 'p'))).toBe(SANDBOX_SUBGRAPH_SIGNING_SECRET);
     expect(problemsOf((r) => readSubgraphSigningSecret(r), { JD_API_URL: 'https://api.jd.com/routerjson' })).toEqual([
-      expect.stringMatching(/^SUBGRAPH_SIGNING_SECRET: required because JD_API_URL is set \(real JD data\): set a random secret of at least 32 characters, the same for the gateway and every subgraph$/),
+      expect.stringMatching(
+        /^SUBGRAPH_SIGNING_SECRET: required because JD_API_URL is set \(real JD data\): set a random secret of at least 32 characters, the same for the gateway and every subgraph$/,
+      ),
     ]);
   });
 
@@ -130,6 +170,8 @@ describe('settings more than one part reads', () => {
     expect(readRedisUrl(envReader({}, 'p'))).toBeUndefined();
     expect(readRedisUrl(envReader({ REDIS_URL: '  ' }, 'p'))).toBeUndefined();
     expect(readRedisUrl(envReader({ REDIS_URL: 'rediss://cache:6380' }, 'p'))).toBe('rediss://cache:6380');
-    expect(problemsOf((r) => readRedisUrl(r), { REDIS_URL: 'localhost:6379' })).toEqual([expect.stringMatching(/^REDIS_URL: must look like redis:\/\/host:6379/)]);
+    expect(problemsOf((r) => readRedisUrl(r), { REDIS_URL: 'localhost:6379' })).toEqual([
+      expect.stringMatching(/^REDIS_URL: must look like redis:\/\/host:6379/),
+    ]);
   });
 });

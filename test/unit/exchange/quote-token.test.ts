@@ -2,8 +2,13 @@ import { QuoteTokens, type QuoteClaims } from '../../../subgraphs/exchange/quote
 
 const tokens = new QuoteTokens('unit-test-quote-secret');
 const claims: QuoteClaims = {
-  orderId: '1001', skuId: '100', customer: tokens.customerTag('alice'), paidUnitFen: 19102,
-  prices: { 200: 15900, 300: 19102 }, quotedAt: 1_748_750_400_000, expiresAt: 1_748_751_300_000,
+  orderId: '1001',
+  skuId: '100',
+  customer: tokens.customerTag('alice'),
+  paidUnitFen: 19102,
+  prices: { 200: 15900, 300: 19102 },
+  quotedAt: 1_748_750_400_000,
+  expiresAt: 1_748_751_300_000,
 };
 
 describe('QuoteTokens', () => {
@@ -13,7 +18,9 @@ describe('QuoteTokens', () => {
 
   it('rejects a token whose claims were edited (e.g. a cheaper price)', () => {
     const [prefix, , sig] = tokens.sign(claims).split('.');
-    const forged = Buffer.from(JSON.stringify(['1001', '100', claims.customer, 19102, { 200: 1 }, claims.quotedAt, claims.expiresAt])).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify(['1001', '100', claims.customer, 19102, { 200: 1 }, claims.quotedAt, claims.expiresAt]),
+    ).toString('base64url');
     expect(tokens.verify(`${prefix}.${forged}.${sig}`)).toBeNull();
   });
 

@@ -3,8 +3,17 @@ import { buildSchema } from '../../../subgraphs/exchange/schema';
 
 // Types the exchange subgraph owns or extends; kit and federation types are documented by their owners.
 const OWN = [
-  'ExchangeQuote', 'ExchangeOption', 'ExchangeOptionGroup', 'ExchangeSource', 'ExchangeDirection', 'ExchangeSettlement',
-  'RequestExchangeInput', 'RequestExchangePayload', 'Product', 'Order', 'AfterSalesService',
+  'ExchangeQuote',
+  'ExchangeOption',
+  'ExchangeOptionGroup',
+  'ExchangeSource',
+  'ExchangeDirection',
+  'ExchangeSettlement',
+  'RequestExchangeInput',
+  'RequestExchangePayload',
+  'Product',
+  'Order',
+  'AfterSalesService',
 ];
 
 describe('exchange schema documentation and federation shape', () => {
@@ -30,7 +39,10 @@ describe('exchange schema documentation and federation shape', () => {
       }
       if (isEnumType(type)) for (const value of type.getValues()) need(`${name}.${value.name}`, value.description);
     }
-    for (const [root, field] of [[schema.getQueryType(), 'exchangeQuote'], [schema.getMutationType(), 'requestExchange']] as const) {
+    for (const [root, field] of [
+      [schema.getQueryType(), 'exchangeQuote'],
+      [schema.getMutationType(), 'requestExchange'],
+    ] as const) {
       const f = root!.getFields()[field];
       need(`${root!.name}.${field}`, f.description);
       for (const arg of f.args) need(`${root!.name}.${field}(${arg.name})`, arg.description);

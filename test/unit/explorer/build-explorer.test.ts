@@ -32,7 +32,10 @@ describe('externaliseDataUrls', () => {
 
 describe('assertNothingExternal', () => {
   it('fails the build on stylesheets or scripts that would load from another origin, naming each', () => {
-    writeFileSync(join(dir, 'a.css'), '@import url("https://fonts.googleapis.com/css?family=Roboto"); .a{background:url(https://cdn.example/x.png)}');
+    writeFileSync(
+      join(dir, 'a.css'),
+      '@import url("https://fonts.googleapis.com/css?family=Roboto"); .a{background:url(https://cdn.example/x.png)}',
+    );
     writeFileSync(join(dir, 'b.js'), 'importScripts("https://cdn.example/worker.js"); new Worker("http://cdn.example/w.js")');
     expect(() => assertNothingExternal(dir)).toThrow(/fonts\.googleapis\.com[\s\S]*cdn\.example\/x\.png[\s\S]*worker\.js[\s\S]*w\.js/);
   });

@@ -10,11 +10,21 @@ describe('loadExamples', () => {
   it('orders the tabs customer, then mobile, then partner, and covers each group the issue names', () => {
     const examples = loadExamples();
     const groups = examples.map((e) => e.group);
-    expect(groups).toEqual([...groups].sort((a, b) => ['customer', 'mobile', 'partner'].indexOf(a) - ['customer', 'mobile', 'partner'].indexOf(b)));
-    expect(examples.filter((e) => e.group === 'customer').map((e) => e.operationName)).toEqual(['CustomerDashboard', 'CustomerExchangeQuote']);
-    expect(examples.filter((e) => e.group === 'partner').map((e) => e.operationName)).toEqual(['PartnerSupportOffices', 'PartnerHotlines', 'PartnerNearestSupportOffice']);
+    expect(groups).toEqual(
+      [...groups].sort((a, b) => ['customer', 'mobile', 'partner'].indexOf(a) - ['customer', 'mobile', 'partner'].indexOf(b)),
+    );
+    expect(examples.filter((e) => e.group === 'customer').map((e) => e.operationName)).toEqual([
+      'CustomerDashboard',
+      'CustomerExchangeQuote',
+    ]);
+    expect(examples.filter((e) => e.group === 'partner').map((e) => e.operationName)).toEqual([
+      'PartnerSupportOffices',
+      'PartnerHotlines',
+      'PartnerNearestSupportOffice',
+    ]);
     const dashboard = examples[0].query;
-    for (const field of ['orders', 'afterSalesServices', 'schedule', 'price', 'supportContacts']) expect(dashboard).toMatch(new RegExp(`\\b${field}\\b`));
+    for (const field of ['orders', 'afterSalesServices', 'schedule', 'price', 'supportContacts'])
+      expect(dashboard).toMatch(new RegExp(`\\b${field}\\b`));
   });
 
   it('opens mobile tabs on the persisted operations byte for byte, so they match the safelist manifest', () => {
@@ -65,7 +75,11 @@ describe('loadExamples', () => {
 
 describe('parseExample', () => {
   it('reads title and variables from comment lines and keeps the other comments in the document', () => {
-    const e = parseExample('partner', 'x.graphql', '# title: Partner · offices\n# Explains the query.\n# variables: {"language": "english"}\nquery Offices($language: String) { supportOffices(language: $language) { id } }\n');
+    const e = parseExample(
+      'partner',
+      'x.graphql',
+      '# title: Partner · offices\n# Explains the query.\n# variables: {"language": "english"}\nquery Offices($language: String) { supportOffices(language: $language) { id } }\n',
+    );
     expect(e).toEqual({
       group: 'partner',
       file: 'x.graphql',
@@ -77,7 +91,8 @@ describe('parseExample', () => {
   });
 
   it('gives a persisted operation typed blanks for its required variables and leaves its text alone', () => {
-    const text = '# title: not metadata here\nquery OrderDetail($id: ID!, $n: Int!, $flags: [Boolean!]!, $first: Int, $s: String! = "x") { order(id: $id) { id } }\n';
+    const text =
+      '# title: not metadata here\nquery OrderDetail($id: ID!, $n: Int!, $flags: [Boolean!]!, $first: Int, $s: String! = "x") { order(id: $id) { id } }\n';
     const e = parseExample('mobile', 'm.graphql', text, true);
     expect(e.query).toBe(text.trim());
     expect(e.title).toBe('not metadata here'); // a title comment still names the tab

@@ -4,7 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
-import { createExplorerRouter, EXPLORER_ASSETS, parseExample, type ExplorerClientConfig, type ExplorerOptions } from '../../../gateway/explorer';
+import {
+  createExplorerRouter,
+  EXPLORER_ASSETS,
+  parseExample,
+  type ExplorerClientConfig,
+  type ExplorerOptions,
+} from '../../../gateway/explorer';
 
 const examples = [
   parseExample('customer', 'c.graphql', 'query Dashboard { orders { totalCount } }'),
@@ -55,9 +61,13 @@ describe('createExplorerRouter', () => {
     expect(csp).not.toMatch(/https?:|\*|unsafe-eval/);
     expect(second.headers.get('content-security-policy')).not.toBe(csp);
     // Only same-origin, absolute-path assets under the mount point; no inline script.
-    expect([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1])).toEqual(
-      ['/explorer/assets/favicon.svg', '/explorer/assets/explorer-styles.css', '/explorer/assets/explorer.css', '/explorer/assets/nonce.js', '/explorer/assets/explorer.js'],
-    );
+    expect([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      '/explorer/assets/favicon.svg',
+      '/explorer/assets/explorer-styles.css',
+      '/explorer/assets/explorer.css',
+      '/explorer/assets/nonce.js',
+      '/explorer/assets/explorer.js',
+    ]);
     expect(html).not.toMatch(/<script>(?!<\/script>)|<script[^>]*>[^<]/);
   });
 
@@ -68,7 +78,11 @@ describe('createExplorerRouter', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(config.graphqlPath).toBe('/graphql');
     expect(config.sandboxLabel).toBe('Sandbox');
-    expect(config.tabs.map((t) => JSON.parse(t.headers))).toEqual([{ authorization: 'Bearer tok' }, { authorization: 'Bearer tok' }, { 'x-api-key': 'sandbox-partner-key' }]);
+    expect(config.tabs.map((t) => JSON.parse(t.headers))).toEqual([
+      { authorization: 'Bearer tok' },
+      { authorization: 'Bearer tok' },
+      { 'x-api-key': 'sandbox-partner-key' },
+    ]);
     expect(config.tabs.map((t) => t.query)).toEqual(examples.map((e) => e.query));
   });
 

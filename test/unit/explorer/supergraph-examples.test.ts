@@ -25,14 +25,23 @@ describeWithSupergraph('explorer examples against schema/supergraph.graphql', ()
 
   it.each(examples.map((e) => [e.file, e] as const))('%s opens with variables the schema accepts', (_file, example) => {
     const operation = parse(example.query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-    const coerced = getVariableValues(apiSchema(), operation.variableDefinitions ?? [], JSON.parse(example.variables) as Record<string, unknown>);
+    const coerced = getVariableValues(
+      apiSchema(),
+      operation.variableDefinitions ?? [],
+      JSON.parse(example.variables) as Record<string, unknown>,
+    );
     expect(coerced.errors?.map((e) => e.message) ?? []).toEqual([]);
   });
 
   it('its variables only name variables the operation declares', () => {
     for (const example of examples) {
-      const declared = parse(example.query).definitions.flatMap((d) => ('variableDefinitions' in d ? (d.variableDefinitions ?? []).map((v) => v.variable.name.value) : []));
-      expect({ file: example.file, extra: Object.keys(JSON.parse(example.variables) as object).filter((k) => !declared.includes(k)) }).toEqual({ file: example.file, extra: [] });
+      const declared = parse(example.query).definitions.flatMap((d) =>
+        'variableDefinitions' in d ? (d.variableDefinitions ?? []).map((v) => v.variable.name.value) : [],
+      );
+      expect({
+        file: example.file,
+        extra: Object.keys(JSON.parse(example.variables) as object).filter((k) => !declared.includes(k)),
+      }).toEqual({ file: example.file, extra: [] });
     }
   });
 });

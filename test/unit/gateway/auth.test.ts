@@ -10,7 +10,12 @@ const SECRET = 'test-hs256-secret-of-at-least-32-chars!!';
 const base = { issuer: 'https://id.example', audience: 'jd-support-graph' };
 const keys = [{ key: 'acme-partner-key-0123456789', partnerId: 'acme', scopes: ['directory:read'] }];
 
-function token(claims: { iss?: string; aud?: string; sub?: string; exp?: number }, key: Parameters<SignJWT['sign']>[0], alg = 'HS256', kid?: string) {
+function token(
+  claims: { iss?: string; aud?: string; sub?: string; exp?: number },
+  key: Parameters<SignJWT['sign']>[0],
+  alg = 'HS256',
+  kid?: string,
+) {
   const jwt = new SignJWT({}).setProtectedHeader({ alg, ...(kid ? { kid } : {}) }).setIssuedAt();
   if (claims.iss !== undefined) jwt.setIssuer(claims.iss);
   if (claims.aud !== undefined) jwt.setAudience(claims.aud);
@@ -20,7 +25,10 @@ function token(claims: { iss?: string; aud?: string; sub?: string; exp?: number 
 }
 
 async function refusal(p: Promise<unknown>): Promise<string> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(GraphQLError);
   expect((err as GraphQLError).extensions.code).toBe('UNAUTHENTICATED');
   return (err as GraphQLError).message;
@@ -36,10 +44,14 @@ describe('HS256 customer tokens', () => {
     expect(await auth({ authorization: `Bearer ${await token(good, key)}` })).toEqual({ kind: 'customer', pin: 'jd_demo_alice' });
   });
   it('refuses expired, wrong issuer, wrong audience, bad signature, no subject', async () => {
-    expect(await refusal(auth({ authorization: `Bearer ${await token({ ...good, exp: Math.floor(Date.now() / 1000) - 10 }, key)}` }))).toMatch(/expired/);
+    expect(
+      await refusal(auth({ authorization: `Bearer ${await token({ ...good, exp: Math.floor(Date.now() / 1000) - 10 }, key)}` })),
+    ).toMatch(/expired/);
     expect(await refusal(auth({ authorization: `Bearer ${await token({ ...good, iss: 'https://evil.example' }, key)}` }))).toMatch(/"iss"/);
     expect(await refusal(auth({ authorization: `Bearer ${await token({ ...good, aud: 'other-app' }, key)}` }))).toMatch(/"aud"/);
-    expect(await refusal(auth({ authorization: `Bearer ${await token(good, new TextEncoder().encode('x'.repeat(40)))}` }))).toMatch(/invalid/);
+    expect(await refusal(auth({ authorization: `Bearer ${await token(good, new TextEncoder().encode('x'.repeat(40)))}` }))).toMatch(
+      /invalid/,
+    );
     await refusal(auth({ authorization: `Bearer ${await token({ ...good, sub: undefined }, key)}` }));
   });
   it('refuses a malformed Authorization header and two credentials at once', async () => {
@@ -60,7 +72,10 @@ describe('RS256 customer tokens from a JWKS file', () => {
     writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] }));
     const auth = createAuthenticator({ jwt: { ...base, jwksFile }, partnerKeys: [] });
     const good = { iss: base.issuer, aud: base.audience, sub: 'jd_demo_bob' };
-    expect(await auth({ authorization: `Bearer ${await token(good, privateKey, 'RS256', 'k1')}` })).toEqual({ kind: 'customer', pin: 'jd_demo_bob' });
+    expect(await auth({ authorization: `Bearer ${await token(good, privateKey, 'RS256', 'k1')}` })).toEqual({
+      kind: 'customer',
+      pin: 'jd_demo_bob',
+    });
     await refusal(auth({ authorization: `Bearer ${await token(good, stranger.privateKey, 'RS256', 'k1')}` }));
     await refusal(auth({ authorization: `Bearer ${await token(good, new TextEncoder().encode(SECRET))}` }));
   });

@@ -11,12 +11,20 @@ describe('compose (rover.yaml -> supergraph)', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'compose-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const rover = (subgraphs: Record<string, number>) =>
-    writeFileSync(join(dir, 'rover.yaml'), `federation_version: =2.9.0\nsubgraphs:\n${Object.entries(subgraphs).map(([n, p]) => `  ${n}:\n    routing_url: http://127.0.0.1:${p}/graphql\n    schema:\n      file: ./${n}.graphql\n`).join('')}`);
+    writeFileSync(
+      join(dir, 'rover.yaml'),
+      `federation_version: =2.9.0\nsubgraphs:\n${Object.entries(subgraphs)
+        .map(([n, p]) => `  ${n}:\n    routing_url: http://127.0.0.1:${p}/graphql\n    schema:\n      file: ./${n}.graphql\n`)
+        .join('')}`,
+    );
 
   it('composes the listed subgraphs with their routing urls', () => {
     rover({ orders: 4001, offices: 4004 });
     writeFileSync(join(dir, 'orders.graphql'), `${FED}type Order @key(fields: "id") { id: ID! } type Query { order(id: ID!): Order }`);
-    writeFileSync(join(dir, 'offices.graphql'), `${FED}type Order @key(fields: "id") { id: ID! hotline: String } type Query { offices: [String!]! }`);
+    writeFileSync(
+      join(dir, 'offices.graphql'),
+      `${FED}type Order @key(fields: "id") { id: ID! hotline: String } type Query { offices: [String!]! }`,
+    );
     const result = composeFromRoverConfig(join(dir, 'rover.yaml'));
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(subgraphsOfSupergraph(result.supergraphSdl)).toEqual([
@@ -29,7 +37,10 @@ describe('compose (rover.yaml -> supergraph)', () => {
     rover({ orders: 4001, 'after-sales': 4002 });
     const result = composeFromRoverConfig(join(dir, 'rover.yaml'));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([expect.stringContaining('./orders.graphql does not exist'), expect.stringContaining('./after-sales.graphql does not exist')]);
+    expect(!result.ok && result.errors).toEqual([
+      expect.stringContaining('./orders.graphql does not exist'),
+      expect.stringContaining('./after-sales.graphql does not exist'),
+    ]);
   });
 
   it('lists every composition error with its code', () => {

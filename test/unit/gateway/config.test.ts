@@ -7,7 +7,14 @@ import { loadGatewayConfig } from '../../../gateway/config';
 describe('gateway config', () => {
   it('runs on sandbox defaults with no environment', () => {
     const c = loadGatewayConfig({});
-    expect(c).toMatchObject({ deployment: { data: 'sandbox', production: false }, port: 4000, supergraphPath: 'schema/supergraph.graphql', subgraphSigningSecret: SANDBOX_SUBGRAPH_SIGNING_SECRET, apq: true, introspection: true });
+    expect(c).toMatchObject({
+      deployment: { data: 'sandbox', production: false },
+      port: 4000,
+      supergraphPath: 'schema/supergraph.graphql',
+      subgraphSigningSecret: SANDBOX_SUBGRAPH_SIGNING_SECRET,
+      apq: true,
+      introspection: true,
+    });
     expect(c.safelist).toEqual({ mode: 'off', manifestPath: 'persisted-operations/manifest.json', clientNames: [] });
     expect(c.partnerKeys).toEqual([{ key: SANDBOX_PARTNER_KEY, partnerId: 'sandbox-demo-partner', scopes: ['directory:read'] }]);
   });
@@ -21,8 +28,22 @@ describe('gateway config', () => {
   });
 
   it('requires a 32-character signing secret in production and turns introspection off with real data', () => {
-    expect(() => loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: 'short', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a', JWT_JWKS_URL: 'https://id.example/jwks' })).toThrow(/at least 32/);
-    const c = loadGatewayConfig({ JD_API_URL: 'https://api.jd.com/routerjson', SUBGRAPH_SIGNING_SECRET: 's'.repeat(32), JWT_ISSUER: 'i', JWT_AUDIENCE: 'a', JWT_JWKS_URL: 'https://id.example/jwks' });
+    expect(() =>
+      loadGatewayConfig({
+        NODE_ENV: 'production',
+        SUBGRAPH_SIGNING_SECRET: 'short',
+        JWT_ISSUER: 'i',
+        JWT_AUDIENCE: 'a',
+        JWT_JWKS_URL: 'https://id.example/jwks',
+      }),
+    ).toThrow(/at least 32/);
+    const c = loadGatewayConfig({
+      JD_API_URL: 'https://api.jd.com/routerjson',
+      SUBGRAPH_SIGNING_SECRET: 's'.repeat(32),
+      JWT_ISSUER: 'i',
+      JWT_AUDIENCE: 'a',
+      JWT_JWKS_URL: 'https://id.example/jwks',
+    });
     expect(c).toMatchObject({ deployment: { data: 'jd', production: true }, introspection: false, partnerKeys: [] });
   });
 
@@ -36,7 +57,9 @@ describe('gateway config', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(() => loadGatewayConfig({ PARTNER_API_KEYS: '[{"key":"short","partnerId":"p","scopes":["bad scope"]}]' })).toThrow(/PARTNER_API_KEYS\[0\.key\].*16[\s\S]*PARTNER_API_KEYS\[0\.scopes\.0\]/);
+    expect(() => loadGatewayConfig({ PARTNER_API_KEYS: '[{"key":"short","partnerId":"p","scopes":["bad scope"]}]' })).toThrow(
+      /PARTNER_API_KEYS\[0\.key\].*16[\s\S]*PARTNER_API_KEYS\[0\.scopes\.0\]/,
+    );
   });
 
   it('names the variable and the problem for bad values', () => {
@@ -46,7 +69,12 @@ describe('gateway config', () => {
   });
 
   it('parses client names, CORS origins and subgraph url overrides', () => {
-    const c = loadGatewayConfig({ SAFELIST_MODE: 'enforce', SAFELIST_CLIENT_NAMES: 'ios, android', CORS_ORIGINS: 'https://a.example', SUBGRAPH_URL_AFTER_SALES: 'http://10.0.0.2:4002/graphql' });
+    const c = loadGatewayConfig({
+      SAFELIST_MODE: 'enforce',
+      SAFELIST_CLIENT_NAMES: 'ios, android',
+      CORS_ORIGINS: 'https://a.example',
+      SUBGRAPH_URL_AFTER_SALES: 'http://10.0.0.2:4002/graphql',
+    });
     expect(c.safelist.clientNames).toEqual(['ios', 'android']);
     expect(c.corsOrigins).toEqual(['https://a.example']);
     expect(c.subgraphUrlOverrides).toEqual({ AFTER_SALES: 'http://10.0.0.2:4002/graphql' });

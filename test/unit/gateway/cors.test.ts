@@ -7,7 +7,10 @@ function run(origins: string[], method: string, origin?: string) {
   const res = {
     setHeader: (k: string, v: string) => headers.set(k.toLowerCase(), v),
     append: (k: string, v: string) => headers.set(k.toLowerCase(), v),
-    status(code: number) { status = code; return this; },
+    status(code: number) {
+      status = code;
+      return this;
+    },
     end: () => undefined,
   } as unknown as Response;
   const req = { method, header: (name: string) => (name.toLowerCase() === 'origin' ? origin : undefined) } as unknown as Request;

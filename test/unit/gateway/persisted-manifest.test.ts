@@ -16,7 +16,10 @@ describe('persisted-operation manifest builder', () => {
     writeFileSync(join(dir, 'notes.txt'), 'ignored');
     const m = buildManifest(dir);
     expect(manifestSchema.parse(m)).toEqual(m);
-    expect(m.operations.map((o) => [o.name, o.type])).toEqual([['MyOrders', 'query'], ['Apply', 'mutation']]);
+    expect(m.operations.map((o) => [o.name, o.type])).toEqual([
+      ['MyOrders', 'query'],
+      ['Apply', 'mutation'],
+    ]);
     expect(m.operations[0].id).toBe(createHash('sha256').update('query MyOrders { orders { id } }').digest('hex'));
     expect(safelistFromManifest(m).admits('query MyOrders {\n  orders {\n    id\n  }\n}')).toBe(true);
     expect(safelistFromManifest(m).admits('query MyOrders { orders { id secret } }')).toBe(false);

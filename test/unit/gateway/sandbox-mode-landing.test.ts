@@ -22,7 +22,7 @@ describe('landing page at /', () => {
     expect(jd).toContain('<a href="/graphql">Apollo Sandbox</a>');
   });
 
-  it("allows exactly its own inline style by hash and nothing else", () => {
+  it('allows exactly its own inline style by hash and nothing else', () => {
     const style = /<style>(.*)<\/style>/.exec(sandbox)?.[1] ?? '';
     expect(style.length).toBeGreaterThan(0);
     expect(LANDING_CSP).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);

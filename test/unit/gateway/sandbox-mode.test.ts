@@ -32,18 +32,30 @@ describe('sandbox vs JD mode', () => {
 
   it('lets real-data deployments turn introspection and the explorer on explicitly', () => {
     const c = loadGatewayConfig({ ...JD, INTROSPECTION: 'true', EXPLORER: 'on', PARTNER_RATE_LIMIT_PER_MINUTE: '600' });
-    expect(c).toMatchObject({ deployment: { data: 'jd' }, introspection: true, explorer: { enabled: true }, partnerRateLimit: { perMinute: 600 } });
+    expect(c).toMatchObject({
+      deployment: { data: 'jd' },
+      introspection: true,
+      explorer: { enabled: true },
+      partnerRateLimit: { perMinute: 600 },
+    });
   });
 
   it('lets sandbox deployments turn them off, and the partner limit off with 0', () => {
     const c = loadGatewayConfig({ INTROSPECTION: 'false', EXPLORER: '0', PARTNER_RATE_LIMIT_PER_MINUTE: '0' });
-    expect(c).toMatchObject({ deployment: { data: 'sandbox' }, introspection: false, explorer: { enabled: false }, partnerRateLimit: { perMinute: 0 } });
+    expect(c).toMatchObject({
+      deployment: { data: 'sandbox' },
+      introspection: false,
+      explorer: { enabled: false },
+      partnerRateLimit: { perMinute: 0 },
+    });
   });
 
   it('turns Apollo Sandbox on only when asked, and only together with introspection', () => {
     expect(loadGatewayConfig({ APOLLO_SANDBOX_LANDING_PAGE: 'true' }).apolloSandboxLandingPage).toBe(true);
     expect(loadGatewayConfig({ ...JD, APOLLO_SANDBOX_LANDING_PAGE: 'true', INTROSPECTION: 'true' }).apolloSandboxLandingPage).toBe(true);
-    expect(() => loadGatewayConfig({ ...JD, APOLLO_SANDBOX_LANDING_PAGE: 'true' })).toThrow(/APOLLO_SANDBOX_LANDING_PAGE: is true but needs introspection: set INTROSPECTION=true/);
+    expect(() => loadGatewayConfig({ ...JD, APOLLO_SANDBOX_LANDING_PAGE: 'true' })).toThrow(
+      /APOLLO_SANDBOX_LANDING_PAGE: is true but needs introspection: set INTROSPECTION=true/,
+    );
   });
 
   it.each([

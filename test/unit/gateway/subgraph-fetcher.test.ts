@@ -3,7 +3,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { createSubgraphFetcher } from '../../../gateway/subgraph-transport';
 
-interface Seen { method?: string; headers: IncomingMessage['headers']; body: string; socket: Socket }
+interface Seen {
+  method?: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  socket: Socket;
+}
 
 describe('createSubgraphFetcher (gateway → subgraph transport)', () => {
   let server: Server;
@@ -37,7 +42,11 @@ describe('createSubgraphFetcher (gateway → subgraph transport)', () => {
 
   it('sends method, headers and body as given, and answers a Fetch-style response', async () => {
     const fetcher = createSubgraphFetcher();
-    const res = await fetcher(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-jd-identity': 'signed' }, body: '{"query":"{ ok }"}' });
+    const res = await fetcher(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-jd-identity': 'signed' },
+      body: '{"query":"{ ok }"}',
+    });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ method: 'POST', body: '{"query":"{ ok }"}' });
     expect(seen[0].headers['x-jd-identity']).toBe('signed');
@@ -75,8 +84,13 @@ describe('createSubgraphFetcher (gateway → subgraph transport)', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
       res.end(gzipSync('{"data":{"zipped":1}}'));
     };
-    expect(await (await createSubgraphFetcher()(`${base}/graphql`, { method: 'POST', body: '{}' })).json()).toEqual({ data: { zipped: 1 } });
-    answer = (_req, res) => { res.writeHead(204); res.end(); };
+    expect(await (await createSubgraphFetcher()(`${base}/graphql`, { method: 'POST', body: '{}' })).json()).toEqual({
+      data: { zipped: 1 },
+    });
+    answer = (_req, res) => {
+      res.writeHead(204);
+      res.end();
+    };
     const empty = await createSubgraphFetcher()(`${base}/graphql`, { method: 'POST', body: '{}' });
     expect(empty.status).toBe(204);
     expect(await empty.text()).toBe('');
@@ -87,7 +101,9 @@ describe('createSubgraphFetcher (gateway → subgraph transport)', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    await expect(createSubgraphFetcher()(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(createSubgraphFetcher()(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' })).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
     await expect(createSubgraphFetcher()('ftp://127.0.0.1/graphql')).rejects.toThrow(/only http: and https:/);
   });
 });

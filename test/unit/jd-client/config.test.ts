@@ -6,28 +6,53 @@ describe('loadJdConfig', () => {
   it('uses the embedded sandbox with sandbox-only credentials when JD_API_URL is absent', () => {
     const config = loadJdConfig({});
     expect(config).toMatchObject({
-      apiUrl: 'http://127.0.0.1:4010/routerjson', appKey: 'sandbox-app-key', appSecret: 'sandbox-app-secret',
-      accessToken: 'sandbox-access-token', signMethod: 'md5', sandbox: true, sandboxPort: 4010,
+      apiUrl: 'http://127.0.0.1:4010/routerjson',
+      appKey: 'sandbox-app-key',
+      appSecret: 'sandbox-app-secret',
+      accessToken: 'sandbox-access-token',
+      signMethod: 'md5',
+      sandbox: true,
+      sandboxPort: 4010,
     });
     expect(loadJdConfig({ JD_SANDBOX_PORT: '51234', JD_API_URL: '' }).apiUrl).toBe('http://127.0.0.1:51234/routerjson');
   });
 
   it('reads real JD settings and every policy number', () => {
     const config = loadJdConfig({
-      ...REAL, JD_SIGN_METHOD: 'hmacsha256', JD_TIMEOUT_MS: '1500', JD_RETRY_MAX: '0', JD_RATE_LIMIT_PER_SECOND: '7',
-      JD_BREAKER_THRESHOLD: '4', JD_BREAKER_HALF_OPEN_AFTER_MS: '30000', PATH: '/usr/bin',
+      ...REAL,
+      JD_SIGN_METHOD: 'hmacsha256',
+      JD_TIMEOUT_MS: '1500',
+      JD_RETRY_MAX: '0',
+      JD_RATE_LIMIT_PER_SECOND: '7',
+      JD_BREAKER_THRESHOLD: '4',
+      JD_BREAKER_HALF_OPEN_AFTER_MS: '30000',
+      PATH: '/usr/bin',
     });
     expect(config).toMatchObject({
-      apiUrl: 'https://api.jd.com/routerjson', appKey: 'k123', appSecret: 's456', accessToken: 't789', signMethod: 'hmacsha256',
-      sandbox: false, timeoutMs: 1500, retryMax: 0, rateLimitPerSecond: 7, breakerThreshold: 4, breakerHalfOpenAfterMs: 30000,
+      apiUrl: 'https://api.jd.com/routerjson',
+      appKey: 'k123',
+      appSecret: 's456',
+      accessToken: 't789',
+      signMethod: 'hmacsha256',
+      sandbox: false,
+      timeoutMs: 1500,
+      retryMax: 0,
+      rateLimitPerSecond: 7,
+      breakerThreshold: 4,
+      breakerHalfOpenAfterMs: 30000,
     });
   });
 
-  it.each(['JD_APP_KEY', 'JD_APP_SECRET', 'JD_ACCESS_TOKEN'] as const)('with a JD_API_URL, a missing %s stops start-up naming it', (name) => {
-    const env: Record<string, string> = { ...REAL };
-    delete env[name];
-    expect(() => loadJdConfig(env)).toThrow(new RegExp(`${name}: required because JD_API_URL is set \\(real JD data\\): set it to .*unset JD_API_URL to use the sandbox`));
-  });
+  it.each(['JD_APP_KEY', 'JD_APP_SECRET', 'JD_ACCESS_TOKEN'] as const)(
+    'with a JD_API_URL, a missing %s stops start-up naming it',
+    (name) => {
+      const env: Record<string, string> = { ...REAL };
+      delete env[name];
+      expect(() => loadJdConfig(env)).toThrow(
+        new RegExp(`${name}: required because JD_API_URL is set \\(real JD data\\): set it to .*unset JD_API_URL to use the sandbox`),
+      );
+    },
+  );
 
   it('lists every problem at once', () => {
     let message = '';
@@ -37,7 +62,13 @@ describe('loadJdConfig', () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/^Invalid configuration for JD client:/);
-    for (const name of ['JD_SIGN_METHOD: must be one of md5, hmacmd5, hmacsha256, got "sha1"', 'JD_TIMEOUT_MS: must be a whole number', 'JD_APP_KEY: required', 'JD_APP_SECRET: required', 'JD_ACCESS_TOKEN: required']) {
+    for (const name of [
+      'JD_SIGN_METHOD: must be one of md5, hmacmd5, hmacsha256, got "sha1"',
+      'JD_TIMEOUT_MS: must be a whole number',
+      'JD_APP_KEY: required',
+      'JD_APP_SECRET: required',
+      'JD_ACCESS_TOKEN: required',
+    ]) {
       expect(message).toContain(name);
     }
   });

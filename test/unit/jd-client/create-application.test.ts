@@ -1,18 +1,43 @@
 import { createJdClient } from '../../../jd/client';
 import type { JdAfsApplyCreateParams } from '../../../jd/protocol';
-import { afsResult, fakeTime, restoreTime, settle, httpStatus, jdError, recordingFetch, SANDBOX_LIKE, type FakeHandler, type RecordedRequest } from './fake-jd';
+import {
+  afsResult,
+  fakeTime,
+  restoreTime,
+  settle,
+  httpStatus,
+  jdError,
+  recordingFetch,
+  SANDBOX_LIKE,
+  type FakeHandler,
+  type RecordedRequest,
+} from './fake-jd';
 
 const CREATE = 'jingdong.afsservice.apply.create';
 const ORDER_GET = 'jingdong.afsservice.order.get';
 
 const APPLICATION: JdAfsApplyCreateParams = {
-  afsApplyType: 10, orderId: '9001', skuId: '100012', skuNum: 1, customerExpect: 10,
-  questionDesc: 'Screen cracked on arrival', isNeedDetectionReport: 0, images: [],
-  thirdApplyId: 'tap-4f1c2d', customerPin: 'jd_demo_alice',
+  afsApplyType: 10,
+  orderId: '9001',
+  skuId: '100012',
+  skuNum: 1,
+  customerExpect: 10,
+  questionDesc: 'Screen cracked on arrival',
+  isNeedDetectionReport: 0,
+  images: [],
+  thirdApplyId: 'tap-4f1c2d',
+  customerPin: 'jd_demo_alice',
 };
 
 const service = (thirdApplyId: string, afsServiceId: number) => ({
-  afsServiceId, orderId: '9001', skuId: '100012', serviceStatus: 1, afsServiceStep: 10, afsApplyType: 10, thirdApplyId, applyTime: '2024-01-02 03:04:05',
+  afsServiceId,
+  orderId: '9001',
+  skuId: '100012',
+  serviceStatus: 1,
+  afsServiceStep: 10,
+  afsApplyType: 10,
+  thirdApplyId,
+  applyTime: '2024-01-02 03:04:05',
 });
 
 function setup(handler: FakeHandler, overrides: Record<string, unknown> = {}) {
@@ -26,7 +51,7 @@ afterEach(() => restoreTime());
 const methods = (calls: RecordedRequest[]) => calls.map((c) => c.query.method);
 
 describe('createAfterSalesApplication', () => {
-  it('sends the caller\'s thirdApplyId once and returns the new service', async () => {
+  it("sends the caller's thirdApplyId once and returns the new service", async () => {
     const { client, calls } = setup(() => afsResult(CREATE, 100, '成功', { afsServiceId: 55 }));
     await expect(settle(client.createAfterSalesApplication(APPLICATION))).resolves.toEqual({ afsServiceId: 55, reused: false });
     expect(methods(calls)).toEqual([CREATE]);
@@ -60,7 +85,12 @@ describe('createAfterSalesApplication', () => {
   });
 
   it('waits a jittered backoff before each lookup, and a caller who aborts in that wait gets their reason with nothing more sent', async () => {
-    const answers: FakeHandler = (req, i) => (req.query.method === ORDER_GET ? afsResult(ORDER_GET, 100, '成功', { afsServiceList: [] }) : i === 0 ? httpStatus(502) : httpStatus(503));
+    const answers: FakeHandler = (req, i) =>
+      req.query.method === ORDER_GET
+        ? afsResult(ORDER_GET, 100, '成功', { afsServiceList: [] })
+        : i === 0
+          ? httpStatus(502)
+          : httpStatus(503);
     const { client, calls } = setup(answers);
     await expect(settle(client.createAfterSalesApplication(APPLICATION))).rejects.toMatchObject({ code: 'HTTP_503' });
     // random() = 0.5 with the default 100 ms base: 75 ms, then 150 ms.
@@ -80,8 +110,15 @@ describe('createAfterSalesApplication', () => {
   });
 
   it('gives up after createMaxAttempts sends, each preceded by a lookup, and throws the unknown outcome', async () => {
-    const { client, calls } = setup((req) => (req.query.method === ORDER_GET ? afsResult(ORDER_GET, 100, '成功', { afsServiceList: [] }) : httpStatus(504)), { createMaxAttempts: 2 });
-    await expect(settle(client.createAfterSalesApplication(APPLICATION))).rejects.toMatchObject({ kind: 'http', code: 'HTTP_504', retryable: true });
+    const { client, calls } = setup(
+      (req) => (req.query.method === ORDER_GET ? afsResult(ORDER_GET, 100, '成功', { afsServiceList: [] }) : httpStatus(504)),
+      { createMaxAttempts: 2 },
+    );
+    await expect(settle(client.createAfterSalesApplication(APPLICATION))).rejects.toMatchObject({
+      kind: 'http',
+      code: 'HTTP_504',
+      retryable: true,
+    });
     expect(methods(calls)).toEqual([CREATE, ORDER_GET, CREATE, ORDER_GET]);
   });
 
@@ -90,7 +127,12 @@ describe('createAfterSalesApplication', () => {
     ['403 no permission', 403],
   ])('throws a definite rejection (%s) after one call, never retried or looked up', async (_name, code) => {
     const { client, calls } = setup(() => afsResult(CREATE, code, '拒绝'));
-    await expect(settle(client.createAfterSalesApplication(APPLICATION))).rejects.toMatchObject({ kind: 'business', code: String(code), retryable: false, method: CREATE });
+    await expect(settle(client.createAfterSalesApplication(APPLICATION))).rejects.toMatchObject({
+      kind: 'business',
+      code: String(code),
+      retryable: false,
+      method: CREATE,
+    });
     expect(methods(calls)).toEqual([CREATE]);
   });
 
@@ -102,7 +144,11 @@ describe('createAfterSalesApplication', () => {
 
   it('does not send again blindly when the lookup itself fails: throws the unknown outcome', async () => {
     const { client, calls } = setup((req) => (req.query.method === CREATE ? httpStatus(503) : jdError('12')));
-    await expect(settle(client.createAfterSalesApplication(APPLICATION))).rejects.toMatchObject({ kind: 'http', code: 'HTTP_503', method: CREATE });
+    await expect(settle(client.createAfterSalesApplication(APPLICATION))).rejects.toMatchObject({
+      kind: 'http',
+      code: 'HTTP_503',
+      method: CREATE,
+    });
     expect(methods(calls)).toEqual([CREATE, ORDER_GET]);
   });
 

@@ -49,7 +49,8 @@ export function recordingFetch(handler: FakeHandler): [typeof fetch, RecordedReq
   return [fakeFetch as typeof fetch, calls];
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** A successful `<method>_responce` envelope with code "0". */
 export const jdOk = (method: string, payload: object = {}) => json({ [responseKey(method)]: { code: '0', ...payload } });

@@ -1,5 +1,19 @@
 import { createJdClient, type JdCallObservation, signJdParams, JdApiError } from '../../../jd/client';
-import { fakeTime, restoreTime, settle, httpStatus, jdError, jdOk, afsResult, recordingFetch, SANDBOX_LIKE, type FakeAnswer, type FakeHandler, type RecordedRequest, FAKE_START } from './fake-jd';
+import {
+  fakeTime,
+  restoreTime,
+  settle,
+  httpStatus,
+  jdError,
+  jdOk,
+  afsResult,
+  recordingFetch,
+  SANDBOX_LIKE,
+  type FakeAnswer,
+  type FakeHandler,
+  type RecordedRequest,
+  FAKE_START,
+} from './fake-jd';
 
 const ORDER_GET = 'jingdong.pop.order.get' as const;
 const PRICE_GET = 'jingdong.ware.price.get' as const;
@@ -9,7 +23,15 @@ function setup(handler: FakeHandler, overrides: Record<string, unknown> = {}) {
   const [fetch, calls] = recordingFetch(handler);
   const observations: JdCallObservation[] = [];
   const client = createJdClient(
-    { ...SANDBOX_LIKE, retryMax: 2, retryBaseDelayMs: 100, retryMaxDelayMs: 1000, breakerThreshold: 100, rateLimitPerSecond: 1000, ...overrides },
+    {
+      ...SANDBOX_LIKE,
+      retryMax: 2,
+      retryBaseDelayMs: 100,
+      retryMaxDelayMs: 1000,
+      breakerThreshold: 100,
+      rateLimitPerSecond: 1000,
+      ...overrides,
+    },
     { fetch, observer: (o) => observations.push(o) },
   );
   return { client, calls, observations };
@@ -23,7 +45,9 @@ afterEach(() => restoreTime());
 
 describe('createJdClient: what goes over the wire', () => {
   it('sends one signed POST per call and returns the unwrapped result', async () => {
-    const { client, calls } = setup((req) => jdOk(req.query.method, { price_changes: [{ sku_id: 'J_1', price: '9.90', market_price: '12.00' }] }));
+    const { client, calls } = setup((req) =>
+      jdOk(req.query.method, { price_changes: [{ sku_id: 'J_1', price: '9.90', market_price: '12.00' }] }),
+    );
     const result = await settle(client.call(PRICE_GET, { sku_id: 'J_1,J_2' }));
     expect(result).toEqual({ code: '0', price_changes: [{ sku_id: 'J_1', price: '9.90', market_price: '12.00' }] });
     expect(calls).toHaveLength(1);
@@ -35,18 +59,29 @@ describe('createJdClient: what goes over the wire', () => {
     expect(sent.form).toEqual({ '360buy_param_json': '{"sku_id":"J_1,J_2"}' });
     const { sign, ...system } = sent.query;
     // fakeTime starts at 2024-01-01T19:04:05Z = 2024-01-02 03:04:05 in Shanghai.
-    expect(system).toEqual({ method: PRICE_GET, app_key: 'testappkey', access_token: 'testtoken', timestamp: '2024-01-02 03:04:05.000+0800', v: '2.0' });
+    expect(system).toEqual({
+      method: PRICE_GET,
+      app_key: 'testappkey',
+      access_token: 'testtoken',
+      timestamp: '2024-01-02 03:04:05.000+0800',
+      v: '2.0',
+    });
     expect(sign).toBe(signJdParams({ ...system, ...sent.form }, 'testsecret', 'md5'));
   });
 
   it('reproduces the documented md5 vector end to end', async () => {
-    const { client, calls } = setup((req) => jdOk(req.query.method, { orderDetailInfo: { apiResult: { success: true }, orderInfo: null } }));
+    const { client, calls } = setup((req) =>
+      jdOk(req.query.method, { orderDetailInfo: { apiResult: { success: true }, orderInfo: null } }),
+    );
     await settle(client.call(ORDER_GET, { order_id: '123', optional_fields: 'orderId,itemInfoList' }));
     expect(calls[0].query.sign).toBe('7B17C13642D16C931EACE835763C8395');
   });
 
   it('signs with the configured sign method and says so', async () => {
-    const { client, calls } = setup((req) => jdOk(req.query.method, { orderDetailInfo: { apiResult: { success: true }, orderInfo: null } }), { signMethod: 'hmacmd5' });
+    const { client, calls } = setup(
+      (req) => jdOk(req.query.method, { orderDetailInfo: { apiResult: { success: true }, orderInfo: null } }),
+      { signMethod: 'hmacmd5' },
+    );
     await settle(client.call(ORDER_GET, { order_id: '123', optional_fields: 'orderId,itemInfoList' }));
     expect(calls[0].query.sign_method).toBe('hmacmd5');
     expect(calls[0].query.sign).toBe('42B6BC27F005505A58CBD62FEFB88F09');
@@ -82,7 +117,9 @@ describe('createJdClient: retries', () => {
 
   it('retries a read after a transient after-sales 500', async () => {
     const method = 'jingdong.afsservice.service.detail.get' as const;
-    const { client, calls } = setup((req, i) => (i === 0 ? afsResult(method, 500, '系统异常') : afsResult(method, 100, '成功', { serviceDetailInfo: {} })));
+    const { client, calls } = setup((req, i) =>
+      i === 0 ? afsResult(method, 500, '系统异常') : afsResult(method, 100, '成功', { serviceDetailInfo: {} }),
+    );
     await expect(settle(client.call(method, { afsServiceId: 1 }))).resolves.toMatchObject({ resultCode: 100 });
     expect(calls).toHaveLength(2);
   });
@@ -91,7 +128,14 @@ describe('createJdClient: retries', () => {
     const { client, calls } = setup(() => jdError('66', '后端不可用', 'Backend unavailable'));
     const error = await settle(client.call(PRICE_GET, { sku_id: 'J_1' }).catch((e: unknown) => e));
     expect(error).toBeInstanceOf(JdApiError);
-    expect(error).toMatchObject({ kind: 'system', code: '66', zhDesc: '后端不可用', enDesc: 'Backend unavailable', method: PRICE_GET, retryable: true });
+    expect(error).toMatchObject({
+      kind: 'system',
+      code: '66',
+      zhDesc: '后端不可用',
+      enDesc: 'Backend unavailable',
+      method: PRICE_GET,
+      retryable: true,
+    });
     expect(calls).toHaveLength(3);
   });
 
@@ -108,7 +152,10 @@ describe('createJdClient: retries', () => {
 
   it('never retries a write, even after a transient failure', async () => {
     const { client, calls } = setup(() => httpStatus(503));
-    await expect(settle(client.call(CANCEL, { afsServiceId: 1, customerPin: 'jd_demo_alice' }))).rejects.toMatchObject({ kind: 'http', code: 'HTTP_503' });
+    await expect(settle(client.call(CANCEL, { afsServiceId: 1, customerPin: 'jd_demo_alice' }))).rejects.toMatchObject({
+      kind: 'http',
+      code: 'HTTP_503',
+    });
     expect(calls).toHaveLength(1);
     const create = setup(() => jdError('1'));
     await expect(settle(create.client.call('jingdong.afsservice.apply.create', {} as never))).rejects.toMatchObject({ code: '1' });
@@ -126,7 +173,7 @@ describe('createJdClient: retries', () => {
   });
 });
 
-describe('createJdClient: the caller\'s signal reaches every wait', () => {
+describe("createJdClient: the caller's signal reaches every wait", () => {
   const reason = new Error('client went away');
 
   it('sends nothing for a caller who already gave up', async () => {
@@ -135,7 +182,7 @@ describe('createJdClient: the caller\'s signal reaches every wait', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('ends the backoff between retries at once, with the caller\'s reason, and sends nothing more', async () => {
+  it("ends the backoff between retries at once, with the caller's reason, and sends nothing more", async () => {
     const { client, calls } = setup(() => httpStatus(503));
     const caller = new AbortController();
     const pending = client.call(PRICE_GET, { sku_id: 'J_1' }, { signal: caller.signal });
@@ -148,7 +195,7 @@ describe('createJdClient: the caller\'s signal reaches every wait', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('ends a wait for a rate-limit slot, and the hung attempt itself, with the caller\'s reason', async () => {
+  it("ends a wait for a rate-limit slot, and the hung attempt itself, with the caller's reason", async () => {
     const { client, calls } = setup(() => 'hang', { rateLimitPerSecond: 1, timeoutMs: 5000 });
     const first = new AbortController();
     const second = new AbortController();
@@ -170,7 +217,9 @@ describe('createJdClient: the caller\'s signal reaches every wait', () => {
 
 describe('createJdClient: timeout', () => {
   it('aborts the HTTP request after timeoutMs and retries a read', async () => {
-    const { client, calls, observations } = setup((req, i) => (i === 0 ? 'hang' : jdOk(req.query.method, { price_changes: [] })), { timeoutMs: 25 });
+    const { client, calls, observations } = setup((req, i) => (i === 0 ? 'hang' : jdOk(req.query.method, { price_changes: [] })), {
+      timeoutMs: 25,
+    });
     await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).resolves.toMatchObject({ code: '0' });
     expect(calls).toHaveLength(2);
     expect(calls[0].signal?.aborted).toBe(true);
@@ -179,7 +228,12 @@ describe('createJdClient: timeout', () => {
 
   it('fails with kind timeout once retries are spent', async () => {
     const { client, calls } = setup(() => 'hang', { timeoutMs: 20, retryMax: 1 });
-    await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ kind: 'timeout', code: 'TIMEOUT', retryable: true, method: PRICE_GET });
+    await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({
+      kind: 'timeout',
+      code: 'TIMEOUT',
+      retryable: true,
+      method: PRICE_GET,
+    });
     expect(calls).toHaveLength(2);
     expect(calls.every((c) => c.signal?.aborted)).toBe(true);
   });
@@ -188,8 +242,13 @@ describe('createJdClient: timeout', () => {
 describe('createJdClient: circuit breaker per method', () => {
   it('opens after the threshold, refuses without sending, leaves other methods alone, then half-opens', async () => {
     let healthy = false;
-    const { client, calls } = setup((req) => (healthy ? jdOk(req.query.method, { price_changes: [], orderDetailInfo: { apiResult: { success: true }, orderInfo: null } }) : httpStatus(502)),
-      { breakerThreshold: 3, breakerHalfOpenAfterMs: 5000, retryMax: 0 });
+    const { client, calls } = setup(
+      (req) =>
+        healthy
+          ? jdOk(req.query.method, { price_changes: [], orderDetailInfo: { apiResult: { success: true }, orderInfo: null } })
+          : httpStatus(502),
+      { breakerThreshold: 3, breakerHalfOpenAfterMs: 5000, retryMax: 0 },
+    );
     for (let i = 0; i < 3; i++) await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ code: 'HTTP_502' });
     await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ kind: 'circuit-open', method: PRICE_GET });
     expect(calls).toHaveLength(3);
@@ -218,7 +277,10 @@ describe('createJdClient: circuit breaker per method', () => {
 
     jest.advanceTimersByTime(1000);
     let release!: () => void;
-    answer = () => new Promise<FakeAnswer>((resolve) => { release = () => resolve(jdOk(PRICE_GET, { price_changes: [] })); });
+    answer = () =>
+      new Promise<FakeAnswer>((resolve) => {
+        release = () => resolve(jdOk(PRICE_GET, { price_changes: [] }));
+      });
     const trial = client.call(PRICE_GET, { sku_id: 'J_1' });
     await jest.advanceTimersByTimeAsync(0);
     await expect(client.call(PRICE_GET, { sku_id: 'J_2' })).rejects.toMatchObject({ kind: 'circuit-open' });
@@ -227,27 +289,38 @@ describe('createJdClient: circuit breaker per method', () => {
     expect(calls.map((c) => c.params)).toEqual(Array(5).fill({ sku_id: 'J_1' }));
   });
 
-  it('reports each method\'s breaker state to onBreakerStateChange, and a throwing listener fails no call', async () => {
-    const [fetch, calls] = recordingFetch((req) => (req.query.method === PRICE_GET ? httpStatus(502) : jdOk(req.query.method, { orderDetailInfo: { apiResult: { success: true }, orderInfo: null } })));
+  it("reports each method's breaker state to onBreakerStateChange, and a throwing listener fails no call", async () => {
+    const [fetch, calls] = recordingFetch((req) =>
+      req.query.method === PRICE_GET
+        ? httpStatus(502)
+        : jdOk(req.query.method, { orderDetailInfo: { apiResult: { success: true }, orderInfo: null } }),
+    );
     const changes: string[] = [];
-    const client = createJdClient({ ...SANDBOX_LIKE, breakerThreshold: 1, breakerHalfOpenAfterMs: 1000, retryMax: 0 }, {
-      fetch,
-      onBreakerStateChange: (method, state) => {
-        changes.push(`${method} ${state}`);
-        throw new Error('metrics bug');
+    const client = createJdClient(
+      { ...SANDBOX_LIKE, breakerThreshold: 1, breakerHalfOpenAfterMs: 1000, retryMax: 0 },
+      {
+        fetch,
+        onBreakerStateChange: (method, state) => {
+          changes.push(`${method} ${state}`);
+          throw new Error('metrics bug');
+        },
       },
-    });
+    );
     await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ code: 'HTTP_502' });
     await expect(settle(client.call(ORDER_GET, { order_id: '1' }))).resolves.toMatchObject({ code: '0' });
     jest.advanceTimersByTime(1000);
     await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ code: 'HTTP_502' });
     expect(changes).toEqual([
-      `${PRICE_GET} closed`, `${PRICE_GET} open`, `${ORDER_GET} closed`, `${PRICE_GET} half-open`, `${PRICE_GET} open`,
+      `${PRICE_GET} closed`,
+      `${PRICE_GET} open`,
+      `${ORDER_GET} closed`,
+      `${PRICE_GET} half-open`,
+      `${PRICE_GET} open`,
     ]);
     expect(calls).toHaveLength(3);
   });
 
-  it('a circuit-open refusal ends a read\'s retries at once', async () => {
+  it("a circuit-open refusal ends a read's retries at once", async () => {
     const { client, calls } = setup(() => httpStatus(500), { breakerThreshold: 2, retryMax: 5 });
     await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ kind: 'circuit-open' });
     expect(calls).toHaveLength(2);
@@ -266,12 +339,18 @@ describe('createJdClient: rate limit per app key', () => {
     expect(calls).toHaveLength(4);
     // The timestamp is taken after the wait, when the request actually leaves.
     expect(calls.map((c) => c.query.timestamp)).toEqual([
-      '2024-01-02 03:04:05.000+0800', '2024-01-02 03:04:05.000+0800', '2024-01-02 03:04:06.000+0800', '2024-01-02 03:04:06.000+0800',
+      '2024-01-02 03:04:05.000+0800',
+      '2024-01-02 03:04:05.000+0800',
+      '2024-01-02 03:04:06.000+0800',
+      '2024-01-02 03:04:06.000+0800',
     ]);
   });
 
   it('fails with kind rate-limited, sending nothing, once the wait would pass the bound', async () => {
-    const { client, calls } = setup((req) => jdOk(req.query.method, { price_changes: [] }), { rateLimitPerSecond: 1, rateLimitMaxWaitMs: 100 });
+    const { client, calls } = setup((req) => jdOk(req.query.method, { price_changes: [] }), {
+      rateLimitPerSecond: 1,
+      rateLimitMaxWaitMs: 100,
+    });
     await settle(client.call(PRICE_GET, { sku_id: 'J_1' }));
     // A second call in the same instant would have to wait 1000 ms > 100 ms.
     await expect(settle(client.call(PRICE_GET, { sku_id: 'J_2' }))).rejects.toMatchObject({ kind: 'rate-limited', code: 'RATE_LIMITED' });
@@ -282,7 +361,15 @@ describe('createJdClient: rate limit per app key', () => {
 describe('createJdClient: robustness', () => {
   it('falls back to defaults for settings passed as undefined, and survives a throwing observer', async () => {
     const [fetch, calls] = recordingFetch((req) => jdOk(req.query.method, { price_changes: [] }));
-    const client = createJdClient({ ...SANDBOX_LIKE, timeoutMs: undefined, signMethod: undefined }, { fetch, observer: () => { throw new Error('metrics bug'); } });
+    const client = createJdClient(
+      { ...SANDBOX_LIKE, timeoutMs: undefined, signMethod: undefined },
+      {
+        fetch,
+        observer: () => {
+          throw new Error('metrics bug');
+        },
+      },
+    );
     await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).resolves.toEqual({ code: '0', price_changes: [] });
     expect(calls).toHaveLength(1);
     expect(calls[0].query.sign_method).toBeUndefined();

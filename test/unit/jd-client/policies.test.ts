@@ -7,7 +7,8 @@ import { sleep, untilAborted } from '../../../jd/client/policies/abort';
 import { JdApiError } from '../../../jd/client/errors';
 import { fakeTime, restoreTime, settle } from './fake-jd';
 
-const transient = () => new JdApiError({ kind: 'http', code: 'HTTP_503', zhDesc: '', enDesc: '', method: 'm', retryable: true, httpStatus: 503 });
+const transient = () =>
+  new JdApiError({ kind: 'http', code: 'HTTP_503', zhDesc: '', enDesc: '', method: 'm', retryable: true, httpStatus: 503 });
 const definite = () => new JdApiError({ kind: 'system', code: '12', zhDesc: '', enDesc: '', method: 'm', retryable: false });
 const refusal = () => new JdApiError({ kind: 'rate-limited', code: 'RATE_LIMITED', zhDesc: '', enDesc: '', method: 'm', retryable: true });
 
@@ -48,21 +49,31 @@ describe('backoff', () => {
 describe('transientRetry', () => {
   it('retries transient upstream failures with backoff until success', async () => {
     const attempts: { attempt: number; at: number }[] = [];
-    const result = await settle(transientRetry(5, { baseDelayMs: 100, maxDelayMs: 1000 }).execute(async ({ attempt }) => {
-      attempts.push({ attempt, at: Date.now() });
-      if (attempt < 2) throw transient();
-      return 'ok';
-    }));
+    const result = await settle(
+      transientRetry(5, { baseDelayMs: 100, maxDelayMs: 1000 }).execute(async ({ attempt }) => {
+        attempts.push({ attempt, at: Date.now() });
+        if (attempt < 2) throw transient();
+        return 'ok';
+      }),
+    );
     expect(result).toBe('ok');
-    expect(attempts).toEqual([{ attempt: 0, at: 0 }, { attempt: 1, at: 75 }, { attempt: 2, at: 225 }]);
+    expect(attempts).toEqual([
+      { attempt: 0, at: 0 },
+      { attempt: 1, at: 75 },
+      { attempt: 2, at: 225 },
+    ]);
   });
 
   it('stops after maxRetries and rethrows the last error', async () => {
     let calls = 0;
-    await expect(settle(transientRetry(2, { baseDelayMs: 10, maxDelayMs: 100 }).execute(async () => {
-      calls++;
-      throw transient();
-    }))).rejects.toMatchObject({ code: 'HTTP_503' });
+    await expect(
+      settle(
+        transientRetry(2, { baseDelayMs: 10, maxDelayMs: 100 }).execute(async () => {
+          calls++;
+          throw transient();
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'HTTP_503' });
     expect(calls).toBe(3);
   });
 
@@ -73,20 +84,28 @@ describe('transientRetry', () => {
   ])('never retries %s', async (_name, error) => {
     let calls = 0;
     const thrown = error();
-    await expect(settle(transientRetry(5, { baseDelayMs: 10, maxDelayMs: 100 }).execute(async () => {
-      calls++;
-      throw thrown;
-    }))).rejects.toBe(thrown);
+    await expect(
+      settle(
+        transientRetry(5, { baseDelayMs: 10, maxDelayMs: 100 }).execute(async () => {
+          calls++;
+          throw thrown;
+        }),
+      ),
+    ).rejects.toBe(thrown);
     expect(calls).toBe(1);
     expect(Date.now()).toBe(0);
   });
 
   it('with 0 retries (writes) makes exactly one attempt', async () => {
     let calls = 0;
-    await expect(settle(transientRetry(0, { baseDelayMs: 10, maxDelayMs: 100 }).execute(async () => {
-      calls++;
-      throw transient();
-    }))).rejects.toMatchObject({ code: 'HTTP_503' });
+    await expect(
+      settle(
+        transientRetry(0, { baseDelayMs: 10, maxDelayMs: 100 }).execute(async () => {
+          calls++;
+          throw transient();
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'HTTP_503' });
     expect(calls).toBe(1);
   });
 });
@@ -94,15 +113,28 @@ describe('transientRetry', () => {
 describe('MethodBreaker', () => {
   const make = (changes: JdBreakerState[] = []) =>
     new MethodBreaker('jingdong.pop.order.get', { threshold: 3, halfOpenAfterMs: 1000, onStateChange: (_m, s) => changes.push(s) });
-  const fail = (breaker: MethodBreaker, error = transient) => expect(breaker.execute(async () => { throw error(); })).rejects.toBeDefined();
+  const fail = (breaker: MethodBreaker, error = transient) =>
+    expect(
+      breaker.execute(async () => {
+        throw error();
+      }),
+    ).rejects.toBeDefined();
 
   it('opens after threshold consecutive failures, refusing without calling', async () => {
     const breaker = make();
-    const fn = jest.fn(async () => { throw transient(); });
+    const fn = jest.fn(async () => {
+      throw transient();
+    });
     for (let i = 0; i < 3; i++) await expect(breaker.execute(fn)).rejects.toMatchObject({ code: 'HTTP_503' });
     expect(breaker.state).toBe('open');
-    await expect(breaker.execute(fn)).rejects.toMatchObject({ kind: 'circuit-open', code: 'CIRCUIT_OPEN', method: 'jingdong.pop.order.get' });
-    expect(() => breaker.admit()).toThrow(expect.objectContaining({ kind: 'circuit-open', enDesc: expect.stringContaining('next trial in 1000 ms') }));
+    await expect(breaker.execute(fn)).rejects.toMatchObject({
+      kind: 'circuit-open',
+      code: 'CIRCUIT_OPEN',
+      method: 'jingdong.pop.order.get',
+    });
+    expect(() => breaker.admit()).toThrow(
+      expect.objectContaining({ kind: 'circuit-open', enDesc: expect.stringContaining('next trial in 1000 ms') }),
+    );
     expect(fn).toHaveBeenCalledTimes(3);
   });
 
@@ -111,18 +143,29 @@ describe('MethodBreaker', () => {
     const breaker = make(changes);
     for (let i = 0; i < 3; i++) await fail(breaker);
     jest.advanceTimersByTime(999);
-    expect(() => breaker.admit()).toThrow(expect.objectContaining({ kind: 'circuit-open', enDesc: expect.stringContaining('next trial in 1 ms') }));
+    expect(() => breaker.admit()).toThrow(
+      expect.objectContaining({ kind: 'circuit-open', enDesc: expect.stringContaining('next trial in 1 ms') }),
+    );
     jest.advanceTimersByTime(1);
     expect(() => breaker.admit()).not.toThrow();
 
     // A failed trial re-opens immediately (no need for another `threshold` failures).
-    await expect(breaker.execute(async () => { throw transient(); })).rejects.toMatchObject({ code: 'HTTP_503' });
+    await expect(
+      breaker.execute(async () => {
+        throw transient();
+      }),
+    ).rejects.toMatchObject({ code: 'HTTP_503' });
     expect(breaker.state).toBe('open');
     await expect(breaker.execute(async () => 'too soon')).rejects.toMatchObject({ kind: 'circuit-open' });
     jest.advanceTimersByTime(1000);
 
     let release!: (v: string) => void;
-    const trial = breaker.execute(() => new Promise<string>((resolve) => { release = resolve; }));
+    const trial = breaker.execute(
+      () =>
+        new Promise<string>((resolve) => {
+          release = resolve;
+        }),
+    );
     expect(breaker.state).toBe('half-open');
     await expect(breaker.execute(async () => 'second')).rejects.toMatchObject({ kind: 'circuit-open' });
     release('trial');
@@ -136,7 +179,12 @@ describe('MethodBreaker', () => {
     const breaker = make();
     await fail(breaker);
     await fail(breaker);
-    for (let i = 0; i < 5; i++) await expect(breaker.execute(async () => { throw definite(); })).rejects.toMatchObject({ code: '12' });
+    for (let i = 0; i < 5; i++)
+      await expect(
+        breaker.execute(async () => {
+          throw definite();
+        }),
+      ).rejects.toMatchObject({ code: '12' });
     await fail(breaker);
     await fail(breaker);
     expect(breaker.state).toBe('closed');
@@ -148,16 +196,24 @@ describe('MethodBreaker', () => {
     const breaker = make();
     for (let i = 0; i < 3; i++) await fail(breaker);
     jest.advanceTimersByTime(1000);
-    await expect(breaker.execute(async () => { throw definite(); })).rejects.toMatchObject({ code: '12' });
+    await expect(
+      breaker.execute(async () => {
+        throw definite();
+      }),
+    ).rejects.toMatchObject({ code: '12' });
     expect(breaker.state).toBe('closed');
   });
 
-  it('neither counts nor resets on errors that say nothing about JD (a caller\'s abort)', async () => {
+  it("neither counts nor resets on errors that say nothing about JD (a caller's abort)", async () => {
     const breaker = make();
     await fail(breaker);
     await fail(breaker);
     const reason = new Error('caller gave up');
-    await expect(breaker.execute(async () => { throw reason; })).rejects.toBe(reason);
+    await expect(
+      breaker.execute(async () => {
+        throw reason;
+      }),
+    ).rejects.toBe(reason);
     expect(breaker.state).toBe('closed');
     await fail(breaker);
     expect(breaker.state).toBe('open');
@@ -180,19 +236,33 @@ describe('RateLimiter', () => {
   it('queues concurrent callers in order and reserves their slots before they sleep', async () => {
     const limiter = new RateLimiter({ perSecond: 2, maxWaitMs: 5000 });
     const grantedAt: number[] = [];
-    await settle(Promise.all([0, 1, 2, 3, 4].map((i) => limiter.acquire('m').then(() => { grantedAt[i] = Date.now(); }))));
+    await settle(
+      Promise.all(
+        [0, 1, 2, 3, 4].map((i) =>
+          limiter.acquire('m').then(() => {
+            grantedAt[i] = Date.now();
+          }),
+        ),
+      ),
+    );
     expect(grantedAt).toEqual([0, 0, 1000, 1000, 2000]);
   });
 
   it('fails with kind rate-limited when the wait would exceed the bound, without taking a slot', async () => {
     const limiter = new RateLimiter({ perSecond: 1, maxWaitMs: 500 });
     await limiter.acquire('jingdong.ware.price.get');
-    await expect(limiter.acquire('jingdong.ware.price.get')).rejects.toMatchObject({ kind: 'rate-limited', code: 'RATE_LIMITED', method: 'jingdong.ware.price.get' });
+    await expect(limiter.acquire('jingdong.ware.price.get')).rejects.toMatchObject({
+      kind: 'rate-limited',
+      code: 'RATE_LIMITED',
+      method: 'jingdong.ware.price.get',
+    });
     jest.advanceTimersByTime(600); // now the next slot (1000) is 400 ms away: within the bound
     const next = limiter.acquire('jingdong.ware.price.get');
     await jest.advanceTimersByTimeAsync(399);
     let granted = false;
-    void next.then(() => { granted = true; });
+    void next.then(() => {
+      granted = true;
+    });
     await Promise.resolve();
     expect(granted).toBe(false);
     await jest.advanceTimersByTimeAsync(1);
@@ -222,39 +292,65 @@ describe('RateLimiter', () => {
 describe('withTimeout', () => {
   it('aborts the signal and fails with kind timeout when fn is too slow', async () => {
     let seen: AbortSignal | undefined;
-    await expect(settle(withTimeout('m', 30, (signal) => {
-      seen = signal;
-      return new Promise(() => undefined); // ignores the signal entirely
-    }))).rejects.toMatchObject({ kind: 'timeout', code: 'TIMEOUT', retryable: true, method: 'm' });
+    await expect(
+      settle(
+        withTimeout('m', 30, (signal) => {
+          seen = signal;
+          return new Promise(() => undefined); // ignores the signal entirely
+        }),
+      ),
+    ).rejects.toMatchObject({ kind: 'timeout', code: 'TIMEOUT', retryable: true, method: 'm' });
     expect(seen?.aborted).toBe(true);
     expect(Date.now()).toBe(30);
   });
 
   it('reports a timeout, not the AbortError, when fn rejects because its signal aborted', async () => {
-    await expect(settle(withTimeout('m', 30, (signal) => new Promise((_, reject) => {
-      signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-    })))).rejects.toMatchObject({ kind: 'timeout', code: 'TIMEOUT' });
+    await expect(
+      settle(
+        withTimeout(
+          'm',
+          30,
+          (signal) =>
+            new Promise((_, reject) => {
+              signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+            }),
+        ),
+      ),
+    ).rejects.toMatchObject({ kind: 'timeout', code: 'TIMEOUT' });
   });
 
   it('passes results and errors through when fn is quick', async () => {
     await expect(withTimeout('m', 1000, async () => 42)).resolves.toBe(42);
-    await expect(withTimeout('m', 1000, async () => { throw definite(); })).rejects.toMatchObject({ code: '12' });
+    await expect(
+      withTimeout('m', 1000, async () => {
+        throw definite();
+      }),
+    ).rejects.toMatchObject({ code: '12' });
   });
 
-  it('rethrows the caller\'s abort reason, not a timeout', async () => {
+  it("rethrows the caller's abort reason, not a timeout", async () => {
     const caller = new AbortController();
     const reason = new Error('caller gave up');
     const pending = withTimeout('m', 1000, () => new Promise(() => undefined), caller.signal);
     caller.abort(reason);
     await expect(pending).rejects.toBe(reason);
     let called = false;
-    await expect(withTimeout('m', 1000, async () => { called = true; }, caller.signal)).rejects.toBe(reason);
+    await expect(
+      withTimeout(
+        'm',
+        1000,
+        async () => {
+          called = true;
+        },
+        caller.signal,
+      ),
+    ).rejects.toBe(reason);
     expect(called).toBe(false);
   });
 });
 
 describe('sleep and untilAborted', () => {
-  it('sleep resolves after the delay, or rejects with the signal\'s reason and drops its timer', async () => {
+  it("sleep resolves after the delay, or rejects with the signal's reason and drops its timer", async () => {
     const done = sleep(50);
     await jest.advanceTimersByTimeAsync(50);
     await expect(done).resolves.toBeUndefined();

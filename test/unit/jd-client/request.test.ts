@@ -1,7 +1,11 @@
 import { buildJdRequest, signJdParams } from '../../../jd/client';
 
 const credentials = {
-  apiUrl: 'https://api.jd.com/routerjson', appKey: 'testappkey', appSecret: 'testsecret', accessToken: 'testtoken', signMethod: 'md5' as const,
+  apiUrl: 'https://api.jd.com/routerjson',
+  appKey: 'testappkey',
+  appSecret: 'testsecret',
+  accessToken: 'testtoken',
+  signMethod: 'md5' as const,
 };
 // 2024-01-02 03:04:05.000 in Shanghai is 2024-01-01 19:04:05 UTC.
 const AT = new Date(Date.UTC(2024, 0, 1, 19, 4, 5, 0));
@@ -22,7 +26,9 @@ describe('buildJdRequest (Java SDK layout)', () => {
     });
     expect(request.init.method).toBe('POST');
     expect(request.init.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
-    expect(request.init.body).toBe('360buy_param_json=%7B%22order_id%22%3A%22123%22%2C%22optional_fields%22%3A%22orderId%2CitemInfoList%22%7D');
+    expect(request.init.body).toBe(
+      '360buy_param_json=%7B%22order_id%22%3A%22123%22%2C%22optional_fields%22%3A%22orderId%2CitemInfoList%22%7D',
+    );
     expect(Object.fromEntries(new URLSearchParams(request.init.body))).toEqual({ '360buy_param_json': JSON.stringify(PARAMS) });
   });
 

@@ -23,8 +23,9 @@ describe('JD signature', () => {
 
   it('signs hmacsha256 as upper-case HMAC-SHA256(secret, joined)', () => {
     const params = { ...VECTOR, sign_method: 'hmacsha256' };
-    const joined = '360buy_param_json{"order_id":"123","optional_fields":"orderId,itemInfoList"}access_tokentesttokenapp_keytestappkey'
-      + 'methodjingdong.pop.order.getsign_methodhmacsha256timestamp2024-01-02 03:04:05.000+0800v2.0';
+    const joined =
+      '360buy_param_json{"order_id":"123","optional_fields":"orderId,itemInfoList"}access_tokentesttokenapp_keytestappkey' +
+      'methodjingdong.pop.order.getsign_methodhmacsha256timestamp2024-01-02 03:04:05.000+0800v2.0';
     const expected = createHmac('sha256', 'testsecret').update(joined).digest('hex').toUpperCase();
     expect(signJdParams(params, 'testsecret', 'hmacsha256')).toBe(expected);
     expect(expected).toMatch(/^[0-9A-F]{64}$/);

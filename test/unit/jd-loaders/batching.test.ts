@@ -6,7 +6,9 @@ const skus = (n: number, from = 100000) => Array.from({ length: n }, (_, i) => S
 
 describe('jd/loaders batching', () => {
   let cache: JdCache;
-  beforeEach(() => { cache = createJdCache(); });
+  beforeEach(() => {
+    cache = createJdCache();
+  });
   afterEach(() => cache.close());
 
   it('collapses duplicate keys into one call with each SKU once', async () => {
@@ -84,7 +86,11 @@ describe('jd/loaders batching', () => {
     client.call = (async (method: never, params: never) => {
       active += 1;
       peak = Math.max(peak, active);
-      try { return await real(method, params); } finally { active -= 1; }
+      try {
+        return await real(method, params);
+      } finally {
+        active -= 1;
+      }
     }) as typeof client.call;
     const loaders = createJdLoaders({ client, cache, customerPin: 'alice', concurrency: 8 });
     const started = Date.now();
@@ -104,11 +110,29 @@ describe('jd/loaders batching', () => {
 
   it('sends bestsellers, cart and after-sales reads with the right parameters', async () => {
     const orders = [makeOrder('A1', 'alice')];
-    const [client, calls] = recordingJd({ orders, services: [{ afsServiceId: 5, orderId: 'A1', skuId: '100001', serviceStatus: 2, afsServiceStep: 21, afsApplyType: 10, thirdApplyId: 't5', applyTime: '2026-01-06 10:00:00' }] });
+    const [client, calls] = recordingJd({
+      orders,
+      services: [
+        {
+          afsServiceId: 5,
+          orderId: 'A1',
+          skuId: '100001',
+          serviceStatus: 2,
+          afsServiceStep: 21,
+          afsApplyType: 10,
+          thirdApplyId: 't5',
+          applyTime: '2026-01-06 10:00:00',
+        },
+      ],
+    });
     const loaders = createJdLoaders({ client, cache, customerPin: 'alice' });
     const [shop, platform, cart, list, detail, schedule] = await Promise.all([
-      loaders.bestsellers.load('77'), loaders.bestsellers.load('platform'), loaders.cart.load('alice'),
-      loaders.afsServicesByOrder.load('A1'), loaders.afsDetail.load(5), loaders.afsSchedule.load(5),
+      loaders.bestsellers.load('77'),
+      loaders.bestsellers.load('platform'),
+      loaders.cart.load('alice'),
+      loaders.afsServicesByOrder.load('A1'),
+      loaders.afsDetail.load(5),
+      loaders.afsSchedule.load(5),
     ]);
     expect(shop).toEqual(['77', '3']);
     expect(platform).toEqual(['1', '3']);
@@ -116,38 +140,44 @@ describe('jd/loaders batching', () => {
     expect(list.map((s) => s.afsServiceId)).toEqual([5]);
     expect(detail).toMatchObject({ afsServiceId: 5, orderId: 'A1', customerInfo: { customerPin: 'alice' } });
     expect(schedule).toEqual([{ step: 'applied', date: '2026-01-06 10:00:00' }]);
-    expect(calls.map((c) => [c.method, c.params])).toEqual(expect.arrayContaining([
-      [JD_METHODS.rankQuery, { shopId: 77, pageSize: 100 }],
-      [JD_METHODS.rankQuery, { pageSize: 100 }],
-      [JD_METHODS.cartGet, { customerPin: 'alice' }],
-      [JD_METHODS.afsOrderGet, { orderId: 'A1', customerPin: 'alice' }],
-      [JD_METHODS.afsDetailGet, { afsServiceId: 5 }],
-      [JD_METHODS.afsScheduleGet, { afsServiceId: 5 }],
-    ]));
+    expect(calls.map((c) => [c.method, c.params])).toEqual(
+      expect.arrayContaining([
+        [JD_METHODS.rankQuery, { shopId: 77, pageSize: 100 }],
+        [JD_METHODS.rankQuery, { pageSize: 100 }],
+        [JD_METHODS.cartGet, { customerPin: 'alice' }],
+        [JD_METHODS.afsOrderGet, { orderId: 'A1', customerPin: 'alice' }],
+        [JD_METHODS.afsDetailGet, { afsServiceId: 5 }],
+        [JD_METHODS.afsScheduleGet, { afsServiceId: 5 }],
+      ]),
+    );
     expect(calls).toHaveLength(6);
   });
 
-  it('searches only the request customer\'s orders and primes the order loader with them', async () => {
+  it("searches only the request customer's orders and primes the order loader with them", async () => {
     const orders = [makeOrder('A1', 'alice'), makeOrder('B1', 'bob'), makeOrder('A2', 'alice')];
     const [client, calls] = recordingJd({ orders });
     const loaders = createJdLoaders({ client, cache, customerPin: 'alice' });
     const page = await loaders.searchOrders({ page: '1', page_size: '10', order_state: 'FINISHED_L' });
     expect(page).toMatchObject({ total: 2 });
     expect(page.orders.map((o) => o.orderId)).toEqual(['A1', 'A2']);
-    expect(calls).toEqual([{ method: JD_METHODS.orderSearch, params: { order_state: 'FINISHED_L', page: '1', page_size: '10', pin: 'alice' } }]);
+    expect(calls).toEqual([
+      { method: JD_METHODS.orderSearch, params: { order_state: 'FINISHED_L', page: '1', page_size: '10', pin: 'alice' } },
+    ]);
     expect(await loaders.order.load('A2')).toMatchObject({ orderId: 'A2' });
     expect(callsOf(calls, JD_METHODS.orderGet)).toHaveLength(0);
     await expect(loaders.searchOrders({ page: '1', page_size: '101' })).rejects.toThrow(/page_size must be an integer from 1 to 100/);
     expect(calls).toHaveLength(1);
   });
 
-  it('rejects private reads without a customer, and another customer\'s cart', async () => {
+  it("rejects private reads without a customer, and another customer's cart", async () => {
     const [client, calls] = recordingJd({ orders: [makeOrder('A1', 'alice')] });
     const anonymous = createJdLoaders({ client, cache });
     await expect(anonymous.order.load('A1')).rejects.toMatchObject({ code: 'NO_CUSTOMER' });
     await expect(anonymous.searchOrders({ page: '1', page_size: '10' })).rejects.toMatchObject({ code: 'NO_CUSTOMER' });
     await expect(anonymous.cart.load('alice')).rejects.toMatchObject({ code: 'NO_CUSTOMER' });
-    await expect(createJdLoaders({ client, cache, customerPin: 'bob' }).cart.load('alice')).rejects.toMatchObject({ code: 'FOREIGN_CUSTOMER' });
+    await expect(createJdLoaders({ client, cache, customerPin: 'bob' }).cart.load('alice')).rejects.toMatchObject({
+      code: 'FOREIGN_CUSTOMER',
+    });
     expect(calls).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ import { callsOf, makeOrder, recordingJd } from './fake-jd';
 
 describe('jd/loaders caching', () => {
   let cache: JdCache;
-  beforeEach(() => { cache = createJdCache(); });
+  beforeEach(() => {
+    cache = createJdCache();
+  });
   afterEach(async () => {
     jest.restoreAllMocks();
     await cache.close();
@@ -30,7 +32,7 @@ describe('jd/loaders caching', () => {
     expect(second[1]).toBeNull();
   });
 
-  it('keeps one customer\'s private entries from another customer', async () => {
+  it("keeps one customer's private entries from another customer", async () => {
     const orders = [makeOrder('A1', 'alice')];
     const [client, calls] = recordingJd({ orders });
     expect(await createJdLoaders({ client, cache, customerPin: 'alice' }).order.load('A1')).toMatchObject({ pin: 'alice' });
@@ -46,9 +48,12 @@ describe('jd/loaders caching', () => {
     expect(callsOf(calls, JD_METHODS.priceGet)).toHaveLength(1);
   });
 
-  it('reads a service JD does not know (its 3001 refusal) as null, cached like someone else\'s', async () => {
+  it("reads a service JD does not know (its 3001 refusal) as null, cached like someone else's", async () => {
     const [client, calls] = recordingJd({
-      fail: (method) => (method === JD_METHODS.afsDetailGet ? businessError(method, '3001', 'afsServiceId 42 not found', 'Parameter format error') : undefined),
+      fail: (method) =>
+        method === JD_METHODS.afsDetailGet
+          ? businessError(method, '3001', 'afsServiceId 42 not found', 'Parameter format error')
+          : undefined,
     });
     expect(await createJdLoaders({ client, cache, customerPin: 'alice' }).afsDetail.load(42)).toBeNull();
     expect(await createJdLoaders({ client, cache, customerPin: 'alice' }).afsDetail.load(42)).toBeNull();
@@ -58,7 +63,7 @@ describe('jd/loaders caching', () => {
     await expect(createJdLoaders({ client: failing, cache, customerPin: 'bob' }).afsDetail.load(42)).rejects.toMatchObject({ code: '403' });
   });
 
-  it('expires entries after the method\'s TTL', async () => {
+  it("expires entries after the method's TTL", async () => {
     let now = 1_800_000_000_000;
     jest.spyOn(Date, 'now').mockImplementation(() => now);
     const ttl = resolveJdTtl({ [JD_METHODS.priceGet]: 1000 });
@@ -99,8 +104,12 @@ describe('jd/loaders caching', () => {
     let failing = true;
     const [client, calls] = recordingJd({ latencyMs: 10, fail: () => (failing ? boom : undefined) });
     const [a, b] = await Promise.all([
-      createJdLoaders({ client, cache, customerPin: 'alice' }).cart.load('alice').catch((e: unknown) => e),
-      createJdLoaders({ client, cache, customerPin: 'alice' }).cart.load('alice').catch((e: unknown) => e),
+      createJdLoaders({ client, cache, customerPin: 'alice' })
+        .cart.load('alice')
+        .catch((e: unknown) => e),
+      createJdLoaders({ client, cache, customerPin: 'alice' })
+        .cart.load('alice')
+        .catch((e: unknown) => e),
     ]);
     expect([a, b]).toEqual([boom, boom]);
     expect(calls).toHaveLength(1);
@@ -117,7 +126,12 @@ describe('jd/loaders caching', () => {
     await createJdLoaders({ client, cache, stats }).price.loadMany([...ids.slice(0, 10), '300000']);
     const price = stats.snapshot().methods[JD_METHODS.priceGet];
     expect(price).toEqual({
-      cacheHits: 10, cacheMisses: 121, inFlightJoins: 0, jdCalls: 3, jdCallErrors: 0, keysSent: 121,
+      cacheHits: 10,
+      cacheMisses: 121,
+      inFlightJoins: 0,
+      jdCalls: 3,
+      jdCallErrors: 0,
+      keysSent: 121,
       // Calls of 100, 20 and 1 keys, cumulative per upper bound.
       batchSizeBuckets: { 1: 1, 5: 1, 10: 1, 25: 2, 50: 2, 100: 3, '+Inf': 3 },
     });

@@ -7,7 +7,12 @@ type PriceAnswer = { price_changes: { sku_id: string; price: string }[] };
 type StockAnswer = { stockList: { skuId: number; stockStateId: number; remainNum: number }[] };
 
 /** The recording fake, with prices and stock a test can move after JD first answered. */
-function movableJd(options: FakeJdOptions = {}): { client: JdClient; calls: RecordedCall[]; prices: Map<string, string>; soldOut: Set<string> } {
+function movableJd(options: FakeJdOptions = {}): {
+  client: JdClient;
+  calls: RecordedCall[];
+  prices: Map<string, string>;
+  soldOut: Set<string>;
+} {
   const [client, calls] = recordingJd(options);
   const prices = new Map<string, string>();
   const soldOut = new Set<string>();
@@ -35,7 +40,9 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('jd/loaders fresh reads (freshPrice, freshStock)', () => {
   let cache: JdCache;
-  beforeEach(() => { cache = createJdCache(); });
+  beforeEach(() => {
+    cache = createJdCache();
+  });
   afterEach(async () => {
     jest.restoreAllMocks();
     await cache.close();
@@ -65,7 +72,9 @@ describe('jd/loaders fresh reads (freshPrice, freshStock)', () => {
     jd.calls.length = 0;
     const loaders = createJdLoaders({ client: jd.client, cache });
     const got = await Promise.all([
-      loaders.freshPrice.load('100001'), loaders.freshPrice.load('100002'), loaders.freshPrice.load('100001'),
+      loaders.freshPrice.load('100001'),
+      loaders.freshPrice.load('100002'),
+      loaders.freshPrice.load('100001'),
       loaders.freshPrice.loadMany(['100002', '100003', '100001']),
     ]);
     expect(jd.calls).toEqual([{ method: JD_METHODS.priceGet, params: { sku_id: 'J_100001,J_100002,J_100003' } }]);
@@ -82,12 +91,14 @@ describe('jd/loaders fresh reads (freshPrice, freshStock)', () => {
     jd.calls.length = 0;
     const got = await createJdLoaders({ client: jd.client, cache }).freshPrice.loadMany(ids);
     expect(jd.calls.map((c) => String(c.params.sku_id).split(','))).toEqual([
-      ids.slice(0, 100).map((id) => `J_${id}`), ids.slice(100, 200).map((id) => `J_${id}`), ids.slice(200).map((id) => `J_${id}`),
+      ids.slice(0, 100).map((id) => `J_${id}`),
+      ids.slice(100, 200).map((id) => `J_${id}`),
+      ids.slice(200).map((id) => `J_${id}`),
     ]);
     expect(got.map(fen)).toEqual(ids.map((id) => Number(priceOf(id).replace('.', ''))));
   });
 
-  it('replaces the request\'s own memo, so the rest of the request sees the fresh price', async () => {
+  it("replaces the request's own memo, so the rest of the request sees the fresh price", async () => {
     const jd = movableJd();
     const loaders = createJdLoaders({ client: jd.client, cache });
     expect(fen(await loaders.price.load('100001'))).toBe(150);
@@ -121,22 +132,38 @@ describe('jd/loaders fresh reads (freshPrice, freshStock)', () => {
     const reader = createJdLoaders({ client: jd.client, cache, stats }).price.load('100001');
     expect([fen(await fresh), fen(await reader)]).toEqual([18000, 18000]);
     expect(jd.calls).toHaveLength(2);
-    expect(stats.snapshot().methods[JD_METHODS.priceGet]).toMatchObject({ cacheHits: 0, cacheMisses: 3, inFlightJoins: 1, jdCalls: 2, keysSent: 2 });
+    expect(stats.snapshot().methods[JD_METHODS.priceGet]).toMatchObject({
+      cacheHits: 0,
+      cacheMisses: 3,
+      inFlightJoins: 1,
+      jdCalls: 2,
+      keysSent: 2,
+    });
   });
 
   it('reads stock afresh too: a sold-out SKU shows at once and the cache learns it', async () => {
     const jd = movableJd();
-    expect(await createJdLoaders({ client: jd.client, cache }).stock.load('100001')).toEqual({ skuId: '100001', inStock: true, remaining: 5 });
+    expect(await createJdLoaders({ client: jd.client, cache }).stock.load('100001')).toEqual({
+      skuId: '100001',
+      inStock: true,
+      remaining: 5,
+    });
     jd.soldOut.add('100001');
     const fresh = await createJdLoaders({ client: jd.client, cache }).freshStock.loadMany(['100001', '100001', '100003']);
     expect(fresh).toEqual([
-      { skuId: '100001', inStock: false, remaining: 0 }, { skuId: '100001', inStock: false, remaining: 0 }, { skuId: '100003', inStock: true, remaining: 5 },
+      { skuId: '100001', inStock: false, remaining: 0 },
+      { skuId: '100001', inStock: false, remaining: 0 },
+      { skuId: '100003', inStock: true, remaining: 5 },
     ]);
     expect(jd.calls).toEqual([
       { method: JD_METHODS.stockGet, params: { skuIds: '100001' } },
       { method: JD_METHODS.stockGet, params: { skuIds: '100001,100003' } },
     ]);
-    expect(await createJdLoaders({ client: jd.client, cache }).stock.load('100001')).toEqual({ skuId: '100001', inStock: false, remaining: 0 });
+    expect(await createJdLoaders({ client: jd.client, cache }).stock.load('100001')).toEqual({
+      skuId: '100001',
+      inStock: false,
+      remaining: 0,
+    });
     expect(jd.calls).toHaveLength(2);
   });
 

@@ -5,7 +5,16 @@ import { JD_METHODS } from '../../../jd/protocol/methods';
 describe('jd/loaders TTLs', () => {
   it('keeps goods for minutes and prices, stock, orders, after-sales and cart for seconds', () => {
     expect(DEFAULT_JD_TTL_MS[JD_METHODS.goodsInfo]).toBeGreaterThanOrEqual(60_000);
-    for (const m of [JD_METHODS.priceGet, JD_METHODS.stockGet, JD_METHODS.orderGet, JD_METHODS.orderSearch, JD_METHODS.afsOrderGet, JD_METHODS.afsDetailGet, JD_METHODS.afsScheduleGet, JD_METHODS.cartGet]) {
+    for (const m of [
+      JD_METHODS.priceGet,
+      JD_METHODS.stockGet,
+      JD_METHODS.orderGet,
+      JD_METHODS.orderSearch,
+      JD_METHODS.afsOrderGet,
+      JD_METHODS.afsDetailGet,
+      JD_METHODS.afsScheduleGet,
+      JD_METHODS.cartGet,
+    ]) {
       expect(DEFAULT_JD_TTL_MS[m]).toBeLessThan(60_000);
     }
   });
@@ -29,7 +38,13 @@ describe('jd/loaders cache keys', () => {
     expect(cacheKeys.goods('100001')).not.toMatch(/pin=/);
     expect(cacheKeys.order('alice', 'A1')).toBe(`${CACHE_KEY_VERSION}:order:pin=alice:A1`);
     expect(cacheKeys.order('alice', 'A1')).not.toBe(cacheKeys.order('bob', 'A1'));
-    for (const key of [cacheKeys.orderSearch('alice', '{}'), cacheKeys.afsByOrder('alice', 'A1'), cacheKeys.afsDetail('alice', 5), cacheKeys.afsSchedule('alice', 5), cacheKeys.cart('alice')]) {
+    for (const key of [
+      cacheKeys.orderSearch('alice', '{}'),
+      cacheKeys.afsByOrder('alice', 'A1'),
+      cacheKeys.afsDetail('alice', 5),
+      cacheKeys.afsSchedule('alice', 5),
+      cacheKeys.cart('alice'),
+    ]) {
       expect(key).toContain('pin=alice:');
     }
   });

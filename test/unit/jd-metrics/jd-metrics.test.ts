@@ -21,7 +21,7 @@ describe('JD metrics collector', () => {
     expect(value(text, 'jd_client_call_duration_seconds_sum{method="jingdong.ware.price.get"}')).toBeCloseTo(0.09);
   });
 
-  it('shows each method\'s circuit as a gauge: 0 closed, 1 half-open, 2 open', async () => {
+  it("shows each method's circuit as a gauge: 0 closed, 1 half-open, 2 open", async () => {
     const m = createJdMetrics({ loaderStats: createJdLoaderStats() });
     m.observeBreaker('jingdong.ware.price.get', 'closed');
     m.observeBreaker('jingdong.pop.order.get', 'closed');
@@ -34,14 +34,23 @@ describe('JD metrics collector', () => {
     expect(value(text, 'jd_client_breaker_state{method="jingdong.pop.order.get"}')).toBe(1);
   });
 
-  it('follows a real client\'s breaker through open, half-open and closed', async () => {
+  it("follows a real client's breaker through open, half-open and closed", async () => {
     const m = createJdMetrics({ loaderStats: createJdLoaderStats() });
     let healthy = false;
-    const fetch = (async () => (healthy
-      ? new Response(JSON.stringify({ jingdong_ware_price_get_responce: { code: '0', price_changes: [] } }))
-      : new Response('bad gateway', { status: 502 }))) as typeof globalThis.fetch;
+    const fetch = (async () =>
+      healthy
+        ? new Response(JSON.stringify({ jingdong_ware_price_get_responce: { code: '0', price_changes: [] } }))
+        : new Response('bad gateway', { status: 502 })) as typeof globalThis.fetch;
     const client = createJdClient(
-      { apiUrl: 'http://127.0.0.1:1/routerjson', appKey: 'k', appSecret: 's', accessToken: 't', retryMax: 0, breakerThreshold: 1, breakerHalfOpenAfterMs: 1 },
+      {
+        apiUrl: 'http://127.0.0.1:1/routerjson',
+        appKey: 'k',
+        appSecret: 's',
+        accessToken: 't',
+        retryMax: 0,
+        breakerThreshold: 1,
+        breakerHalfOpenAfterMs: 1,
+      },
       { fetch, observer: m.observe, onBreakerStateChange: m.observeBreaker },
     );
     const state = async () => value(await m.registry.metrics(), 'jd_client_breaker_state{method="jingdong.ware.price.get"}');

@@ -30,12 +30,16 @@ const run = async (schema: GraphQLSchema, query: string, contextValue: BaseConte
 describe('buildSubgraph', () => {
   it('produces Federation 2 SDL with @key, @shareable kit types, DateTime and the @cacheControl definition', () => {
     const { sdl } = buildAlpha();
-    expect(sdl).toMatch(/^extend schema\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.7", import: \["@key", "@shareable"\]\)/);
+    expect(sdl).toMatch(
+      /^extend schema\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.7", import: \["@key", "@shareable"\]\)/,
+    );
     expect(sdl).toMatch(/type Order\s+@key\(fields: "id"\)\s+@cacheControl\(maxAge: 30, scope: PRIVATE\)/);
     expect(sdl).toMatch(/type Money\s+@shareable/);
     expect(sdl).toContain('placedAt: DateTime!');
     expect(sdl).toContain('scalar DateTime');
-    expect(sdl).toContain('directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION');
+    expect(sdl).toContain(
+      'directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION',
+    );
     expect(sdl).toMatch(/enum CacheControlScope {\s+PUBLIC\s+PRIVATE\s+}/);
     // printSubgraphSchema output: the federation plumbing itself is not part of the committed SDL.
     expect(sdl).not.toContain('_entities');
@@ -54,12 +58,22 @@ describe('buildSubgraph', () => {
       schema,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id owner placedAt total { amount currency minorUnits } } } }',
       alice,
-      { r: [{ __typename: 'Order', id: '1001' }, { __typename: 'Order', id: '1002' }] },
+      {
+        r: [
+          { __typename: 'Order', id: '1001' },
+          { __typename: 'Order', id: '1002' },
+        ],
+      },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       _entities: [
-        { id: '1001', owner: 'jd_demo_alice', placedAt: '2025-05-05T14:00:00+08:00', total: { amount: '199.00', currency: 'CNY', minorUnits: 19900 } },
+        {
+          id: '1001',
+          owner: 'jd_demo_alice',
+          placedAt: '2025-05-05T14:00:00+08:00',
+          total: { amount: '199.00', currency: 'CNY', minorUnits: 19900 },
+        },
         null, // bob's order: invisible to alice
       ],
     });
@@ -82,9 +96,14 @@ describe('buildSubgraph', () => {
     expect(alpha.sdl).not.toContain('UserError');
 
     // Each still resolves its own fields after the others were built.
-    const notes = await run(beta.schema, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { notes { text } } } }', alice, {
-      r: [{ __typename: 'Order', id: '7' }],
-    });
+    const notes = await run(
+      beta.schema,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { notes { text } } } }',
+      alice,
+      {
+        r: [{ __typename: 'Order', id: '7' }],
+      },
+    );
     expect(notes.data).toEqual({ _entities: [{ notes: [{ text: 'note for 7' }] }] });
     const label = await run(gamma.schema, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { gammaLabel } } }', alice, {
       r: [{ __typename: 'Order', id: '9' }],
@@ -95,7 +114,11 @@ describe('buildSubgraph', () => {
 
   it('produces SDL that composes into one supergraph', () => {
     const result = composeServices(
-      [buildAlpha(), buildBeta(), buildGamma()].map(({ sdl }, i) => ({ name: ['alpha', 'beta', 'gamma'][i], url: `http://127.0.0.1/${i}`, typeDefs: parse(sdl) })),
+      [buildAlpha(), buildBeta(), buildGamma()].map(({ sdl }, i) => ({
+        name: ['alpha', 'beta', 'gamma'][i],
+        url: `http://127.0.0.1/${i}`,
+        typeDefs: parse(sdl),
+      })),
     );
     expect(result.errors).toBeUndefined();
     expect(result.schema?.toAPISchema().toGraphQLJSSchema().getType('Order')).toBeDefined();

@@ -35,7 +35,11 @@ describe('request context', () => {
 
   it('baseContextFrom keeps a sane x-request-id and generates one otherwise', () => {
     const identity: Identity = { kind: 'anonymous' };
-    expect(baseContextFrom(identity, { 'x-request-id': 'abc-123', 'accept-language': 'zh-CN' })).toEqual({ identity, requestId: 'abc-123', language: 'zh' });
+    expect(baseContextFrom(identity, { 'x-request-id': 'abc-123', 'accept-language': 'zh-CN' })).toEqual({
+      identity,
+      requestId: 'abc-123',
+      language: 'zh',
+    });
     const generated = baseContextFrom(identity, {}).requestId;
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);
     expect(baseContextFrom(identity, {}).requestId).not.toBe(generated);

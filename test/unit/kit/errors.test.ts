@@ -25,7 +25,10 @@ describe('coded errors', () => {
   });
 
   it('BadUserInputError names the field', () => {
-    expect(new BadUserInputError('too many', ['input', 'quantity']).extensions).toEqual({ code: 'BAD_USER_INPUT', field: ['input', 'quantity'] });
+    expect(new BadUserInputError('too many', ['input', 'quantity']).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'quantity'],
+    });
   });
 });
 
@@ -71,7 +74,13 @@ describe('translateJdError', () => {
 
   it('recognises a JdApiError structurally (another copy of the class)', () => {
     const lookalike = Object.assign(new Error('x'), {
-      name: 'JdApiError', code: '60', retryable: false, zhDesc: '无效参数', enDesc: 'Invalid parameter', method: 'jingdong.m', kind: 'system',
+      name: 'JdApiError',
+      code: '60',
+      retryable: false,
+      zhDesc: '无效参数',
+      enDesc: 'Invalid parameter',
+      method: 'jingdong.m',
+      kind: 'system',
     });
     expect(translateJdError(lookalike, 'en').extensions).toEqual({ code: 'UPSTREAM_REJECTED', jdCode: '60', jdMethod: 'jingdong.m' });
   });
@@ -85,7 +94,12 @@ describe('translateJdError', () => {
 });
 
 describe('formatSubgraphError', () => {
-  const uncoded = { message: 'db password is hunter2', path: ['order'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: ...'] } };
+  const uncoded = {
+    message: 'db password is hunter2',
+    path: ['order'],
+    locations: [{ line: 1, column: 3 }],
+    extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: ...'] },
+  };
 
   it('masks uncoded errors in production, keeping path and locations', () => {
     expect(formatSubgraphError(uncoded, new Error('x'), { production: true })).toEqual({

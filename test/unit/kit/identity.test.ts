@@ -76,7 +76,10 @@ describe('signed identity headers', () => {
   });
 
   it('refuses a forged identity without a signature, and missing headers', () => {
-    const forged = { 'x-jd-identity': Buffer.from('{"kind":"customer","pin":"jd_demo_alice"}').toString('base64url'), 'x-jd-identity-ts': String(NOW) };
+    const forged = {
+      'x-jd-identity': Buffer.from('{"kind":"customer","pin":"jd_demo_alice"}').toString('base64url'),
+      'x-jd-identity-ts': String(NOW),
+    };
     expect(code(() => verifyIdentity(forged, SECRET, { now: NOW }))).toBe('UNAUTHENTICATED');
     expect(code(() => verifyIdentity({}, SECRET, { now: NOW }))).toBe('UNAUTHENTICATED');
   });
@@ -108,7 +111,9 @@ describe('signed identity headers', () => {
   it('drops unknown identity fields instead of passing them on', () => {
     const encoded = Buffer.from('{"kind":"customer","pin":"p1","admin":true}').toString('base64url');
     const sig = createHmac('sha256', SECRET).update(`${NOW}.${encoded}`).digest('hex');
-    const identity = verifyIdentity({ 'x-jd-identity': encoded, 'x-jd-identity-ts': String(NOW), 'x-jd-identity-sig': sig }, SECRET, { now: NOW });
+    const identity = verifyIdentity({ 'x-jd-identity': encoded, 'x-jd-identity-ts': String(NOW), 'x-jd-identity-sig': sig }, SECRET, {
+      now: NOW,
+    });
     expect(identity).toEqual({ kind: 'customer', pin: 'p1' });
   });
 });

@@ -89,7 +89,9 @@ describe('kit: the JD runtime every JD-backed process builds once', () => {
     });
 
     it('refuses a TTL override for a method the loaders do not cache, naming it', () => {
-      expect(() => createJdRuntime({ jd: jdFor(sandbox), ttl: { 'jingdong.not.a.method': 5 } as never })).toThrow(/jingdong\.not\.a\.method/);
+      expect(() => createJdRuntime({ jd: jdFor(sandbox), ttl: { 'jingdong.not.a.method': 5 } as never })).toThrow(
+        /jingdong\.not\.a\.method/,
+      );
     });
   });
 });

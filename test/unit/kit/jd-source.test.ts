@@ -53,23 +53,29 @@ beforeEach(async () => {
 });
 
 const codeOf = async (pending: Promise<unknown>) => {
-  const err = await pending.then(() => null, (e: unknown) => e);
+  const err = await pending.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(GraphQLError);
   return (err as GraphQLError).extensions;
 };
 
 describe('JdSource: ownership', () => {
-  it('answers the caller\'s own order, after one order.get with its id', async () => {
+  it("answers the caller's own order, after one order.get with its id", async () => {
     expect(await probe().ownedOrder(ALICE, '1001')).toMatchObject({ orderId: '1001', pin: ALICE });
     expect(sent()).toEqual([[JD_METHODS.orderGet, { order_id: '1001' }]]);
     expect(loadersBuilt).toEqual([ALICE]);
   });
 
-  it('answers someone else\'s order exactly like a missing one, and reads nothing else of it', async () => {
+  it("answers someone else's order exactly like a missing one, and reads nothing else of it", async () => {
     const source = probe();
     expect(await source.ownedOrder(ALICE, '2001')).toBeNull();
     expect(await source.ownedOrder(ALICE, '424242')).toBeNull();
-    expect(sent()).toEqual([[JD_METHODS.orderGet, { order_id: '2001' }], [JD_METHODS.orderGet, { order_id: '424242' }]]);
+    expect(sent()).toEqual([
+      [JD_METHODS.orderGet, { order_id: '2001' }],
+      [JD_METHODS.orderGet, { order_id: '424242' }],
+    ]);
   });
 
   it('answers null for an id that is not digits, without calling JD or building loaders', async () => {
@@ -80,12 +86,12 @@ describe('JdSource: ownership', () => {
     expect(loadersBuilt).toEqual([]);
   });
 
-  it('lists an order\'s services through afsservice.order.get for the caller', async () => {
+  it("lists an order's services through afsservice.order.get for the caller", async () => {
     expect((await probe().serviceSummaries('1001')).map((s) => s.afsServiceId)).toEqual([501]);
     expect(sent()).toEqual([[JD_METHODS.afsOrderGet, { orderId: '1001', customerPin: ALICE }]]);
   });
 
-  it('answers the caller\'s own service, and null for someone else\'s or a missing one', async () => {
+  it("answers the caller's own service, and null for someone else's or a missing one", async () => {
     const source = probe();
     expect(await source.ownedService(ALICE, 501)).toMatchObject({ afsServiceId: 501, orderId: '1001' });
     expect(await source.ownedService(ALICE, 901)).toBeNull();
@@ -93,12 +99,12 @@ describe('JdSource: ownership', () => {
     expect(sent()).toEqual([501, 901, 999999].map((afsServiceId) => [JD_METHODS.afsDetailGet, { afsServiceId }]));
   });
 
-  it('reads another customer\'s data as not there, without asking JD', async () => {
+  it("reads another customer's data as not there, without asking JD", async () => {
     expect(await probe().cartOf(BOB)).toBeNull();
     expect(jd.calls).toEqual([]);
   });
 
-  it('every subgraph\'s source refuses a non-digit order id without calling JD', async () => {
+  it("every subgraph's source refuses a non-digit order id without calling JD", async () => {
     const orders = new OrdersSource(ctx(), factory);
     const afterSales = new AfterSalesSource(ctx(), factory);
     const exchange = new ExchangeSource(ctx(), factory);
@@ -116,13 +122,19 @@ describe('JdSource: ownership', () => {
 describe('JdSource: JD failures', () => {
   it('turns a transient JD failure into UPSTREAM_UNAVAILABLE', async () => {
     jd.sandbox.faults.set({ [JD_METHODS.orderGet]: { errorRate: 1, errorCode: '66' } });
-    expect(await codeOf(probe().ownedOrder(ALICE, '1001'))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', jdCode: '66', jdMethod: JD_METHODS.orderGet });
+    expect(await codeOf(probe().ownedOrder(ALICE, '1001'))).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      jdCode: '66',
+      jdMethod: JD_METHODS.orderGet,
+    });
     expect(jd.callsOf(JD_METHODS.orderGet)).toHaveLength(1);
   });
 
-  it('turns a definite JD refusal into UPSTREAM_REJECTED in the caller\'s language', async () => {
+  it("turns a definite JD refusal into UPSTREAM_REJECTED in the caller's language", async () => {
     jd.sandbox.faults.set({ [JD_METHODS.afsOrderGet]: { errorRate: 1, errorCode: '24' } });
-    const err = await probe(alice, 'zh').serviceSummaries('1001').catch((e: GraphQLError) => e);
+    const err = await probe(alice, 'zh')
+      .serviceSummaries('1001')
+      .catch((e: GraphQLError) => e);
     expect(err).toBeInstanceOf(GraphQLError);
     expect((err as GraphQLError).message).toBe('无权调用此API');
     expect((err as GraphQLError).extensions).toMatchObject({ code: 'UPSTREAM_REJECTED', jdCode: '24' });
@@ -130,16 +142,26 @@ describe('JdSource: JD failures', () => {
 });
 
 describe('JdSource: writes', () => {
-  it('returns JD\'s not-cancellable refusal as a NOT_CANCELLABLE user error at the given field', async () => {
+  it("returns JD's not-cancellable refusal as a NOT_CANCELLABLE user error at the given field", async () => {
     const outcome = await probe().cancel(501, '1001');
-    expect(outcome).toEqual({ refused: { field: ['id'], code: 'NOT_CANCELLABLE', message: 'The service can no longer be cancelled (JD 3003)' } });
+    expect(outcome).toEqual({
+      refused: { field: ['id'], code: 'NOT_CANCELLABLE', message: 'The service can no longer be cancelled (JD 3003)' },
+    });
     expect(sent()).toEqual([[JD_METHODS.afsCancel, { afsServiceId: 501, customerPin: ALICE }]]);
   });
 
   it('returns any other business refusal as JD_REJECTED, worded for the caller', async () => {
     const params: JdAfsApplyCreateParams = {
-      afsApplyType: 10, customerExpect: 10, orderId: '1001', skuId: '100', skuNum: 1, questionDesc: 'Broken', isNeedDetectionReport: 0,
-      images: [], customerPin: ALICE, thirdApplyId: 'bobs-application',
+      afsApplyType: 10,
+      customerExpect: 10,
+      orderId: '1001',
+      skuId: '100',
+      skuNum: 1,
+      questionDesc: 'Broken',
+      isNeedDetectionReport: 0,
+      images: [],
+      customerPin: ALICE,
+      thirdApplyId: 'bobs-application',
     };
     expect(await probe().apply(params)).toEqual({ refused: { field: ['input'], code: 'JD_REJECTED', message: 'No permission (JD 403)' } });
     expect(await probe(alice, 'zh').apply(params)).toEqual({

@@ -29,7 +29,9 @@ describe('loadSubgraphEnv', () => {
       /subgraph orders[\s\S]*SUBGRAPH_SIGNING_SECRET: required because JD_API_URL is set \(real JD data\)/,
     );
     expect(() => loadSubgraphEnv({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: 'short' }, { port: 1 })).toThrow(/at least 32/);
-    expect(() => loadSubgraphEnv({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: SANDBOX_SUBGRAPH_SIGNING_SECRET.padEnd(40, '-') }, { port: 1 })).not.toThrow();
+    expect(() =>
+      loadSubgraphEnv({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: SANDBOX_SUBGRAPH_SIGNING_SECRET.padEnd(40, '-') }, { port: 1 }),
+    ).not.toThrow();
     expect(loadSubgraphEnv({ JD_API_URL: 'https://api.jd.com/routerjson', SUBGRAPH_SIGNING_SECRET: STRONG }, { port: 1 })).toMatchObject({
       production: true,
       signingSecret: STRONG,

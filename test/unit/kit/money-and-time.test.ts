@@ -1,6 +1,16 @@
 import { GraphQLError, Kind } from 'graphql';
 import * as protocolMoney from '../../../jd/protocol';
-import { DateTimeScalar, formatFen, isIsoDateTime, Money, money, parseFen, shanghaiToIso, userError, UserError } from '../../../subgraphs/kit';
+import {
+  DateTimeScalar,
+  formatFen,
+  isIsoDateTime,
+  Money,
+  money,
+  parseFen,
+  shanghaiToIso,
+  userError,
+  UserError,
+} from '../../../subgraphs/kit';
 
 describe('Money', () => {
   it('re-exports the protocol parser and formatter rather than a second implementation', () => {

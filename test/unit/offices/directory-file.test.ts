@@ -19,7 +19,18 @@ describe('directory data file', () => {
   it('validates and loads the committed file', () => {
     const directory = loadDirectory();
     expect(directory.version).toBe(1);
-    expect(directory.offices.map((o) => o.id)).toEqual(['los-angeles', 'london', 'frankfurt', 'singapore', 'tokyo', 'seoul', 'sao-paulo', 'dubai', 'johannesburg', 'hong-kong']);
+    expect(directory.offices.map((o) => o.id)).toEqual([
+      'los-angeles',
+      'london',
+      'frankfurt',
+      'singapore',
+      'tokyo',
+      'seoul',
+      'sao-paulo',
+      'dubai',
+      'johannesburg',
+      'hong-kong',
+    ]);
     expect(directory.hotlines).toHaveLength(10);
     expect(original.discrepancies.length).toBeGreaterThanOrEqual(5);
   });
@@ -50,7 +61,9 @@ describe('directory data file', () => {
   });
 
   it('refuses a country claimed by two offices, duplicate ids and CN on an office', () => {
-    expect(() => loadDirectory(corrupted((f) => f.offices[2].countries.push('GB')))).toThrow(/country GB is listed by both "london" and "frankfurt"/);
+    expect(() => loadDirectory(corrupted((f) => f.offices[2].countries.push('GB')))).toThrow(
+      /country GB is listed by both "london" and "frankfurt"/,
+    );
     expect(() => loadDirectory(corrupted((f) => (f.hotlines[1].id = f.hotlines[0].id)))).toThrow(/duplicate id "cn-customer-service"/);
     expect(() => loadDirectory(corrupted((f) => f.offices[0].countries.push('CN')))).toThrow(/lists CN/);
   });

@@ -11,7 +11,13 @@ describe('parseHours', () => {
   });
 
   it('wraps Sun–Thu and includes Saturday for Mon–Sat', () => {
-    expect(parseHours('Sun–Thu, 9:00 AM – 5:00 PM GST', 'Asia/Dubai').segments.map((x) => x.day)).toEqual(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY']);
+    expect(parseHours('Sun–Thu, 9:00 AM – 5:00 PM GST', 'Asia/Dubai').segments.map((x) => x.day)).toEqual([
+      'SUNDAY',
+      'MONDAY',
+      'TUESDAY',
+      'WEDNESDAY',
+      'THURSDAY',
+    ]);
     expect(parseHours('Mon–Sat, 9:00 AM – 7:00 PM SGT', 'Asia/Singapore').segments.map((x) => x.day)).toContain('SATURDAY');
   });
 
@@ -35,7 +41,9 @@ describe('parseHours', () => {
   });
 
   it('rejects an abbreviation that contradicts the zone, unknown abbreviations and unknown formats', () => {
-    expect(() => parseHours('Mon–Fri, 9:00 AM – 5:00 PM GMT', 'Europe/Berlin')).toThrow(/GMT means Europe\/London, but the entry's timeZone is Europe\/Berlin/);
+    expect(() => parseHours('Mon–Fri, 9:00 AM – 5:00 PM GMT', 'Europe/Berlin')).toThrow(
+      /GMT means Europe\/London, but the entry's timeZone is Europe\/Berlin/,
+    );
     expect(() => parseHours('Mon–Fri, 9:00 AM – 5:00 PM XYZ', 'Europe/Berlin')).toThrow(/unknown time-zone abbreviation "XYZ"/);
     expect(() => parseHours('weekdays, office hours', 'Europe/Berlin')).toThrow(HoursParseError);
     expect(() => parseHours('Mon–Fri, 6:00 PM – 9:00 AM CET', 'Europe/Berlin')).toThrow(/closing time must be after opening time/);

@@ -6,11 +6,28 @@ const hub = (code: string) => nearestSupportContacts(directory, code);
 
 describe('nearestSupportContacts', () => {
   it.each([
-    ['US', 'los-angeles'], ['CA', 'los-angeles'], ['GB', 'london'], ['FR', 'london'], ['IE', 'london'],
-    ['DE', 'frankfurt'], ['AT', 'frankfurt'], ['CH', 'frankfurt'], ['PL', 'frankfurt'],
-    ['SG', 'singapore'], ['TH', 'singapore'], ['ID', 'singapore'], ['JP', 'tokyo'], ['KR', 'seoul'],
-    ['BR', 'sao-paulo'], ['MX', 'sao-paulo'], ['AR', 'sao-paulo'], ['AE', 'dubai'], ['SA', 'dubai'],
-    ['ZA', 'johannesburg'], ['NG', 'johannesburg'], ['HK', 'hong-kong'],
+    ['US', 'los-angeles'],
+    ['CA', 'los-angeles'],
+    ['GB', 'london'],
+    ['FR', 'london'],
+    ['IE', 'london'],
+    ['DE', 'frankfurt'],
+    ['AT', 'frankfurt'],
+    ['CH', 'frankfurt'],
+    ['PL', 'frankfurt'],
+    ['SG', 'singapore'],
+    ['TH', 'singapore'],
+    ['ID', 'singapore'],
+    ['JP', 'tokyo'],
+    ['KR', 'seoul'],
+    ['BR', 'sao-paulo'],
+    ['MX', 'sao-paulo'],
+    ['AR', 'sao-paulo'],
+    ['AE', 'dubai'],
+    ['SA', 'dubai'],
+    ['ZA', 'johannesburg'],
+    ['NG', 'johannesburg'],
+    ['HK', 'hong-kong'],
   ])('%s → %s', (code, officeId) => {
     const result = hub(code);
     expect(result.match).toBe('REGIONAL_OFFICE');

@@ -10,10 +10,11 @@ const HOURS: [string, string][] = [
   ['Sun–Thu, 9:00 AM – 5:00 PM GST', 'Asia/Dubai'],
 ];
 const HOUR = 3_600_000;
-const computeCalls = (s: WeeklySchedule) => jest.spyOn(s as unknown as { computeNextOpensAt(from: Date): Date | null }, 'computeNextOpensAt');
+const computeCalls = (s: WeeklySchedule) =>
+  jest.spyOn(s as unknown as { computeNextOpensAt(from: Date): Date | null }, 'computeNextOpensAt');
 
 describe('WeeklySchedule.nextOpensAt memo', () => {
-  it.each(HOURS)('%s: every answer equals a fresh schedule\'s, forwards, backwards and across DST (%s)', (text, zone) => {
+  it.each(HOURS)("%s: every answer equals a fresh schedule's, forwards, backwards and across DST (%s)", (text, zone) => {
     const memo = parseHours(text, zone);
     // Hour by hour through March 2025 (US DST starts 9 March), then some steps back in time.
     const instants: number[] = [];
@@ -21,7 +22,10 @@ describe('WeeklySchedule.nextOpensAt memo', () => {
     instants.push(Date.parse('2025-03-02T10:00:00Z'), Date.parse('2025-01-05T03:00:00Z'), Date.parse('2025-03-15T12:00:00Z'));
     for (const t of instants) {
       const fresh = parseHours(text, zone).nextOpensAt(new Date(t));
-      expect([new Date(t).toISOString(), memo.nextOpensAt(new Date(t))?.toISOString()]).toEqual([new Date(t).toISOString(), fresh?.toISOString()]);
+      expect([new Date(t).toISOString(), memo.nextOpensAt(new Date(t))?.toISOString()]).toEqual([
+        new Date(t).toISOString(),
+        fresh?.toISOString(),
+      ]);
     }
   });
 
@@ -62,12 +66,24 @@ describe('WeeklySchedule.nextOpensAtIso', () => {
 describe('WeeklySchedule.openAt memo (one UTC minute)', () => {
   const computeOpenAt = (s: WeeklySchedule) => jest.spyOn(s as unknown as { computeOpenAt(i: Date): boolean }, 'computeOpenAt');
 
-  it.each(HOURS)('%s: every answer equals a fresh schedule\'s, second by second around openings and DST (%s)', (text, zone) => {
+  it.each(HOURS)("%s: every answer equals a fresh schedule's, second by second around openings and DST (%s)", (text, zone) => {
     const memo = parseHours(text, zone);
-    const around = ['2025-03-10T16:30:00Z', '2025-03-10T16:31:00Z', '2025-03-10T16:00:00Z', '2025-03-11T01:00:00Z', '2025-03-10T02:00:00Z', '2025-03-09T10:00:00Z', '2025-03-06T05:00:00Z', '2025-03-06T13:00:00Z'];
+    const around = [
+      '2025-03-10T16:30:00Z',
+      '2025-03-10T16:31:00Z',
+      '2025-03-10T16:00:00Z',
+      '2025-03-11T01:00:00Z',
+      '2025-03-10T02:00:00Z',
+      '2025-03-09T10:00:00Z',
+      '2025-03-06T05:00:00Z',
+      '2025-03-06T13:00:00Z',
+    ];
     for (const iso of around) {
       for (let t = Date.parse(iso) - 90_000; t < Date.parse(iso) + 90_000; t += 7_500) {
-        expect([new Date(t).toISOString(), memo.openAt(new Date(t))]).toEqual([new Date(t).toISOString(), parseHours(text, zone).openAt(new Date(t))]);
+        expect([new Date(t).toISOString(), memo.openAt(new Date(t))]).toEqual([
+          new Date(t).toISOString(),
+          parseHours(text, zone).openAt(new Date(t)),
+        ]);
       }
     }
   });

@@ -6,14 +6,16 @@ import { DIRECTORY_FILE } from '../../../subgraphs/offices/data/load-directory';
 // The directory was transcribed from published JD pages the repository does not carry; SEEDS_DIR
 // names a folder holding them (CI sets it). Each source is found there by the SHA-256 of its text.
 const SEEDS_DIR = process.env.SEEDS_DIR ? resolve(process.env.SEEDS_DIR) : undefined;
-if (!SEEDS_DIR) console.warn('Skipping the directory transcription test: SEEDS_DIR is not set (it names the folder of source documents; CI sets it).');
+if (!SEEDS_DIR)
+  console.warn('Skipping the directory transcription test: SEEDS_DIR is not set (it names the folder of source documents; CI sets it).');
 
 const file = JSON.parse(readFileSync(DIRECTORY_FILE, 'utf8'));
 type Source = { id: string; sha256: string; title: string };
 
 /** Source id → its whitespace-squashed text, from the SEEDS_DIR file whose SHA-256 the directory records. */
 function sourceTexts(dir: string): Map<string, string> {
-  if (!existsSync(dir)) throw new Error(`SEEDS_DIR=${dir} does not exist: point it at the folder of source documents, or unset it to skip this test.`);
+  if (!existsSync(dir))
+    throw new Error(`SEEDS_DIR=${dir} does not exist: point it at the folder of source documents, or unset it to skip this test.`);
   const byDigest = new Map<string, string>();
   for (const name of readdirSync(dir)) {
     const bytes = readFileSync(join(dir, name));
@@ -41,7 +43,8 @@ const rows = (entries: Entry[]): [string, Entry][] => entries.map((e) => [e.id, 
 
   it.each(rows(file.offices))('office %s: address, phone, email and hours appear verbatim', (_id, office) => {
     const text = sourceText(office.source);
-    for (const value of [office.address, office.phone, office.email, office.hours]) if (value !== null) expect(text).toContain(squash(value));
+    for (const value of [office.address, office.phone, office.email, office.hours])
+      if (value !== null) expect(text).toContain(squash(value));
     for (const language of office.languages) expect(text).toContain(language);
   });
 
@@ -56,7 +59,8 @@ const rows = (entries: Entry[]): [string, Entry][] => entries.map((e) => [e.id, 
   });
 
   it('every discrepancy and interpretation quotes its source verbatim', () => {
-    for (const note of [...file.discrepancies, ...file.interpretations]) expect(sourceText(note.where.source)).toContain(squash(note.where.quote));
+    for (const note of [...file.discrepancies, ...file.interpretations])
+      expect(sourceText(note.where.source)).toContain(squash(note.where.quote));
   });
 
   it('spot checks against known values', () => {
@@ -66,6 +70,8 @@ const rows = (entries: Entry[]): [string, Entry][] => entries.map((e) => [e.id, 
     expect(office('hong-kong').hours).toBe('21:00 Sunday to 6:00 Friday (EST time)');
     expect(office('hong-kong').email).toBe('contact@jd.com');
     expect(file.hotlines.find((h: { number: string }) => h.number === '400-606-5500').hours).toBe('24/7');
-    expect(file.channels.find((c: { kind: string; address: string }) => c.kind === 'POSTAL').address).toBe('Suite 1203, 12/F Ruttonjee House,11Duddell Street, Central, Hong Kong.');
+    expect(file.channels.find((c: { kind: string; address: string }) => c.kind === 'POSTAL').address).toBe(
+      'Suite 1203, 12/F Ruttonjee House,11Duddell Street, Central, Hong Kong.',
+    );
   });
 });

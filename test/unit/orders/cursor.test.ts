@@ -2,7 +2,11 @@ import { decodeCursor, encodeCursor } from '../../../subgraphs/orders/order/curs
 
 describe('order cursors', () => {
   it('round-trips position and filter', () => {
-    for (const pos of [{ offset: 0, filter: '' }, { offset: 10, filter: 'SHIPPED' }, { offset: 123456, filter: 'AWAITING_SHIPMENT' }]) {
+    for (const pos of [
+      { offset: 0, filter: '' },
+      { offset: 10, filter: 'SHIPPED' },
+      { offset: 123456, filter: 'AWAITING_SHIPMENT' },
+    ]) {
       expect(decodeCursor(encodeCursor(pos))).toEqual(pos);
     }
   });

@@ -38,7 +38,12 @@ export function jdOrder(over: Partial<JdOrderInfo> & { orderId: string }): JdOrd
  * one customer. `fail` makes every call reject with the given error.
  */
 export function fakeJd(orders: JdOrderInfo[], goods: JdGoodsInfo[] = [], fail?: unknown) {
-  const rec = { orderBatches: [] as string[][], searches: [] as Omit<JdOrderSearchParams, 'pin'>[], goodsBatches: [] as string[][], pinsSeen: [] as (string | undefined)[] };
+  const rec = {
+    orderBatches: [] as string[][],
+    searches: [] as Omit<JdOrderSearchParams, 'pin'>[],
+    goodsBatches: [] as string[][],
+    pinsSeen: [] as (string | undefined)[],
+  };
   const notUsed = () => {
     throw new Error('the orders subgraph must not use this loader');
   };

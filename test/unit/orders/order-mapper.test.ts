@@ -10,7 +10,13 @@ describe('toOrder (JD order -> graph Order)', () => {
     expect(order.payment.minorUnits).toBe(39650);
     expect(order.freight.minorUnits).toBe(850);
     expect(order.discount.minorUnits).toBe(1000);
-    const tricky = toOrder(jdOrder({ orderId: '1', orderPayment: '0.29', itemInfoList: [{ skuId: '5', skuName: 'x', wareId: '1', jdPrice: '0.10', itemTotal: '3' }] }));
+    const tricky = toOrder(
+      jdOrder({
+        orderId: '1',
+        orderPayment: '0.29',
+        itemInfoList: [{ skuId: '5', skuName: 'x', wareId: '1', jdPrice: '0.10', itemTotal: '3' }],
+      }),
+    );
     expect(tricky.payment.minorUnits).toBe(29);
     expect(tricky.items[0].lineTotal).toMatchObject({ amount: '0.30', minorUnits: 30 });
   });
@@ -48,7 +54,12 @@ describe('toOrder (JD order -> graph Order)', () => {
   });
 
   it('uses the landline when there is no mobile, and keeps the country code', () => {
-    const o = toOrder(jdOrder({ orderId: '4', consigneeInfo: { ...jdOrder({ orderId: '4' }).consigneeInfo, mobile: '', telephone: '01012345678', countryCode: 'DE' } }));
+    const o = toOrder(
+      jdOrder({
+        orderId: '4',
+        consigneeInfo: { ...jdOrder({ orderId: '4' }).consigneeInfo, mobile: '', telephone: '01012345678', countryCode: 'DE' },
+      }),
+    );
     expect(o.shipTo.phone).toBe('*******5678');
     expect(o.shipTo.countryCode).toBe('DE');
   });
@@ -62,6 +73,8 @@ describe('toOrder (JD order -> graph Order)', () => {
 
   it('refuses malformed JD money instead of guessing', () => {
     expect(() => toOrder(jdOrder({ orderId: '6', orderPayment: '12,00' }))).toThrow(/money/);
-    expect(() => toOrder(jdOrder({ orderId: '7', itemInfoList: [{ skuId: '1', skuName: 'x', wareId: '1', jdPrice: '1.00', itemTotal: 'two' }] }))).toThrow(/itemTotal/);
+    expect(() =>
+      toOrder(jdOrder({ orderId: '7', itemInfoList: [{ skuId: '1', skuName: 'x', wareId: '1', jdPrice: '1.00', itemTotal: 'two' }] })),
+    ).toThrow(/itemTotal/);
   });
 });

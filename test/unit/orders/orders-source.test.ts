@@ -22,7 +22,10 @@ function source(identity: Identity, fail?: unknown) {
 }
 
 const codeOf = async (p: Promise<unknown>) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(GraphQLError);
   return (err as GraphQLError).extensions.code;
 };
@@ -66,7 +69,15 @@ describe('OrdersSource.order (ownership)', () => {
   });
 
   it('translates JD failures into coded errors', async () => {
-    const jdError = { name: 'JdApiError', code: '15', retryable: false, zhDesc: '参数错误', enDesc: 'Invalid parameter', method: 'jingdong.pop.order.get', kind: 'api' };
+    const jdError = {
+      name: 'JdApiError',
+      code: '15',
+      retryable: false,
+      zhDesc: '参数错误',
+      enDesc: 'Invalid parameter',
+      method: 'jingdong.pop.order.get',
+      kind: 'api',
+    };
     const { src } = source(alice, jdError);
     const err = await src.order('1001').catch((e: GraphQLError) => e);
     expect(err).toBeInstanceOf(GraphQLError);
@@ -77,7 +88,7 @@ describe('OrdersSource.order (ownership)', () => {
 });
 
 describe('OrdersSource.orders (connection over jingdong.pop.order.search)', () => {
-  it('pages through all of the caller\'s orders with opaque cursors and exact JD pages', async () => {
+  it("pages through all of the caller's orders with opaque cursors and exact JD pages", async () => {
     const { src, rec } = source(alice);
     const seen: string[] = [];
     let after: string | null = null;

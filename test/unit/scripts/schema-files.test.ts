@@ -28,7 +28,10 @@ describe('schema files (npm run schema and the drift check)', () => {
 
   it('writes printSubgraphSchema output with one trailing newline, then reports it up to date', async () => {
     const written = await writeSchemaFiles({ subgraphsDir: fixtures, schemaDir });
-    expect(written.map(({ name, changed }) => [name, changed])).toEqual([['alpha', true], ['beta', true]]);
+    expect(written.map(({ name, changed }) => [name, changed])).toEqual([
+      ['alpha', true],
+      ['beta', true],
+    ]);
     expect(readFileSync(join(schemaDir, 'alpha.graphql'), 'utf8')).toBe(`${buildAlpha().sdl.trimEnd()}\n`);
 
     const again = await writeSchemaFiles({ subgraphsDir: fixtures, schemaDir });
@@ -44,7 +47,9 @@ describe('schema files (npm run schema and the drift check)', () => {
 
     const [alpha, beta] = await checkSchemaFiles({ subgraphsDir: fixtures, schemaDir });
     expect(alpha.status).toBe('stale');
-    expect(describeSchemaDrift(alpha)).toMatch(/alpha\.graphql no longer matches subgraphs\/alpha: run `npm run schema`[\s\S]*committed: " {2}owner: String"\n {2}code: {6}" {2}owner: String!"/);
+    expect(describeSchemaDrift(alpha)).toMatch(
+      /alpha\.graphql no longer matches subgraphs\/alpha: run `npm run schema`[\s\S]*committed: " {2}owner: String"\n {2}code: {6}" {2}owner: String!"/,
+    );
     expect(beta.status).toBe('missing');
     expect(describeSchemaDrift(beta)).toMatch(/beta\.graphql is missing for subgraph "beta": run `npm run schema`/);
   });

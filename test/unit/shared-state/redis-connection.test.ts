@@ -20,7 +20,13 @@ suite('shared-state: the guarded Redis connection', () => {
   beforeEach(async () => {
     redis = await startPrivateRedis();
     states.length = 0;
-    connection = connectRedis({ url: redis.url, operationTimeoutMs: 100, failuresToOpen: 2, retryAfterMs: 300, onStateChange: (s) => states.push(s) });
+    connection = connectRedis({
+      url: redis.url,
+      operationTimeoutMs: 100,
+      failuresToOpen: 2,
+      retryAfterMs: 300,
+      onStateChange: (s) => states.push(s),
+    });
     await eventually(() => connection.state === 'up', 'up');
   });
 

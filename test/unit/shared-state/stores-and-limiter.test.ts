@@ -30,7 +30,10 @@ suite('shared-state: tiered store and shared limiter over one Redis', () => {
   });
 
   const tiered = (connection: RedisConnection, onRedisFailure?: () => void) =>
-    new Keyv<string>({ store: new TieredStore({ maxMemoryEntries: 100, redis: new GuardedRedisStore(connection), onRedisFailure }), namespace: 'apq' });
+    new Keyv<string>({
+      store: new TieredStore({ maxMemoryEntries: 100, redis: new GuardedRedisStore(connection), onRedisFailure }),
+      namespace: 'apq',
+    });
 
   it('serves an entry written through one process from another, and keeps the expiry', async () => {
     const one = tiered(a);
@@ -76,6 +79,10 @@ suite('shared-state: tiered store and shared limiter over one Redis', () => {
   it('without Redis counts in memory', async () => {
     const limiter = createSharedLimiter({ keyPrefix: 'rl:mem', points: 2, windowSeconds: 1 });
     const outcomes = [await limiter.consume('k'), await limiter.consume('k'), await limiter.consume('k')];
-    expect(outcomes.map((d) => [d.allowed, d.decidedBy])).toEqual([[true, 'memory'], [true, 'memory'], [false, 'memory']]);
+    expect(outcomes.map((d) => [d.allowed, d.decidedBy])).toEqual([
+      [true, 'memory'],
+      [true, 'memory'],
+      [false, 'memory'],
+    ]);
   });
 });

@@ -5,7 +5,13 @@ describe('whole-graph configuration', () => {
   it('runs on the documented defaults with the embedded sandbox', () => {
     const config = loadStackConfig({});
     expect(config.sandbox?.port).toBe(4010);
-    expect([config.orders.subgraph.port, config.afterSales.subgraph.port, config.exchange.subgraph.port, config.offices.subgraph.port, config.gateway.port]).toEqual([4001, 4002, 4003, 4004, 4000]);
+    expect([
+      config.orders.subgraph.port,
+      config.afterSales.subgraph.port,
+      config.exchange.subgraph.port,
+      config.offices.subgraph.port,
+      config.gateway.port,
+    ]).toEqual([4001, 4002, 4003, 4004, 4000]);
     expect(config.jd.sandbox).toBe(true);
   });
 
@@ -34,6 +40,8 @@ describe('whole-graph configuration', () => {
   });
 
   it('with real JD (JD_API_URL) starts no sandbox and demands real secrets', () => {
-    expect(() => loadStackConfig({ JD_API_URL: 'https://api.jd.com/routerjson' })).toThrow(/JD_APP_KEY: required because JD_API_URL is set[\s\S]*SUBGRAPH_SIGNING_SECRET: required because JD_API_URL is set/);
+    expect(() => loadStackConfig({ JD_API_URL: 'https://api.jd.com/routerjson' })).toThrow(
+      /JD_APP_KEY: required because JD_API_URL is set[\s\S]*SUBGRAPH_SIGNING_SECRET: required because JD_API_URL is set/,
+    );
   });
 });

@@ -18,7 +18,12 @@ export interface StubSubgraph {
 }
 
 /** A tiny real subgraph on a free port that records the headers the gateway sent it. */
-export async function startStubSubgraph(name: string, typeDefs: string, resolvers: GraphQLResolverMap<unknown>, opts: { cacheControl?: string } = {}): Promise<StubSubgraph> {
+export async function startStubSubgraph(
+  name: string,
+  typeDefs: string,
+  resolvers: GraphQLResolverMap<unknown>,
+  opts: { cacheControl?: string } = {},
+): Promise<StubSubgraph> {
   const schema = buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers });
   const server = new ApolloServer({ schema, plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()] });
   await server.start();
