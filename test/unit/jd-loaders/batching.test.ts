@@ -93,12 +93,10 @@ describe('jd/loaders batching', () => {
       }
     }) as typeof client.call;
     const loaders = createJdLoaders({ client, cache, customerPin: 'alice', concurrency: 8 });
-    const started = Date.now();
     const got = await loaders.order.loadMany([...orders.map((o) => o.orderId), 'O3', 'O4']);
     expect(calls.map((c) => c.params.order_id)).toEqual(orders.map((o) => o.orderId));
+    // Eight calls in flight at once proves they ran in parallel, and never more than the cap.
     expect(peak).toBe(8);
-    // 20 calls of 20 ms, 8 at a time: three waves, far less than 20 sequential round trips.
-    expect(Date.now() - started).toBeLessThan(20 * 20);
     expect(got.map((o) => (o instanceof Error || o === null ? o : o.orderId))).toEqual([...orders.map((o) => o.orderId), 'O3', 'O4']);
   });
 
