@@ -35,7 +35,11 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, sortKeys(obj[k])]));
+    return Object.fromEntries(
+      Object.keys(obj)
+        .sort()
+        .map((k) => [k, sortKeys(obj[k])]),
+    );
   }
   return value;
 }
@@ -100,9 +104,15 @@ export function compareAnswers(answers: Answer[], volatile: FieldPath[]): Answer
     const byteIdentical = answer.body.trimEnd() === reference.body.trimEnd();
     const json = parseCleanAnswer(answer);
     if (typeof json === 'string') return { from: answer.from, byteIdentical, identical: false, problem: json };
-    if (refProblem) return { from: answer.from, byteIdentical, identical: false, problem: `reference ${reference.from} failed: ${refProblem}` };
+    if (refProblem)
+      return { from: answer.from, byteIdentical, identical: false, problem: `reference ${reference.from} failed: ${refProblem}` };
     const masked = maskVolatile(json, volatile);
     if (canonicalJson(masked) === canonicalJson(refMasked)) return { from: answer.from, byteIdentical, identical: true };
-    return { from: answer.from, byteIdentical, identical: false, problem: `differs from ${reference.from} at ${firstDifference(refMasked, masked)}` };
+    return {
+      from: answer.from,
+      byteIdentical,
+      identical: false,
+      problem: `differs from ${reference.from} at ${firstDifference(refMasked, masked)}`,
+    };
   });
 }

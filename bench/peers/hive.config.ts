@@ -66,7 +66,12 @@ async function identityOf(request: Request): Promise<PeerIdentity> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
   try {
-    const { payload } = await jwtVerify(match[1], jwtKey, { issuer: jwt.issuer, audience: jwt.audience, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
+    const { payload } = await jwtVerify(match[1], jwtKey, {
+      issuer: jwt.issuer,
+      audience: jwt.audience,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'sub'],
+    });
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw unauthenticated('The bearer token has no usable subject');
     return { kind: 'customer', pin: payload.sub };
   } catch (err) {
@@ -84,7 +89,10 @@ const identityPlugin = {
   onSubgraphExecute({ executionRequest, setExecutionRequest }: SubgraphExecutePayload): void {
     const identity = executionRequest.context?.jdIdentity ?? ANONYMOUS_IDENTITY;
     const extensions = executionRequest.extensions ?? {};
-    setExecutionRequest({ ...executionRequest, extensions: { ...extensions, headers: { ...extensions.headers, ...identityKeyHeaders(identity) } } });
+    setExecutionRequest({
+      ...executionRequest,
+      extensions: { ...extensions, headers: { ...extensions.headers, ...identityKeyHeaders(identity) } },
+    });
   },
   onFetch({ url, options, setOptions, context }: FetchPayload): void {
     const subgraph = subgraphByUrl.get(url);

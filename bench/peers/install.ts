@@ -30,6 +30,7 @@ export function ensurePeersInstalled(log: (line: string) => void): Record<string
   }
   const versions = Object.fromEntries(Object.keys(pinned).map((name) => [name, installedVersion(name) ?? 'missing']));
   const still = Object.entries(pinned).filter(([name, version]) => versions[name] !== version);
-  if (still.length > 0) throw new Error(`peers: after npm ci, ${still.map(([n, v]) => `${n} is ${versions[n]} instead of ${v}`).join('; ')}`);
+  if (still.length > 0)
+    throw new Error(`peers: after npm ci, ${still.map(([n, v]) => `${n} is ${versions[n]} instead of ${v}`).join('; ')}`);
   return versions;
 }

@@ -25,7 +25,12 @@ export interface IsolationResult {
 }
 
 /** `perCustomer` concurrent dashboards of each customer, interleaved, per gateway; throws when any answer is not its customer's. */
-export async function checkIsolation(gateways: RunningTarget[], customers: Customer[], subgraphs: RunningSubgraphs, perCustomer = 16): Promise<IsolationResult[]> {
+export async function checkIsolation(
+  gateways: RunningTarget[],
+  customers: Customer[],
+  subgraphs: RunningSubgraphs,
+  perCustomer = 16,
+): Promise<IsolationResult[]> {
   const results: IsolationResult[] = [];
   const problems: string[] = [];
   // Each customer's own answer, one request at a time; every gateway must agree with the first (ours).
@@ -34,7 +39,8 @@ export async function checkIsolation(gateways: RunningTarget[], customers: Custo
     const answers = [];
     for (const g of gateways) answers.push({ from: g.id, ...(await send(dashboardRequest(g.url, c.token))) });
     const wrong = compareAnswers(answers, []).filter((v) => !v.identical);
-    if (wrong.length > 0) throw new Error(`peers: ${c.pin}'s dashboard differs between gateways: ${wrong.map((v) => `${v.from}: ${v.problem}`).join('; ')}`);
+    if (wrong.length > 0)
+      throw new Error(`peers: ${c.pin}'s dashboard differs between gateways: ${wrong.map((v) => `${v.from}: ${v.problem}`).join('; ')}`);
     expected.set(c.pin, canonicalJson(parseCleanAnswer(answers[0])));
   }
   for (const g of gateways) {

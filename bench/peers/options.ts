@@ -42,9 +42,13 @@ function wholeNumber(name: string, raw: string, min: number, max: number): numbe
 }
 
 function subset<T extends string>(name: string, raw: string, known: readonly T[]): T[] {
-  const picked = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const picked = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = picked.filter((p) => !(known as readonly string[]).includes(p));
-  if (picked.length === 0 || unknown.length > 0) throw new Error(`--${name}: unknown ${unknown.length ? `"${unknown.join('", "')}"` : 'empty list'}; choose from ${known.join(', ')}`);
+  if (picked.length === 0 || unknown.length > 0)
+    throw new Error(`--${name}: unknown ${unknown.length ? `"${unknown.join('", "')}"` : 'empty list'}; choose from ${known.join(', ')}`);
   // Keep the canonical order, so "ours" is always measured first in a round and is the ratios' reference.
   return known.filter((k) => picked.includes(k));
 }
@@ -53,7 +57,8 @@ function envPairs(raw: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of raw.split(',').filter(Boolean)) {
     const eq = pair.indexOf('=');
-    if (eq < 1 || !/^[A-Z_][A-Z0-9_]*$/.test(pair.slice(0, eq))) throw new Error(`--ours-env takes NAME=value[,NAME=value…], got "${pair}"`);
+    if (eq < 1 || !/^[A-Z_][A-Z0-9_]*$/.test(pair.slice(0, eq)))
+      throw new Error(`--ours-env takes NAME=value[,NAME=value…], got "${pair}"`);
     out[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return out;
@@ -61,13 +66,21 @@ function envPairs(raw: string): Record<string, string> {
 
 /** Turns the shared --rounds and this bench's flags into options; throws with what to fix. `ours` is always kept: it is the ratios' reference. */
 export function parsePeersOptions(rounds: number | undefined, flags: Record<string, string | true>): PeersOptions {
-  for (const name of Object.keys(flags)) if (!(name in PEERS_FLAGS)) throw new Error(`peers: unknown option --${name}; known: --rounds, ${Object.keys(PEERS_FLAGS).map((f) => `--${f}`).join(', ')}`);
+  for (const name of Object.keys(flags))
+    if (!(name in PEERS_FLAGS))
+      throw new Error(
+        `peers: unknown option --${name}; known: --rounds, ${Object.keys(PEERS_FLAGS)
+          .map((f) => `--${f}`)
+          .join(', ')}`,
+      );
   const value = (name: keyof typeof PEERS_FLAGS) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
   const quick = flags.quick === true;
   const base = quick ? QUICK : DEFAULTS;
   const targets = value('targets') ? subset('targets', value('targets') as string, TARGET_IDS) : [...TARGET_IDS];
   if (!targets.includes('ours')) targets.unshift('ours');
-  const connections = value('connections') ? (value('connections') as string).split(',').map((c) => wholeNumber('connections', c.trim(), 1, 512)) : [...DEFAULTS.connections];
+  const connections = value('connections')
+    ? (value('connections') as string).split(',').map((c) => wholeNumber('connections', c.trim(), 1, 512))
+    : [...DEFAULTS.connections];
   return {
     rounds: rounds ?? base.rounds,
     seconds: value('seconds') ? wholeNumber('seconds', value('seconds') as string, 1, 600) : base.seconds,

@@ -28,7 +28,9 @@ export interface Managed {
 export function startProcess(command: string, args: string[], options: SpawnOptions): Managed {
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
-  const keep = (d: Buffer) => { tail = (tail + String(d)).slice(-6000); };
+  const keep = (d: Buffer) => {
+    tail = (tail + String(d)).slice(-6000);
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   if (child.pid === undefined) throw new Error(`could not start ${command}`);
@@ -36,12 +38,16 @@ export function startProcess(command: string, args: string[], options: SpawnOpti
     child,
     pid: child.pid,
     output: () => tail,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => { clearTimeout(timer); resolve(); });
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -49,7 +55,8 @@ export function startProcess(command: string, args: string[], options: SpawnOpti
 export async function waitUntilReady(name: string, managed: Managed, probe: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (managed.child.exitCode !== null) throw new Error(`${name} exited (${managed.child.exitCode}) before it was ready:\n${managed.output()}`);
+    if (managed.child.exitCode !== null)
+      throw new Error(`${name} exited (${managed.child.exitCode}) before it was ready:\n${managed.output()}`);
     if (await probe().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -74,7 +81,9 @@ function ticksOf(pid: number): number {
 /** Direct children of a process, from /proc/<pid>/task/<tid>/children (cheap: no scan of /proc). */
 function childrenOf(pid: number): number[] {
   try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
   } catch {
     return [];
   }

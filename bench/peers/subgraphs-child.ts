@@ -21,7 +21,10 @@ const send = (message: SubgraphsChildMessage) => process.send?.(message);
 
 async function main(): Promise<void> {
   disableApolloTelemetry();
-  const stack = await startStack({ ...process.env }, { ports: { sandbox: 0, orders: 0, afterSales: 0, exchange: 0, offices: 0, gateway: 0 } });
+  const stack = await startStack(
+    { ...process.env },
+    { ports: { sandbox: 0, orders: 0, afterSales: 0, exchange: 0, offices: 0, gateway: 0 } },
+  );
   const byPort = new Map(Object.entries(stack.subgraphs).map(([name, s]) => [s.port, name]));
   const counts: SubgraphCounts = Object.fromEntries([...byPort.values()].map((name) => [name, 0]));
   subscribe('http.server.request.start', (message) => {

@@ -59,15 +59,27 @@ export function aggregate(samples: RunSample[]): Aggregate {
 
 /** `x.xx×` of value against the reference, or — when either is missing. */
 export function ratio(value: number | undefined, reference: number | undefined): string {
-  if (value === undefined || reference === undefined || !Number.isFinite(value) || !Number.isFinite(reference) || reference === 0) return '—';
+  if (value === undefined || reference === undefined || !Number.isFinite(value) || !Number.isFinite(reference) || reference === 0)
+    return '—';
   return `${(value / reference).toFixed(2)}×`;
 }
 
 const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : round(n));
 
 export const RESULT_COLUMNS = [
-  'wrk -c', 'target', 'requests/s (median)', 'requests/s min–max', 'req/s × ours', 'p50 ms', 'p99 ms',
-  'gateway CPU ms/req', 'gateway CPU × ours', 'subgraph-process CPU ms/req', 'subgraph CPU × ours', 'subgraph fetches/req', 'failed answers',
+  'wrk -c',
+  'target',
+  'requests/s (median)',
+  'requests/s min–max',
+  'req/s × ours',
+  'p50 ms',
+  'p99 ms',
+  'gateway CPU ms/req',
+  'gateway CPU × ours',
+  'subgraph-process CPU ms/req',
+  'subgraph CPU × ours',
+  'subgraph fetches/req',
+  'failed answers',
 ];
 
 /** One results table for a workload: a row per connections × target, ratios against ours at the same -c. */
@@ -80,9 +92,19 @@ export function workloadTable(title: string, samples: RunSample[], labels: Recor
     const ours = byTarget.get('ours');
     for (const a of byTarget.values()) {
       rows.push([
-        c, labels[a.target], fmt(a.rps), `${fmt(a.rpsMin)}–${fmt(a.rpsMax)}`, ratio(a.rps, ours?.rps), fmt(a.p50Ms), fmt(a.p99Ms),
-        fmt(a.gatewayCpuPerReq), ratio(a.gatewayCpuPerReq, ours?.gatewayCpuPerReq),
-        fmt(a.subgraphCpuPerReq), ratio(a.subgraphCpuPerReq, ours?.subgraphCpuPerReq), fmt(a.fetchesPerReq), a.failed,
+        c,
+        labels[a.target],
+        fmt(a.rps),
+        `${fmt(a.rpsMin)}–${fmt(a.rpsMax)}`,
+        ratio(a.rps, ours?.rps),
+        fmt(a.p50Ms),
+        fmt(a.p99Ms),
+        fmt(a.gatewayCpuPerReq),
+        ratio(a.gatewayCpuPerReq, ours?.gatewayCpuPerReq),
+        fmt(a.subgraphCpuPerReq),
+        ratio(a.subgraphCpuPerReq, ours?.subgraphCpuPerReq),
+        fmt(a.fetchesPerReq),
+        a.failed,
       ]);
     }
   }

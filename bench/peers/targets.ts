@@ -61,15 +61,27 @@ async function startGatewayProcess(id: TargetId, port: number, start: () => Mana
     await managed.stop();
     throw err;
   }
-  const exited = () => (managed.child.exitCode === null && managed.child.signalCode === null ? undefined : `exit ${managed.child.exitCode ?? managed.child.signalCode}:\n${managed.output()}`);
+  const exited = () =>
+    managed.child.exitCode === null && managed.child.signalCode === null
+      ? undefined
+      : `exit ${managed.child.exitCode ?? managed.child.signalCode}:\n${managed.output()}`;
   return { id, label: TARGET_LABELS[id], url, pid: managed.pid, exited, stop: managed.stop };
 }
 
 function startOurs(settings: TargetSettings, port: number): Managed {
-  const subgraphEnv = Object.fromEntries(Object.entries(settings.subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, url]));
+  const subgraphEnv = Object.fromEntries(
+    Object.entries(settings.subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, url]),
+  );
   return startProcess(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'gateway', 'index.ts')], {
     cwd: ROOT,
-    env: { ...settings.env, ...subgraphEnv, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), LOG_LEVEL: 'silent', ...settings.oursEnv },
+    env: {
+      ...settings.env,
+      ...subgraphEnv,
+      GATEWAY_HOST: '127.0.0.1',
+      GATEWAY_PORT: String(port),
+      LOG_LEVEL: 'silent',
+      ...settings.oursEnv,
+    },
   });
 }
 
@@ -80,14 +92,25 @@ function hiveBin(): string {
 }
 
 function startHive(settings: TargetSettings, port: number, routerRuntime: boolean): Managed {
-  if (settings.jwt.hs256Secret === undefined) throw new Error('the peers bench needs the HS256 JWT settings (sandbox defaults); unset JWT_JWKS_URL/JWT_JWKS_FILE');
+  if (settings.jwt.hs256Secret === undefined)
+    throw new Error('the peers bench needs the HS256 JWT settings (sandbox defaults); unset JWT_JWKS_URL/JWT_JWKS_FILE');
   const hive: HivePeerSettings = {
     subgraphUrls: settings.subgraphUrls,
     signingSecret: settings.signingSecret,
     jwt: { issuer: settings.jwt.issuer, audience: settings.jwt.audience, hs256Secret: settings.jwt.hs256Secret },
     manifestPath: MANIFEST_PATH,
   };
-  const args = [hiveBin(), 'supergraph', SUPERGRAPH_PATH, '--host', '127.0.0.1', '--port', String(port), '--config-path', join(PEERS_DIR, 'hive.config.ts')];
+  const args = [
+    hiveBin(),
+    'supergraph',
+    SUPERGRAPH_PATH,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--config-path',
+    join(PEERS_DIR, 'hive.config.ts'),
+  ];
   if (routerRuntime) args.push('--hive-router-runtime');
   // Hive's logger reads LOG_LEVEL before the config turns logging off, and has no "silent".
   const env: NodeJS.ProcessEnv = { ...settings.env, LOG_LEVEL: 'error', PEERS_HIVE_SETTINGS: JSON.stringify(hive) };
@@ -97,7 +120,8 @@ function startHive(settings: TargetSettings, port: number, routerRuntime: boolea
 
 /** Starts one target and waits until it answers `{ __typename }`. */
 export async function startTarget(id: TargetId, settings: TargetSettings): Promise<RunningTarget> {
-  if (id === 'direct') return { id, label: TARGET_LABELS[id], url: settings.subgraphUrls.offices, exited: () => undefined, stop: async () => undefined };
+  if (id === 'direct')
+    return { id, label: TARGET_LABELS[id], url: settings.subgraphUrls.offices, exited: () => undefined, stop: async () => undefined };
   const port = await freePort();
   if (id === 'ours') return startGatewayProcess(id, port, () => startOurs(settings, port));
   return startGatewayProcess(id, port, () => startHive(settings, port, id === 'hive-rust'));

@@ -48,8 +48,12 @@ function post(url: string, body: unknown, headers: Record<string, string> = {}):
 
 /** The dashboard's order lines as (orderId, skuId), in answer order: candidates for the exchange quote. */
 export function orderLinesOf(dashboardBody: string): { orderId: string; skuId: string }[] {
-  const json = JSON.parse(dashboardBody) as { data?: { orders?: { edges?: { node: { id: string; items: { product: { skuId: string } }[] } }[] } } };
-  return (json.data?.orders?.edges ?? []).flatMap(({ node }) => node.items.map((item) => ({ orderId: node.id, skuId: item.product.skuId })));
+  const json = JSON.parse(dashboardBody) as {
+    data?: { orders?: { edges?: { node: { id: string; items: { product: { skuId: string } }[] } }[] } };
+  };
+  return (json.data?.orders?.edges ?? []).flatMap(({ node }) =>
+    node.items.map((item) => ({ orderId: node.id, skuId: item.product.skuId })),
+  );
 }
 
 export function dashboardRequest(url: string, token: string): BenchRequest {
@@ -60,15 +64,25 @@ export function dashboardRequest(url: string, token: string): BenchRequest {
 export function exchangeQuoteRequest(url: string, token: string, line: { orderId: string; skuId: string }): BenchRequest {
   const op = readExample('customer/02-exchange-quote.graphql');
   // The example leaves orderId and skuId blank for the reader to fill in; `first` comes from the example.
-  return post(url, { operationName: op.operationName, query: op.query, variables: { ...op.variables, ...line } }, { authorization: `Bearer ${token}` });
+  return post(
+    url,
+    { operationName: op.operationName, query: op.query, variables: { ...op.variables, ...line } },
+    { authorization: `Bearer ${token}` },
+  );
 }
 
 function persistedOperation(): { id: string; body: string; variables: Record<string, unknown> } {
   const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as { operations: { id: string; name: string; body: string }[] };
   const op = manifest.operations.find((o) => o.name === PERSISTED_OPERATION);
   if (!op) throw new Error(`${MANIFEST_PATH}: no ${PERSISTED_OPERATION}`);
-  if (createHash('sha256').update(op.body).digest('hex') !== op.id) throw new Error(`${MANIFEST_PATH}: ${PERSISTED_OPERATION}'s id is not the sha256 of its body; run npm run persisted:manifest`);
-  const variables = (JSON.parse(readFileSync(join(ROOT, 'gateway', 'explorer', 'examples', 'mobile-variables.json'), 'utf8')) as Record<string, Record<string, unknown>>)[PERSISTED_OPERATION];
+  if (createHash('sha256').update(op.body).digest('hex') !== op.id)
+    throw new Error(`${MANIFEST_PATH}: ${PERSISTED_OPERATION}'s id is not the sha256 of its body; run npm run persisted:manifest`);
+  const variables = (
+    JSON.parse(readFileSync(join(ROOT, 'gateway', 'explorer', 'examples', 'mobile-variables.json'), 'utf8')) as Record<
+      string,
+      Record<string, unknown>
+    >
+  )[PERSISTED_OPERATION];
   return { id: op.id, body: op.body, variables: variables ?? {} };
 }
 
@@ -97,12 +111,19 @@ export function buildWorkloads(ctx: WorkloadContext): Workload[] {
       label: `directory (\`${DIRECTORY_QUERY}\`, anonymous POST)`,
       targets: [...GATEWAYS, 'direct'],
       volatile: [],
-      how: (t) => (t === 'direct' ? 'POST to the offices subgraph with anonymous identity headers signed by the bench (bench/peers/identity-contract.ts)' : 'POST, anonymous'),
+      how: (t) =>
+        t === 'direct'
+          ? 'POST to the offices subgraph with anonymous identity headers signed by the bench (bench/peers/identity-contract.ts)'
+          : 'POST, anonymous',
       request: (t) => {
         const body = { query: DIRECTORY_QUERY };
         if (t.id !== 'direct') return post(t.url, body);
         // Signed once per run: wrk repeats the same headers, well inside the 5-minute replay window.
-        return post(t.url, body, signedIdentityHeaders(ctx.signingSecret, { identity: ANONYMOUS_IDENTITY, subgraph: 'offices', body: JSON.stringify(body) }));
+        return post(
+          t.url,
+          body,
+          signedIdentityHeaders(ctx.signingSecret, { identity: ANONYMOUS_IDENTITY, subgraph: 'offices', body: JSON.stringify(body) }),
+        );
       },
     },
     {
@@ -110,7 +131,11 @@ export function buildWorkloads(ctx: WorkloadContext): Workload[] {
       label: `exchange quote (\`gateway/explorer/examples/customer/02-exchange-quote.graphql\`, order ${ctx.exchangeLine.orderId} sku ${ctx.exchangeLine.skuId}, bearer token, POST)`,
       targets: GATEWAYS,
       // The quote's signed id and its timestamps are new on every call.
-      volatile: [['data', 'exchangeQuote', 'id'], ['data', 'exchangeQuote', 'quotedAt'], ['data', 'exchangeQuote', 'expiresAt']],
+      volatile: [
+        ['data', 'exchangeQuote', 'id'],
+        ['data', 'exchangeQuote', 'quotedAt'],
+        ['data', 'exchangeQuote', 'expiresAt'],
+      ],
       how: () => 'POST, bearer token',
       request: (t) => exchangeQuoteRequest(t.url, ctx.token, ctx.exchangeLine),
     },
@@ -119,16 +144,27 @@ export function buildWorkloads(ctx: WorkloadContext): Workload[] {
       label: `mobile persisted operation ${PERSISTED_OPERATION} (\`persisted-operations/nearest-office.graphql\`, variables ${JSON.stringify(persisted.variables)}), anonymous GET by sha256 hash`,
       targets: GATEWAYS,
       volatile: [],
-      how: (t) => (t === 'ours'
-        ? 'GET by APQ hash (registered once by POST before the check)'
-        : 'the same GET; Hive Gateway has no APQ registration, so it resolves the hash from persisted-operations/manifest.json (its persistedDocuments option)'),
+      how: (t) =>
+        t === 'ours'
+          ? 'GET by APQ hash (registered once by POST before the check)'
+          : 'the same GET; Hive Gateway has no APQ registration, so it resolves the hash from persisted-operations/manifest.json (its persistedDocuments option)',
       // apollo-require-preflight satisfies our gateway's CSRF prevention for GET; Hive ignores it.
       request: (t) => ({ method: 'GET', url: persistedGetUrl(t.url), headers: { 'apollo-require-preflight': 'true' } }),
       prepare: async (t) => {
         if (t.id !== 'ours') return;
-        const res = await fetch(t.url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ operationName: PERSISTED_OPERATION, query: persisted.body, variables: persisted.variables, extensions: apqExtensions }) });
+        const res = await fetch(t.url, {
+          method: 'POST',
+          headers: JSON_HEADERS,
+          body: JSON.stringify({
+            operationName: PERSISTED_OPERATION,
+            query: persisted.body,
+            variables: persisted.variables,
+            extensions: apqExtensions,
+          }),
+        });
         const text = await res.text();
-        if (res.status !== 200 || text.includes('"errors"')) throw new Error(`registering the APQ hash on ours failed: HTTP ${res.status} ${text.slice(0, 300)}`);
+        if (res.status !== 200 || text.includes('"errors"'))
+          throw new Error(`registering the APQ hash on ours failed: HTTP ${res.status} ${text.slice(0, 300)}`);
       },
     },
   ];

@@ -39,7 +39,9 @@ export interface WrkResult {
  * (a second without answers takes the next marked second's count, or the total).
  */
 export function completedBetween(result: Pick<WrkResult, 'completedBefore' | 'requests'>, fromSecond: number, toSecond: number): number {
-  const seconds = Object.keys(result.completedBefore).map(Number).sort((a, b) => a - b);
+  const seconds = Object.keys(result.completedBefore)
+    .map(Number)
+    .sort((a, b) => a - b);
   const at = (second: number) => {
     const next = seconds.find((s) => s >= second);
     return next === undefined ? result.requests : result.completedBefore[String(next)];
@@ -89,12 +91,19 @@ export function wrkScript(request: BenchRequest): string {
 /** Throws with the install command when wrk is not on PATH. */
 export function requireWrk(): string {
   try {
-    return execFileSync('wrk', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0].trim();
+    return execFileSync('wrk', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      .split('\n')[0]
+      .trim();
   } catch (err) {
     // `wrk --version` prints its banner and exits 1; only a missing binary is a problem.
     const e = err as { code?: string; stdout?: string };
-    if (e.code === 'ENOENT') throw new Error('wrk is not installed: run `apt-get install -y wrk` (Debian/Ubuntu) and try again', { cause: err });
-    return String(e.stdout ?? '').split('\n')[0].trim() || 'wrk';
+    if (e.code === 'ENOENT')
+      throw new Error('wrk is not installed: run `apt-get install -y wrk` (Debian/Ubuntu) and try again', { cause: err });
+    return (
+      String(e.stdout ?? '')
+        .split('\n')[0]
+        .trim() || 'wrk'
+    );
   }
 }
 
@@ -106,11 +115,24 @@ export async function runWrk(request: BenchRequest, connections: number, seconds
     writeFileSync(script, wrkScript(request));
     const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, request.url];
     const stdout = await new Promise<string>((resolve, reject) => {
-      execFile('wrk', args, { encoding: 'utf8', timeout: (seconds + 30) * 1000 }, (err, out, errOut) => (err ? reject(new Error(`wrk ${args.join(' ')} failed: ${err.message}\n${errOut}`)) : resolve(out)));
+      execFile('wrk', args, { encoding: 'utf8', timeout: (seconds + 30) * 1000 }, (err, out, errOut) =>
+        err ? reject(new Error(`wrk ${args.join(' ')} failed: ${err.message}\n${errOut}`)) : resolve(out),
+      );
     });
     const line = stdout.split('\n').find((l) => l.startsWith('WRK_RESULT '));
     if (!line) throw new Error(`wrk printed no result:\n${stdout}`);
-    const raw = JSON.parse(line.slice('WRK_RESULT '.length)) as { requests: number; durationUs: number; p50Us: number; p90Us: number; p99Us: number; maxUs: number; socketErrors: number; timeouts: number; badAnswers: number; completedBefore: Record<string, number> };
+    const raw = JSON.parse(line.slice('WRK_RESULT '.length)) as {
+      requests: number;
+      durationUs: number;
+      p50Us: number;
+      p90Us: number;
+      p99Us: number;
+      maxUs: number;
+      socketErrors: number;
+      timeouts: number;
+      badAnswers: number;
+      completedBefore: Record<string, number>;
+    };
     return {
       requests: raw.requests,
       durationUs: raw.durationUs,
