@@ -13,7 +13,14 @@ import { completedBetween, luaString, wrkScript } from '../../../bench/peers/wrk
 describe('parsePeersOptions', () => {
   it('defaults to 3 rounds of 8 s at -c32 and -c1 over every target and workload', () => {
     const o = parsePeersOptions(undefined, {});
-    expect(o).toMatchObject({ rounds: 3, seconds: 8, connections: [32, 1], targets: ['ours', 'hive', 'hive-rust', 'direct'], workloads: ['dashboard', 'directory', 'exchange-quote', 'persisted-get'], quick: false });
+    expect(o).toMatchObject({
+      rounds: 3,
+      seconds: 8,
+      connections: [32, 1],
+      targets: ['ours', 'hive', 'hive-rust', 'direct'],
+      workloads: ['dashboard', 'directory', 'exchange-quote', 'persisted-get'],
+      quick: false,
+    });
   });
 
   it('--quick shortens runs, and an explicit --rounds still wins', () => {
@@ -21,13 +28,19 @@ describe('parsePeersOptions', () => {
     expect(parsePeersOptions(4, { quick: true, seconds: '3' })).toMatchObject({ rounds: 4, seconds: 3 });
   });
 
-  it('keeps the canonical order and always measures ours, the ratios\' reference', () => {
+  it("keeps the canonical order and always measures ours, the ratios' reference", () => {
     expect(parsePeersOptions(undefined, { targets: 'hive-rust,hive' }).targets).toEqual(['ours', 'hive', 'hive-rust']);
-    expect(parsePeersOptions(undefined, { workloads: 'directory', connections: '16,1' })).toMatchObject({ workloads: ['directory'], connections: [16, 1] });
+    expect(parsePeersOptions(undefined, { workloads: 'directory', connections: '16,1' })).toMatchObject({
+      workloads: ['directory'],
+      connections: [16, 1],
+    });
   });
 
   it('reads --ours-env as NAME=value pairs', () => {
-    expect(parsePeersOptions(undefined, { 'ours-env': 'GATEWAY_WORKERS=2,APQ=false' }).oursEnv).toEqual({ GATEWAY_WORKERS: '2', APQ: 'false' });
+    expect(parsePeersOptions(undefined, { 'ours-env': 'GATEWAY_WORKERS=2,APQ=false' }).oursEnv).toEqual({
+      GATEWAY_WORKERS: '2',
+      APQ: 'false',
+    });
   });
 
   it('refuses what it cannot use, saying what to fix', () => {
@@ -39,22 +52,46 @@ describe('parsePeersOptions', () => {
 });
 
 describe('compareAnswers', () => {
-  const answer = (from: string, body: unknown, status = 200) => ({ from, status, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const answer = (from: string, body: unknown, status = 200) => ({
+    from,
+    status,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
   it('treats the same data with another key order as identical, and says whether the bytes matched', () => {
-    const verdicts = compareAnswers([answer('ours', '{"data":{"a":1,"b":[{"x":1,"y":2}]}}\n'), answer('hive', { data: { b: [{ y: 2, x: 1 }], a: 1 } }), answer('hive-rust', '{"data":{"a":1,"b":[{"x":1,"y":2}]}}')], []);
-    expect(verdicts.map((v) => [v.from, v.identical, v.byteIdentical])).toEqual([['ours', true, true], ['hive', true, false], ['hive-rust', true, true]]);
+    const verdicts = compareAnswers(
+      [
+        answer('ours', '{"data":{"a":1,"b":[{"x":1,"y":2}]}}\n'),
+        answer('hive', { data: { b: [{ y: 2, x: 1 }], a: 1 } }),
+        answer('hive-rust', '{"data":{"a":1,"b":[{"x":1,"y":2}]}}'),
+      ],
+      [],
+    );
+    expect(verdicts.map((v) => [v.from, v.identical, v.byteIdentical])).toEqual([
+      ['ours', true, true],
+      ['hive', true, false],
+      ['hive-rust', true, true],
+    ]);
   });
 
   it('reports the first differing field, including a list in another order', () => {
-    const [, hive] = compareAnswers([answer('ours', { data: { offices: [{ id: 'a' }, { id: 'b' }] } }), answer('hive', { data: { offices: [{ id: 'b' }, { id: 'a' }] } })], []);
+    const [, hive] = compareAnswers(
+      [
+        answer('ours', { data: { offices: [{ id: 'a' }, { id: 'b' }] } }),
+        answer('hive', { data: { offices: [{ id: 'b' }, { id: 'a' }] } }),
+      ],
+      [],
+    );
     expect(hive.identical).toBe(false);
     expect(hive.problem).toContain('data.offices[0].id: "a" vs "b"');
   });
 
   it('masks only the declared volatile fields', () => {
     const q = (id: string, city: string) => ({ data: { exchangeQuote: { id, quotedAt: id, options: [{ city }] } } });
-    const volatile = [['data', 'exchangeQuote', 'id'], ['data', 'exchangeQuote', 'quotedAt']];
+    const volatile = [
+      ['data', 'exchangeQuote', 'id'],
+      ['data', 'exchangeQuote', 'quotedAt'],
+    ];
     expect(compareAnswers([answer('ours', q('t1', 'x')), answer('hive', q('t2', 'x'))], volatile)[1].identical).toBe(true);
     expect(compareAnswers([answer('ours', q('t1', 'x')), answer('hive', q('t2', 'y'))], volatile)[1].identical).toBe(false);
     expect(maskVolatile({ a: [{ b: 1 }, { b: 2 }] }, [['a', '*', 'b']])).toEqual({ a: [{ b: VOLATILE_MARK }, { b: VOLATILE_MARK }] });
@@ -83,7 +120,12 @@ describe('wrk script', () => {
   });
 
   it('sets method, body and headers, and checks every answer', () => {
-    const script = wrkScript({ method: 'POST', url: 'http://127.0.0.1:1/graphql', headers: { authorization: 'Bearer t' }, body: '{"query":"{ a }"}' });
+    const script = wrkScript({
+      method: 'POST',
+      url: 'http://127.0.0.1:1/graphql',
+      headers: { authorization: 'Bearer t' },
+      body: '{"query":"{ a }"}',
+    });
     expect(script).toContain('wrk.method = "POST"');
     expect(script).toContain('wrk.body = "{\\"query\\":\\"{ a }\\"}"');
     expect(script).toContain('wrk.headers["authorization"] = "Bearer t"');
@@ -94,8 +136,28 @@ describe('wrk script', () => {
 
 describe('per-request figures', () => {
   const sample = (requests: number, gatewayCpuMs: number, fetches: number, rps: number): RunSample => ({
-    workload: 'dashboard', target: 'ours', connections: 32, round: 1, windowSeconds: 5, windowRequests: requests, gatewayCpuMs, subgraphCpuMs: gatewayCpuMs / 2, subgraphFetches: { orders: fetches },
-    wrk: { requests: requests + 64, durationUs: 8e6, requestsPerSecond: rps, p50Ms: 1, p90Ms: 2, p99Ms: 3, maxMs: 4, socketErrors: 0, timeouts: 0, badAnswers: 0, completedBefore: {} },
+    workload: 'dashboard',
+    target: 'ours',
+    connections: 32,
+    round: 1,
+    windowSeconds: 5,
+    windowRequests: requests,
+    gatewayCpuMs,
+    subgraphCpuMs: gatewayCpuMs / 2,
+    subgraphFetches: { orders: fetches },
+    wrk: {
+      requests: requests + 64,
+      durationUs: 8e6,
+      requestsPerSecond: rps,
+      p50Ms: 1,
+      p90Ms: 2,
+      p99Ms: 3,
+      maxMs: 4,
+      socketErrors: 0,
+      timeouts: 0,
+      badAnswers: 0,
+      completedBefore: {},
+    },
   });
 
   it('takes medians over rounds and divides by the answers completed in the measuring window', () => {
@@ -113,7 +175,11 @@ describe('per-request figures', () => {
 describe('identity signing of the peers', () => {
   it('signs headers the subgraphs accept, for a customer and for anonymous', () => {
     const secret = 'peers-bench-test-secret';
-    const customer = signedIdentityHeaders(secret, { identity: { kind: 'customer', pin: 'jd_demo_alice' }, subgraph: 'orders', body: '{"query":"{ a }"}' });
+    const customer = signedIdentityHeaders(secret, {
+      identity: { kind: 'customer', pin: 'jd_demo_alice' },
+      subgraph: 'orders',
+      body: '{"query":"{ a }"}',
+    });
     expect(verifyIdentity(customer, secret)).toEqual({ kind: 'customer', pin: 'jd_demo_alice' });
     const anonymous = signedIdentityHeaders(secret, { identity: { kind: 'anonymous' }, subgraph: 'offices', body: '{}' });
     expect(verifyIdentity(anonymous, secret)).toEqual({ kind: 'anonymous' });
