@@ -9,7 +9,7 @@ export interface JdConfig {
   appSecret: string;
   accessToken: string;
   signMethod: JdSignMethod;
-  /** True when no JD_API_URL was given (deployment mode `sandbox`): the embedded sandbox is used. */
+  /** True when no JD_API_URL was given (deployment mode `sandbox`): the sandbox is used, at JD_SANDBOX_URL or on this host. */
   sandbox: boolean;
   sandboxPort: number;
   /** Per HTTP attempt. */
@@ -66,8 +66,11 @@ export function readJdConfig(read: EnvReader): JdConfig {
   };
   const ms = (name: string, min: number, fallback: number) => read.int(name, { min, default: fallback, unit: 'milliseconds' });
   const sandboxPort = readSandboxPort(read);
+  // A sandbox in another container or pod (staging): the data stays simulated, so sandbox defaults still apply.
+  const sandboxUrl = read.url('JD_SANDBOX_URL', { example: 'http://jd-sandbox:4010/routerjson' });
+  if (sandboxUrl !== undefined && !sandbox) read.problem('JD_SANDBOX_URL', 'is only used without JD_API_URL: unset one of them');
   return {
-    apiUrl: apiUrl ?? `http://127.0.0.1:${sandboxPort}/routerjson`,
+    apiUrl: apiUrl ?? sandboxUrl ?? `http://127.0.0.1:${sandboxPort}/routerjson`,
     appKey: credential('JD_APP_KEY', 'your JD app key', SANDBOX_JD_CREDENTIALS.appKey),
     appSecret: credential('JD_APP_SECRET', 'your JD app secret', SANDBOX_JD_CREDENTIALS.appSecret),
     accessToken: credential('JD_ACCESS_TOKEN', 'the access token JD issued for your app', SANDBOX_JD_CREDENTIALS.accessToken),

@@ -17,6 +17,15 @@ describe('loadJdConfig', () => {
     expect(loadJdConfig({ JD_SANDBOX_PORT: '51234', JD_API_URL: '' }).apiUrl).toBe('http://127.0.0.1:51234/routerjson');
   });
 
+  it('finds a sandbox in another container at JD_SANDBOX_URL, still on sandbox data and credentials', () => {
+    const config = loadJdConfig({ JD_SANDBOX_URL: 'http://jd-sandbox:4010/routerjson', JD_SANDBOX_PORT: '51234' });
+    expect(config).toMatchObject({ apiUrl: 'http://jd-sandbox:4010/routerjson', sandbox: true, appKey: 'sandbox-app-key' });
+    expect(() => loadJdConfig({ ...REAL, JD_SANDBOX_URL: 'http://jd-sandbox:4010/routerjson' })).toThrow(
+      /JD_SANDBOX_URL: is only used without JD_API_URL: unset one of them/,
+    );
+    expect(() => loadJdConfig({ JD_SANDBOX_URL: 'jd-sandbox:4010' })).toThrow(/JD_SANDBOX_URL: must be an http\(s\) URL/);
+  });
+
   it('reads real JD settings and every policy number', () => {
     const config = loadJdConfig({
       ...REAL,
