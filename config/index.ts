@@ -8,5 +8,11 @@
 export { deploymentMode, productionReason, type DeploymentMode, type Env } from './deployment-mode';
 export { envReader, MIN_SECRET_CHARS, type EnvReader } from './env-reader';
 export { ConfigError, type ConfigProblem } from './config-error';
-export { readRedisUrl, readSandboxPort, readSubgraphSigningSecret } from './shared-settings';
+export {
+  DEFAULT_JD_CACHE_NAMESPACE,
+  readJdCacheNamespace,
+  readRedisUrl,
+  readSandboxPort,
+  readSubgraphSigningSecret,
+} from './shared-settings';
 export * from './sandbox-defaults';

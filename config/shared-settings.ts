@@ -23,3 +23,21 @@ export function readRedisUrl(read: EnvReader): string | undefined {
   read.problem('REDIS_URL', 'must look like redis://host:6379 (or rediss:// for TLS); unset it to keep caches in memory');
   return undefined;
 }
+
+/** The JD cache's key prefix when JD_CACHE_NAMESPACE is unset. */
+export const DEFAULT_JD_CACHE_NAMESPACE = 'jd';
+
+/**
+ * JD_CACHE_NAMESPACE: the prefix of every JD cache key, so two deployments sharing one Redis (staging
+ * and production, two teams) never read each other's entries. Every replica of one deployment uses the same.
+ */
+export function readJdCacheNamespace(read: EnvReader): string {
+  const namespace = read.text('JD_CACHE_NAMESPACE', DEFAULT_JD_CACHE_NAMESPACE);
+  // No ":" (the separator between the namespace and the key) and nothing a shell or URL would mangle.
+  if (/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(namespace)) return namespace;
+  read.problem(
+    'JD_CACHE_NAMESPACE',
+    `must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit, e.g. jd-staging; got ${JSON.stringify(namespace)}`,
+  );
+  return DEFAULT_JD_CACHE_NAMESPACE;
+}

@@ -33,6 +33,8 @@ export interface StackConfig {
   gateway: GatewayConfig;
   /** Shared JD cache (Redis when set, else memory); the gateway's APQ store uses the same URL. */
   redisUrl?: string;
+  /** JD_CACHE_NAMESPACE, as the JD-backed subgraphs read it. */
+  cacheNamespace: string;
 }
 
 const HEADLINE = 'Cannot start the JD Support Graph; fix the environment and try again';
@@ -65,5 +67,6 @@ export function loadStackConfig(env: Env, ports: Partial<StackPorts> = {}): Stac
     offices: { ...offices, subgraph: { ...offices.subgraph, port: port(ports.offices, offices.subgraph.port) } },
     gateway: { ...gateway, port: port(ports.gateway, gateway.port) },
     redisUrl: orders.redisUrl,
+    cacheNamespace: orders.cacheNamespace,
   };
 }

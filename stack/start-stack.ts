@@ -81,6 +81,7 @@ async function startParts(config: StackConfig, overrides: StackOverrides, starte
   const jd = createJdRuntime({
     jd: jdConfig,
     redisUrl: config.redisUrl,
+    cacheNamespace: config.cacheNamespace,
     observer: metrics.observe,
     onBreakerStateChange: metrics.observeBreaker,
     stats,

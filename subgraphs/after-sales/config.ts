@@ -1,4 +1,4 @@
-import { envReader, readRedisUrl, type Env } from '../../config';
+import { envReader, readJdCacheNamespace, readRedisUrl, type Env } from '../../config';
 import { readJdConfig, type JdConfig } from '../../jd/client';
 import { readSubgraphEnv, type SubgraphEnv } from '../kit';
 import { STANDARD_RETURN_DAYS, type ReturnWindowPolicy } from './eligibility/eligibility.rules';
@@ -10,6 +10,8 @@ export interface AfterSalesConfig {
   policy: ReturnWindowPolicy;
   /** Shared JD cache in Redis when set; in-process memory otherwise. */
   redisUrl?: string;
+  /** Prefix of the JD cache's keys (JD_CACHE_NAMESPACE). */
+  cacheNamespace: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface AfterSalesConfig {
  */
 export const DEFAULT_PLUS_RETURN_DAYS = 45;
 
-/** Reads AFTER_SALES_PORT (default 4002), AFTER_SALES_PLUS_RETURN_DAYS, HOST, SUBGRAPH_SIGNING_SECRET, JD_* and REDIS_URL; throws a ConfigError naming every bad value. */
+/** Reads AFTER_SALES_PORT (default 4002), AFTER_SALES_PLUS_RETURN_DAYS, HOST, SUBGRAPH_SIGNING_SECRET, JD_*, REDIS_URL and JD_CACHE_NAMESPACE; throws a ConfigError naming every bad value. */
 export function loadAfterSalesConfig(env: Env): AfterSalesConfig {
   const read = envReader(env, 'subgraph after-sales');
   const plusDays = read.int('AFTER_SALES_PLUS_RETURN_DAYS', {
@@ -33,6 +35,7 @@ export function loadAfterSalesConfig(env: Env): AfterSalesConfig {
     jd: readJdConfig(read),
     policy: { standardDays: STANDARD_RETURN_DAYS, plusDays },
     redisUrl: readRedisUrl(read),
+    cacheNamespace: readJdCacheNamespace(read),
   };
   read.finish();
   return config;

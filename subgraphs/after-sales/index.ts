@@ -10,7 +10,7 @@ import { startAfterSalesSubgraph } from './server';
 void runSubgraphEntry(async () => {
   // Read once; a bad value stops start-up here with a message naming the variable.
   const config = loadAfterSalesConfig(process.env);
-  const jd = createJdRuntime({ jd: config.jd, redisUrl: config.redisUrl });
+  const jd = createJdRuntime({ jd: config.jd, redisUrl: config.redisUrl, cacheNamespace: config.cacheNamespace });
   const running = await startAfterSalesSubgraph({
     ...config.subgraph,
     policy: config.policy,

@@ -1,4 +1,4 @@
-import { envReader, MIN_SECRET_CHARS, readRedisUrl, SANDBOX_QUOTE_SECRET, type Env } from '../../config';
+import { envReader, MIN_SECRET_CHARS, readJdCacheNamespace, readRedisUrl, SANDBOX_QUOTE_SECRET, type Env } from '../../config';
 import { readJdConfig, type JdConfig } from '../../jd/client';
 import { readSubgraphEnv, type SubgraphEnv } from '../kit';
 import { DEFAULT_QUOTE_TTL_SECONDS, type QuoteSettings } from './quote/quote-settings';
@@ -10,11 +10,13 @@ export interface ExchangeConfig {
   quote: QuoteSettings & { secret: string };
   /** Shared JD cache in Redis when set; in-process memory otherwise. */
   redisUrl?: string;
+  /** Prefix of the JD cache's keys (JD_CACHE_NAMESPACE). */
+  cacheNamespace: string;
 }
 
 /**
  * Reads EXCHANGE_PORT (default 4003), EXCHANGE_QUOTE_TTL_SECONDS (default 900), EXCHANGE_QUOTE_SECRET
- * (required in production, ≥ 32 characters), HOST, SUBGRAPH_SIGNING_SECRET, JD_* and REDIS_URL;
+ * (required in production, ≥ 32 characters), HOST, SUBGRAPH_SIGNING_SECRET, JD_*, REDIS_URL and JD_CACHE_NAMESPACE;
  * throws a ConfigError naming every bad value.
  */
 export function loadExchangeConfig(env: Env): ExchangeConfig {
@@ -37,6 +39,7 @@ export function loadExchangeConfig(env: Env): ExchangeConfig {
       }),
     },
     redisUrl: readRedisUrl(read),
+    cacheNamespace: readJdCacheNamespace(read),
   };
   read.finish();
   return config;

@@ -11,7 +11,7 @@ import { startExchangeSubgraph } from './server';
 void runSubgraphEntry(async () => {
   // Read once; a bad value stops start-up here with a message naming the variable.
   const config = loadExchangeConfig(process.env);
-  const jd = createJdRuntime({ jd: config.jd, redisUrl: config.redisUrl });
+  const jd = createJdRuntime({ jd: config.jd, redisUrl: config.redisUrl, cacheNamespace: config.cacheNamespace });
   const running = await startExchangeSubgraph({
     ...config.subgraph,
     quotes: new QuoteTokens(config.quote.secret),

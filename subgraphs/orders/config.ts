@@ -1,4 +1,4 @@
-import { envReader, readRedisUrl, type Env } from '../../config';
+import { envReader, readJdCacheNamespace, readRedisUrl, type Env } from '../../config';
 import { readJdConfig, type JdConfig } from '../../jd/client';
 import { readSubgraphEnv, type SubgraphEnv } from '../kit';
 
@@ -8,15 +8,18 @@ export interface OrdersConfig {
   jd: JdConfig;
   /** Shared JD cache in Redis when set; in-process memory otherwise. */
   redisUrl?: string;
+  /** Prefix of the JD cache's keys (JD_CACHE_NAMESPACE). */
+  cacheNamespace: string;
 }
 
-/** Reads ORDERS_PORT (default 4001), HOST, SUBGRAPH_SIGNING_SECRET, JD_* and REDIS_URL; throws a ConfigError naming every bad value. */
+/** Reads ORDERS_PORT (default 4001), HOST, SUBGRAPH_SIGNING_SECRET, JD_*, REDIS_URL and JD_CACHE_NAMESPACE; throws a ConfigError naming every bad value. */
 export function loadOrdersConfig(env: Env): OrdersConfig {
   const read = envReader(env, 'subgraph orders');
   const config = {
     subgraph: readSubgraphEnv(read, { port: 4001, name: 'orders' }),
     jd: readJdConfig(read),
     redisUrl: readRedisUrl(read),
+    cacheNamespace: readJdCacheNamespace(read),
   };
   read.finish();
   return config;

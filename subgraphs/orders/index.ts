@@ -10,7 +10,7 @@ import { startOrdersSubgraph } from './server';
 void runSubgraphEntry(async () => {
   // Read once; a bad value stops start-up here with a message naming the variable.
   const config = loadOrdersConfig(process.env);
-  const jd = createJdRuntime({ jd: config.jd, redisUrl: config.redisUrl });
+  const jd = createJdRuntime({ jd: config.jd, redisUrl: config.redisUrl, cacheNamespace: config.cacheNamespace });
   const running = await startOrdersSubgraph({ ...config.subgraph, createLoaders: jd.createLoaders, checkReady: jd.checkReady });
   return {
     banner: `orders subgraph on ${running.url} (JD: ${jd.describeJd()})`,

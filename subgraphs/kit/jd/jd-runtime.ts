@@ -1,3 +1,4 @@
+import { DEFAULT_JD_CACHE_NAMESPACE } from '../../../config';
 import { createJdClient, type JdClient, type JdClientDeps, type JdConfig } from '../../../jd/client';
 import {
   createJdCache,
@@ -16,6 +17,8 @@ export interface JdRuntimeOptions {
   jd: JdConfig;
   /** Shared JD cache in Redis when set; in-process memory otherwise. */
   redisUrl?: string;
+  /** Prefix of every cache key (JD_CACHE_NAMESPACE); default `jd`. */
+  cacheNamespace?: string;
   /** Sees every HTTP attempt of the client, e.g. JD metrics' `observe`. */
   observer?: JdClientDeps['observer'];
   /** Told each breaker state change per JD method, e.g. JD metrics' `observeBreaker`. */
@@ -48,7 +51,7 @@ export function createJdRuntime(options: JdRuntimeOptions): JdRuntime {
   const { jd } = options;
   const ttl = resolveJdTtl(options.ttl ?? {});
   const client = createJdClient(jd, { observer: options.observer, onBreakerStateChange: options.onBreakerStateChange });
-  const cache = createJdCache({ redisUrl: options.redisUrl, namespace: 'jd' });
+  const cache = createJdCache({ redisUrl: options.redisUrl, namespace: options.cacheNamespace ?? DEFAULT_JD_CACHE_NAMESPACE });
   const stats = options.stats ?? createJdLoaderStats();
   return {
     client,
