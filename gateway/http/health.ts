@@ -19,7 +19,12 @@ async function answers(url: string, timeoutMs: number): Promise<boolean> {
   }
 }
 
-/** Ready = supergraph loaded and every subgraph it names answers its liveness probe. */
+/**
+ * Ready = the supergraph is loaded, so the gateway can plan and answer. A subgraph that does not answer
+ * its liveness probe makes the answer `degraded` (still 200), naming it: behind a load balancer or a
+ * Kubernetes Service, a shared dependency must not take every gateway replica out at once, since the
+ * gateway still serves whatever the other subgraphs provide.
+ */
 export function readiness(currentSupergraph: () => string | undefined, overrides: Record<string, string>, timeoutMs = 2000) {
   return async (_req: Request, res: Response): Promise<void> => {
     const sdl = currentSupergraph();
@@ -32,7 +37,7 @@ export function readiness(currentSupergraph: () => string | undefined, overrides
       endpoints.map(async (e) => [e.name, await answers(livenessUrl(resolveSubgraphUrl(e, overrides)), timeoutMs)] as const),
     );
     const subgraphs = Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'up' : 'down']));
-    const ready = results.every(([, ok]) => ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: 'loaded', subgraphs });
+    const allUp = results.every(([, ok]) => ok);
+    res.status(200).json({ status: allUp ? 'ready' : 'degraded', supergraph: 'loaded', subgraphs });
   };
 }
