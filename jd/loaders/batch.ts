@@ -86,15 +86,23 @@ function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, d
   return perKey;
 }
 
+/** Each key's cache key, and the first key asked for each distinct cache key (DataLoader may repeat keys). */
+function byCacheKey<K, V>(
+  keys: readonly K[],
+  spec: CachedBatchSpec<K, V>,
+): { cacheKeys: string[]; distinct: Map<string, K>; distinctKeys: string[] } {
+  const cacheKeys = keys.map((key) => spec.cacheKey(key));
+  const distinct = new Map<string, K>();
+  keys.forEach((key, i) => {
+    if (!distinct.has(cacheKeys[i])) distinct.set(cacheKeys[i], key);
+  });
+  return { cacheKeys, distinct, distinctKeys: [...distinct.keys()] };
+}
+
 /** The batch function behind every JD DataLoader (see the file comment for its contract). */
 export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps): (keys: readonly K[]) => Promise<Slot<V>[]> {
   return async (keys) => {
-    const cacheKeys = keys.map((key) => spec.cacheKey(key));
-    const distinct = new Map<string, K>();
-    keys.forEach((key, i) => {
-      if (!distinct.has(cacheKeys[i])) distinct.set(cacheKeys[i], key);
-    });
-    const distinctKeys = [...distinct.keys()];
+    const { cacheKeys, distinct, distinctKeys } = byCacheKey(keys, spec);
     const cached = await readCache<V>(distinctKeys, spec.method, deps);
 
     const answers = new Map<string, Slot<V> | Promise<Slot<V>>>();
@@ -126,12 +134,7 @@ export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps
  */
 export function freshBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps): (keys: readonly K[]) => Promise<Slot<V>[]> {
   return async (keys) => {
-    const cacheKeys = keys.map((key) => spec.cacheKey(key));
-    const distinct = new Map<string, K>();
-    keys.forEach((key, i) => {
-      if (!distinct.has(cacheKeys[i])) distinct.set(cacheKeys[i], key);
-    });
-    const distinctKeys = [...distinct.keys()];
+    const { cacheKeys, distinct, distinctKeys } = byCacheKey(keys, spec);
     // A load already on its way may have left before the value moved: neither join it nor let it write back.
     for (const cacheKey of distinctKeys) deps.cache.inFlight.delete(cacheKey);
     // Evicting first makes readers that come while this call is out join it instead of reading the stale entry.

@@ -9,6 +9,8 @@ export { formatSubgraphError } from './errors/format-subgraph-error';
 export { DateTimeScalar, shanghaiToIso, isIsoDateTime } from './types/date-time';
 export { Money, money, parseFen, formatFen } from './types/money';
 export { UserError, userError } from './types/user-error';
+export { ENTITY_DESCRIPTIONS } from './federation/entity-descriptions';
+export { applicationTextProblems } from './input/application-input';
 export { buildSubgraph, federationLink, type SubgraphDefinition } from './build/build-subgraph';
 export {
   startSubgraph,

@@ -1,5 +1,5 @@
 import type { JdAfsServiceSummary, JdOrderInfo } from '../../../jd/protocol';
-import { ORDER_NOT_FOUND, userError, type UserError } from '../../kit';
+import { applicationTextProblems, ORDER_NOT_FOUND, userError, type UserError } from '../../kit';
 import { AfterSalesExpectation, AfterSalesType, EXPECTATION_FOR_TYPE } from '../service/service.enums';
 import { evaluateLine, type ReturnWindowPolicy } from '../eligibility/eligibility.rules';
 
@@ -15,10 +15,8 @@ export interface ApplyRequest {
   idempotencyKey?: string | null;
 }
 
-/** JD limits (real JD, VOP 1.0): questionDesc ≤ 1000 chars, questionPic ≤ 2000 chars joined by commas. */
-export const MAX_DESCRIPTION_CHARS = 1000;
+/** JD limit (real JD, VOP 1.0): questionPic ≤ 2000 chars joined by commas (questionDesc's is the kit's). */
 export const MAX_IMAGES_JOINED_CHARS = 2000;
-export const MAX_IDEMPOTENCY_KEY_CHARS = 128;
 // JD's CDN hosts: img.jd.com, img10.jd.com, img14.360buyimg.com, ...
 const JD_CDN_HOST = /^img\d*\.(jd\.com|360buyimg\.com)$/;
 
@@ -50,10 +48,6 @@ export function validateApplyShape(req: ApplyRequest): UserError[] {
   }
   if (req.description.trim().length === 0) {
     problems.push(userError('DESCRIPTION_REQUIRED', 'Describe the problem.', ['input', 'description']));
-  } else if ([...req.description].length > MAX_DESCRIPTION_CHARS) {
-    problems.push(
-      userError('DESCRIPTION_TOO_LONG', `The description may have at most ${MAX_DESCRIPTION_CHARS} characters.`, ['input', 'description']),
-    );
   }
   req.imageUrls.forEach((url, i) => {
     if (!isJdCdnUrl(url)) {
@@ -74,15 +68,7 @@ export function validateApplyShape(req: ApplyRequest): UserError[] {
       ]),
     );
   }
-  const key = req.idempotencyKey;
-  if (key != null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_CHARS)) {
-    problems.push(
-      userError('IDEMPOTENCY_KEY_INVALID', `The idempotency key must have 1 to ${MAX_IDEMPOTENCY_KEY_CHARS} characters.`, [
-        'input',
-        'idempotencyKey',
-      ]),
-    );
-  }
+  problems.push(...applicationTextProblems(req));
   return problems;
 }
 

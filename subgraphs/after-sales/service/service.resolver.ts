@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { requireCustomer, shanghaiToIso } from '../../kit';
+import { ENTITY_DESCRIPTIONS, requireCustomer, shanghaiToIso } from '../../kit';
 import type { AfterSalesContext } from '../context';
 import { Order, orderRef } from '../order/order.type';
 import { afterSalesServiceReference } from './service.reference';
@@ -15,7 +15,7 @@ export class AfterSalesServiceResolver {
       'Null when it does not exist or belongs to someone else.',
   })
   afterSalesService(
-    @Arg('id', () => ID, { description: 'JD `afsServiceId`.' }) id: string,
+    @Arg('id', () => ID, { description: ENTITY_DESCRIPTIONS.afterSalesServiceId }) id: string,
     @Ctx() ctx: AfterSalesContext,
   ): Promise<AfterSalesService | null> {
     return afterSalesServiceReference.__resolveReference({ id }, ctx);

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar, Money } from '../../kit';
+import { DateTimeScalar, ENTITY_DESCRIPTIONS, Money } from '../../kit';
 import { AfterSalesExpectation, AfterSalesStatus, AfterSalesStep, AfterSalesType } from './service.enums';
 
 /** Cache hint for a customer's after-sales data: private, and as short-lived as the loaders' JD cache. */
@@ -8,13 +8,10 @@ export const AFTER_SALES_CACHE = '@cacheControl(maxAge: 15, scope: PRIVATE)';
 @Directive('@key(fields: "id")')
 @Directive(AFTER_SALES_CACHE)
 @ObjectType({
-  description:
-    'A return, exchange or repair the customer filed against one order line. Read from JD ' +
-    '`jingdong.afsservice.service.detail.get`; cached per customer for up to 15 seconds and refreshed at once ' +
-    'after this graph applies or cancels. Only the customer who filed it can see it.',
+  description: ENTITY_DESCRIPTIONS.afterSalesService,
 })
 export class AfterSalesService {
-  @Field(() => ID, { description: 'JD `afsServiceId`.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.afterSalesServiceId })
   id!: string;
 
   /** The order the service belongs to (resolved into `order`). */

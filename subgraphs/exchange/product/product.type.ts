@@ -1,14 +1,13 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ENTITY_DESCRIPTIONS } from '../../kit';
 
 /** The orders subgraph owns Product; exchange adds the current price and stock, keyed by skuId. */
 @Directive('@key(fields: "skuId")')
-// Descriptions match the owner's (orders) so composition keeps one text.
 @ObjectType({
-  description:
-    'A JD product (SKU) as far as the orders subgraph knows it. Other subgraphs extend it (the exchange subgraph adds the current price and stock).',
+  description: ENTITY_DESCRIPTIONS.product,
 })
 export class Product {
-  @Field(() => ID, { description: 'JD SKU id (`skuId` in JD order lines and goods APIs), digits as a string.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.productSkuId })
   skuId!: string;
 
   /** Already known price (fen) when the product was built from a quote; undefined means "load it". */

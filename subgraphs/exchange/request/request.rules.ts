@@ -1,32 +1,15 @@
 import type { JdAfsServiceSummary, JdOrderInfo } from '../../../jd/protocol';
-import { formatFen, userError, type UserError } from '../../kit';
+import { applicationTextProblems, formatFen, userError, type UserError } from '../../kit';
 import { priceDifference } from '../quote/price-difference';
 import type { QuoteClaims } from '../quote/quote-token';
 import type { RequestExchangeInput } from './request.input';
 
-export const MAX_IDEMPOTENCY_KEY_CHARS = 128;
-export const MAX_DESCRIPTION_CHARS = 1000;
 /** JD serviceStatus 1 (pending) and 2 (in progress) are still open; 3 completed and 4 cancelled are not. */
 const OPEN_STATUSES = new Set([1, 2]);
 
 /** Checks that need nothing from JD. */
 export function checkShape(input: Pick<RequestExchangeInput, 'idempotencyKey' | 'description'>): UserError[] {
-  const problems: UserError[] = [];
-  const key = input.idempotencyKey;
-  if (key != null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_CHARS)) {
-    problems.push(
-      userError('IDEMPOTENCY_KEY_INVALID', `The idempotency key must have 1 to ${MAX_IDEMPOTENCY_KEY_CHARS} characters.`, [
-        'input',
-        'idempotencyKey',
-      ]),
-    );
-  }
-  if (input.description != null && [...input.description].length > MAX_DESCRIPTION_CHARS) {
-    problems.push(
-      userError('DESCRIPTION_TOO_LONG', `The description may have at most ${MAX_DESCRIPTION_CHARS} characters.`, ['input', 'description']),
-    );
-  }
-  return problems;
+  return applicationTextProblems(input);
 }
 
 /** One answer for a forged, foreign or mismatched quote: it reveals nothing about whose it is. */

@@ -1,16 +1,13 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ENTITY_DESCRIPTIONS } from '../../kit';
 
 /** Owned by the after-sales subgraph: exchange only hands out references, the gateway resolves the rest there. */
 @Directive('@key(fields: "id", resolvable: false)')
-// The owner's description, so composition keeps one text.
 @ObjectType({
-  description:
-    'A return, exchange or repair the customer filed against one order line. Read from JD ' +
-    '`jingdong.afsservice.service.detail.get`; cached per customer for up to 15 seconds and refreshed at once ' +
-    'after this graph applies or cancels. Only the customer who filed it can see it.',
+  description: ENTITY_DESCRIPTIONS.afterSalesService,
 })
 export class AfterSalesService {
-  @Field(() => ID, { description: 'JD `afsServiceId`.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.afterSalesServiceId })
   id!: string;
 }
 

@@ -1,12 +1,12 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ENTITY_DESCRIPTIONS } from '../../kit';
 
 @Directive('@key(fields: "skuId")')
 @ObjectType({
-  description:
-    'A JD product (SKU) as far as the orders subgraph knows it. Other subgraphs extend it (the exchange subgraph adds the current price and stock).',
+  description: ENTITY_DESCRIPTIONS.product,
 })
 export class Product {
-  @Field(() => ID, { description: 'JD SKU id (`skuId` in JD order lines and goods APIs), digits as a string.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.productSkuId })
   skuId!: string;
 
   // Shareable: the product name is a JD goods fact that other subgraphs may also resolve.
