@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ChildMessage, ChildProbe } from './graph/stack-child';
 import { runLoad, type AutocannonOptions, type AutocannonResult } from './graph/autocannon';
-import { apqGetUrl, isCleanAnswer, readExample } from './graph/queries';
+import { apqGetUrl, isCleanAnswer, readExample, registerApq } from './graph/queries';
 import type { BenchResult } from './lib/report';
 import { median, round } from './lib/stats';
 
@@ -128,17 +128,7 @@ export async function runGraphBench(options: { rounds: number }): Promise<BenchR
     });
 
     // Register the directory query's hash once, as an APQ client's first miss would.
-    const register = await fetch(gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        operationName: directory.operationName,
-        query: directory.query,
-        variables: directory.variables,
-        extensions: { persistedQuery: { version: 1, sha256Hash: directory.sha256 } },
-      }),
-    });
-    if (!isCleanAnswer(await register.text())) throw new Error('registering the directory query by APQ failed');
+    await registerApq(gatewayUrl, directory);
 
     const scenarios: Scenario[] = [
       {

@@ -52,3 +52,18 @@ export function isCleanAnswer(body: string): boolean {
     return false;
   }
 }
+
+/** Registers `op` under its sha256 the way an APQ client's first miss does (query + hash in one POST). */
+export async function registerApq(gatewayUrl: string, op: BenchOperation): Promise<void> {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      operationName: op.operationName,
+      query: op.query,
+      variables: op.variables,
+      extensions: { persistedQuery: { version: 1, sha256Hash: op.sha256 } },
+    }),
+  });
+  if (!isCleanAnswer(await response.text())) throw new Error(`registering ${op.operationName ?? 'the operation'} by APQ failed`);
+}

@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { ChildMessage } from '../graph/stack-child';
 import { runLoad, type AutocannonOptions } from '../graph/autocannon';
-import { apqGetUrl, isCleanAnswer, readExample } from '../graph/queries';
+import { apqGetUrl, isCleanAnswer, readExample, registerApq } from '../graph/queries';
 
 const VARIANTS = {
   'before (luxon every call, make-fetch-happen)': 'no-memo,no-fetcher',
@@ -61,17 +61,7 @@ async function main(): Promise<void> {
     const scenarios: Record<string, (name: string) => Promise<AutocannonOptions>> = {
       directory: async (name) => {
         const url = stacks[name].ready.gatewayUrl;
-        const reg = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            operationName: directory.operationName,
-            query: directory.query,
-            variables: directory.variables,
-            extensions: { persistedQuery: { version: 1, sha256Hash: directory.sha256 } },
-          }),
-        });
-        if (!isCleanAnswer(await reg.text())) throw new Error('APQ registration failed');
+        await registerApq(url, directory);
         return {
           url: apqGetUrl(url, directory),
           method: 'GET',

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ChildMessage } from '../graph/stack-child';
 import { runLoad } from '../graph/autocannon';
-import { apqGetUrl, isCleanAnswer, readExample } from '../graph/queries';
+import { apqGetUrl, isCleanAnswer, readExample, registerApq } from '../graph/queries';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -54,17 +54,7 @@ async function main(): Promise<void> {
     };
   } else {
     const op = readExample('partner/01-support-offices.graphql');
-    const reg = await fetch(gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        operationName: op.operationName,
-        query: op.query,
-        variables: op.variables,
-        extensions: { persistedQuery: { version: 1, sha256Hash: op.sha256 } },
-      }),
-    });
-    if (!isCleanAnswer(await reg.text())) throw new Error('APQ registration failed');
+    await registerApq(gatewayUrl, op);
     load = { url: apqGetUrl(gatewayUrl, op), method: 'GET' as const, headers: { 'apollo-require-preflight': 'true' } };
   }
   const r = await runLoad({ ...load, connections: 10, duration: seconds, verifyBody: isCleanAnswer });

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { eventually } from './eventually';
 
 /** A redis-server of the test's own, on a free port, that the test may kill, pause or restart. */
 export interface PrivateRedis {
@@ -36,15 +37,6 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`private redis: ${what} within ${timeoutMs} ms`);
-}
-
 /** Starts `redis-server` (no persistence) on a free loopback port; fails when the binary is missing. */
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
@@ -52,7 +44,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const launch = async () => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     child.once('error', () => undefined);
-    await waitUntil(() => answers(port), 'no PONG');
+    await eventually(() => answers(port), `redis-server answering PING on port ${port}`);
   };
   const kill = async () => {
     const running = child;

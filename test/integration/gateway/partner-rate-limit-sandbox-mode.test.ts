@@ -1,14 +1,9 @@
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
 import { body, startGateway, type Harness } from './helpers/gateway-harness';
+import { REAL_JD_GATEWAY_ENV } from '../../support/real-jd-env';
 
 // Sandbox labelling, introspection and landing pages over HTTP, in sandbox mode and with real JD data.
-const JD = {
-  JD_API_URL: 'https://api.jd.com/routerjson',
-  SUBGRAPH_SIGNING_SECRET: 's'.repeat(32),
-  JWT_HS256_SECRET: 'j'.repeat(32),
-  JWT_ISSUER: 'https://id.example.com',
-  JWT_AUDIENCE: 'jd-support-graph',
-};
+const JD = REAL_JD_GATEWAY_ENV;
 const INTROSPECT = '{ __schema { queryType { name } } }';
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 

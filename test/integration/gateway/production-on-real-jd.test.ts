@@ -1,15 +1,10 @@
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
 import { body, startGateway, type Harness } from './helpers/gateway-harness';
+import { REAL_JD_GATEWAY_ENV } from '../../support/real-jd-env';
 
 // Real JD data is production whatever NODE_ENV says: a gateway on JD without NODE_ENV must not hand
 // out stack traces or internal messages (its subgraphs already hide them in that mode).
-const REAL_JD_WITHOUT_NODE_ENV = {
-  JD_API_URL: 'https://api.jd.com/routerjson',
-  SUBGRAPH_SIGNING_SECRET: 's'.repeat(32),
-  JWT_HS256_SECRET: 'j'.repeat(32),
-  JWT_ISSUER: 'https://id.example.com',
-  JWT_AUDIENCE: 'jd-support-graph',
-};
+const REAL_JD_WITHOUT_NODE_ENV = REAL_JD_GATEWAY_ENV;
 const INTERNAL = 'connection to 10.1.2.3:5432 refused';
 
 let stub: StubSubgraph;

@@ -6,6 +6,7 @@
 import * as crypto from 'node:crypto';
 import type { Sandbox } from '../../../jd/sandbox';
 import { postParams, startTestSandbox, unwrap } from './jos-call';
+import { SIGNATURE_VECTOR } from '../../support/jd-signature-vector';
 
 /** Independent signer: a TreeMap-style sorted walk, UTF-8 bytes, upper-case hex. */
 function independentSign(params: Record<string, string>, secret: string, signMethod: string): string {
@@ -44,16 +45,9 @@ describe('sandbox signature check against an independent signer', () => {
   afterAll(() => sandbox.stop());
 
   it("reproduces the signature test vectors computed from JD's published algorithm (so the independent signer is right)", () => {
-    const base = {
-      method: 'jingdong.pop.order.get',
-      app_key: 'testappkey',
-      access_token: 'testtoken',
-      timestamp: '2024-01-02 03:04:05.000+0800',
-      v: '2.0',
-      '360buy_param_json': '{"order_id":"123","optional_fields":"orderId,itemInfoList"}',
-    };
-    expect(independentSign(base, 'testsecret', 'md5')).toBe('7B17C13642D16C931EACE835763C8395');
-    expect(independentSign({ ...base, sign_method: 'hmacmd5' }, 'testsecret', 'hmacmd5')).toBe('42B6BC27F005505A58CBD62FEFB88F09');
+    const base = SIGNATURE_VECTOR.params;
+    expect(independentSign(base, 'testsecret', 'md5')).toBe(SIGNATURE_VECTOR.md5);
+    expect(independentSign({ ...base, sign_method: 'hmacmd5' }, 'testsecret', 'hmacmd5')).toBe(SIGNATURE_VECTOR.hmacmd5);
   });
 
   it.each(['md5', 'hmacmd5', 'hmacsha256'])(

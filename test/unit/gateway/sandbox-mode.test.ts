@@ -1,14 +1,8 @@
 import { ConfigError } from '../../../config';
 import { SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE, loadGatewayConfig } from '../../../gateway/config';
+import { REAL_JD_GATEWAY_ENV } from '../../support/real-jd-env';
 
-// What real JD data requires anyway (sandbox secrets are refused there).
-const JD = {
-  JD_API_URL: 'https://api.jd.com/routerjson',
-  SUBGRAPH_SIGNING_SECRET: 's'.repeat(32),
-  JWT_HS256_SECRET: 'j'.repeat(32),
-  JWT_ISSUER: 'https://id.example.com',
-  JWT_AUDIENCE: 'jd-support-graph',
-};
+const JD = REAL_JD_GATEWAY_ENV;
 
 describe('sandbox vs JD mode', () => {
   it('defaults to sandbox mode: introspection and explorer on, Apollo CDN page off, partners limited', () => {

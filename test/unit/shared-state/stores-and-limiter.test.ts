@@ -1,16 +1,9 @@
 import Keyv from 'keyv';
 import { connectRedis, createSharedLimiter, GuardedRedisStore, TieredStore, type RedisConnection } from '../../../shared-state';
+import { eventually } from '../../support/eventually';
 import { hasRedisServer, startPrivateRedis, type PrivateRedis } from '../../support/private-redis';
 
 const suite = hasRedisServer() || process.env.CI === 'true' ? describe : describe.skip;
-
-async function eventually(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not ${what} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 suite('shared-state: tiered store and shared limiter over one Redis', () => {
   let redis: PrivateRedis;
