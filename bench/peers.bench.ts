@@ -16,7 +16,7 @@ import { parsePeersOptions, type PeersOptions, type TargetId } from './peers/opt
 import { cpuMs, hasMapped } from './peers/processes';
 import { startSubgraphs, type RunningSubgraphs } from './peers/subgraphs';
 import { aggregate, ratio, workloadTable, type RunSample } from './peers/summary';
-import { startTarget, TARGET_LABELS, type RunningTarget, type TargetSettings } from './peers/targets';
+import { baselineCommit, startTarget, TARGET_LABELS, type RunningTarget, type TargetSettings } from './peers/targets';
 import { buildWorkloads, dashboardRequest, exchangeQuoteRequest, orderLinesOf, type Workload } from './peers/workloads';
 import { completedBetween, requireWrk, runWrk } from './peers/wrk';
 import { send } from './peers/http';
@@ -174,6 +174,18 @@ function methodLines(opts: PeersOptions, versions: Record<string, string>, wrkVe
     )
       .map(([n, v]) => `${n} ${v}`)
       .join(', ')} (bench/peers/package.json, installed on demand by \`npm ci --prefix bench/peers\`).`,
+    ...(opts.baseline !== undefined
+      ? [
+          `**Ours at the baseline commit** — the gateway of commit ${baselineCommit(opts.baseline)} (\`--baseline ${opts.baseline}\`: \`git archive\` into a temporary folder with this checkout's node_modules), started exactly as ours: an A/B of a code change inside one run.`,
+        ]
+      : []),
+    ...(Object.keys(opts.variantEnv).length > 0
+      ? [
+          `**Ours with the variant settings** — ours once more, plus ${Object.entries(opts.variantEnv)
+            .map(([k, v]) => `\`${k}=${v}\``)
+            .join(' ')} (\`--variant-env\`).`,
+        ]
+      : []),
     "Same identity contract everywhere: the peers verify the customer JWT on every request with jose and the sandbox HS256 settings of `gateway/config.ts`, and sign the identity headers of every subgraph fetch with `bench/peers/identity-contract.ts` (docs/identity-headers.md); the direct workload signs its own headers there too. Hive Gateway otherwise runs with its defaults (logging off), including its sharing of identical in-flight subgraph requests: the plugin puts the caller's identity header on each subgraph request (as Hive's own header propagation does), so that sharing is per customer; without it Hive handed customers each other's dashboards in a trial run.",
     "Customers kept apart: before the load, 32 concurrent dashboards (jd_demo_alice and jd_demo_bob interleaved) through each gateway; every answer must be its own customer's (as answered one at a time), else the bench stops.",
     "Before any load every target answers each workload once; the answers must be identical to ours after JSON canonicalisation (keys sorted; a quote's id, quotedAt and expiresAt masked, they change on every call), else the bench stops. The same single requests give the subgraph fetches of one request.",
@@ -200,6 +212,8 @@ export async function runPeersBench(options: { rounds?: number; flags: Record<st
       jwt: gatewayConfig.jwt,
       env,
       oursEnv: opts.oursEnv,
+      baseline: opts.baseline,
+      variantEnv: opts.variantEnv,
     };
     for (const id of opts.targets) {
       log(`peers: starting ${TARGET_LABELS[id]}`);

@@ -1,7 +1,10 @@
 /** The peers bench's command-line options (`npm run bench -- peers [--quick] [--rounds N] [--seconds S] …`), validated up front. */
 
-export const TARGET_IDS = ['ours', 'hive', 'hive-rust', 'direct'] as const;
+export const TARGET_IDS = ['ours', 'base', 'variant', 'hive', 'hive-rust', 'direct'] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
+
+/** Our own gateway: the code as it is, at the --baseline commit, and with the --variant-env settings. */
+export const OURS: readonly TargetId[] = ['ours', 'base', 'variant'];
 
 export const WORKLOAD_IDS = ['dashboard', 'directory', 'exchange-quote', 'persisted-get'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
@@ -15,6 +18,8 @@ export const PEERS_FLAGS = {
   targets: 'value',
   workloads: 'value',
   'ours-env': 'value',
+  baseline: 'value',
+  'variant-env': 'value',
 } as const;
 
 export interface PeersOptions {
@@ -29,6 +34,10 @@ export interface PeersOptions {
   workloads: WorkloadId[];
   /** Extra environment for our gateway's process (A/B a setting without editing code). */
   oursEnv: Record<string, string>;
+  /** A git commit (or ref) whose gateway runs as the `base` target: an A/B of a code change in one run. */
+  baseline?: string;
+  /** Extra environment for the `variant` target: ours once more, with these settings (e.g. GATEWAY_WORKERS=2). */
+  variantEnv: Record<string, string>;
   quick: boolean;
 }
 
@@ -53,12 +62,11 @@ function subset<T extends string>(name: string, raw: string, known: readonly T[]
   return known.filter((k) => picked.includes(k));
 }
 
-function envPairs(raw: string): Record<string, string> {
+function envPairs(raw: string, flag = 'ours-env'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of raw.split(',').filter(Boolean)) {
     const eq = pair.indexOf('=');
-    if (eq < 1 || !/^[A-Z_][A-Z0-9_]*$/.test(pair.slice(0, eq)))
-      throw new Error(`--ours-env takes NAME=value[,NAME=value…], got "${pair}"`);
+    if (eq < 1 || !/^[A-Z_][A-Z0-9_]*$/.test(pair.slice(0, eq))) throw new Error(`--${flag} takes NAME=value[,NAME=value…], got "${pair}"`);
     out[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return out;
@@ -76,7 +84,12 @@ export function parsePeersOptions(rounds: number | undefined, flags: Record<stri
   const value = (name: keyof typeof PEERS_FLAGS) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
   const quick = flags.quick === true;
   const base = quick ? QUICK : DEFAULTS;
-  const targets = value('targets') ? subset('targets', value('targets') as string, TARGET_IDS) : [...TARGET_IDS];
+  const baseline = value('baseline');
+  if (baseline !== undefined && !/^[\w./^~-]+$/.test(baseline)) throw new Error(`--baseline takes a git commit or ref, got "${baseline}"`);
+  const variantEnv = value('variant-env') ? envPairs(value('variant-env') as string, 'variant-env') : {};
+  // base and variant run only when asked for (--baseline, --variant-env); ours always: it is the reference.
+  const wanted = (t: TargetId) => (t === 'base' ? baseline !== undefined : t === 'variant' ? Object.keys(variantEnv).length > 0 : true);
+  const targets = (value('targets') ? subset('targets', value('targets') as string, TARGET_IDS) : [...TARGET_IDS]).filter(wanted);
   if (!targets.includes('ours')) targets.unshift('ours');
   const connections = value('connections')
     ? (value('connections') as string).split(',').map((c) => wholeNumber('connections', c.trim(), 1, 512))
@@ -89,6 +102,8 @@ export function parsePeersOptions(rounds: number | undefined, flags: Record<stri
     targets,
     workloads: value('workloads') ? subset('workloads', value('workloads') as string, WORKLOAD_IDS) : [...WORKLOAD_IDS],
     oursEnv: value('ours-env') ? envPairs(value('ours-env') as string) : {},
+    baseline,
+    variantEnv,
     quick,
   };
 }

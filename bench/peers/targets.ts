@@ -3,9 +3,12 @@
  * ours (gateway/index.ts — createGateway over the committed supergraph, SUBGRAPH_URL_* at the running
  * subgraphs), Hive Gateway through its CLI with hive.config.ts (plain, and with --hive-router-runtime,
  * which plugs @graphql-hive/router-runtime's unifiedGraphHandler in), and the offices subgraph itself.
- * To add a variant (e.g. ours with GATEWAY_WORKERS=2), add an id in options.ts and a case here.
+ * Ours also runs as `base` (the gateway of the --baseline commit, from `git archive`, for an A/B of a
+ * code change in one run) and as `variant` (ours with the --variant-env settings, e.g. GATEWAY_WORKERS=2).
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JwtConfig } from '../../gateway/config';
 import { subgraphEnvName } from '../../gateway/config';
@@ -20,6 +23,8 @@ export const MANIFEST_PATH = join(ROOT, 'persisted-operations', 'manifest.json')
 
 export const TARGET_LABELS: Record<TargetId, string> = {
   ours: 'ours (Apollo Gateway)',
+  base: 'ours at the baseline commit',
+  variant: 'ours with the variant settings',
   hive: 'Hive Gateway',
   'hive-rust': 'Hive Gateway + Rust planner',
   direct: 'offices subgraph directly',
@@ -32,6 +37,10 @@ export interface TargetSettings {
   /** The environment every child starts from (already cleaned of REDIS_URL, JD_API_URL, …). */
   env: NodeJS.ProcessEnv;
   oursEnv: Record<string, string>;
+  /** The commit the `base` target runs (--baseline). */
+  baseline?: string;
+  /** The `variant` target's extra environment (--variant-env). */
+  variantEnv: Record<string, string>;
 }
 
 export interface RunningTarget {
@@ -68,12 +77,12 @@ async function startGatewayProcess(id: TargetId, port: number, start: () => Mana
   return { id, label: TARGET_LABELS[id], url, pid: managed.pid, exited, stop: managed.stop };
 }
 
-function startOurs(settings: TargetSettings, port: number): Managed {
+function startOurs(settings: TargetSettings, port: number, root = ROOT, extraEnv: Record<string, string> = {}): Managed {
   const subgraphEnv = Object.fromEntries(
     Object.entries(settings.subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, url]),
   );
-  return startProcess(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'gateway', 'index.ts')], {
-    cwd: ROOT,
+  return startProcess(process.execPath, ['-r', '@swc-node/register', join(root, 'gateway', 'index.ts')], {
+    cwd: root,
     env: {
       ...settings.env,
       ...subgraphEnv,
@@ -81,8 +90,23 @@ function startOurs(settings: TargetSettings, port: number): Managed {
       GATEWAY_PORT: String(port),
       LOG_LEVEL: 'silent',
       ...settings.oursEnv,
+      ...extraEnv,
     },
   });
+}
+
+/** The project's files at `commit` in a temporary folder (git archive: no checkout, no worktree), with our node_modules. */
+function checkoutBaseline(commit: string): { root: string; sha: string; remove(): void } {
+  const sha = execFileSync('git', ['rev-parse', '--verify', `${commit}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const root = mkdtempSync(join(tmpdir(), `peers-base-${sha.slice(0, 8)}-`));
+  execFileSync('sh', ['-c', `git archive --format=tar ${sha} | tar -x -C "${root}"`], { cwd: ROOT });
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  return { root, sha, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** The commit the baseline resolves to, for the report. */
+export function baselineCommit(commit: string): string {
+  return execFileSync('git', ['rev-parse', '--short', `${commit}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
 }
 
 function hiveBin(): string {
@@ -124,5 +148,15 @@ export async function startTarget(id: TargetId, settings: TargetSettings): Promi
     return { id, label: TARGET_LABELS[id], url: settings.subgraphUrls.offices, exited: () => undefined, stop: async () => undefined };
   const port = await freePort();
   if (id === 'ours') return startGatewayProcess(id, port, () => startOurs(settings, port));
+  if (id === 'variant') return startGatewayProcess(id, port, () => startOurs(settings, port, ROOT, settings.variantEnv));
+  if (id === 'base') {
+    if (settings.baseline === undefined) throw new Error('the base target needs --baseline <commit>');
+    const checkout = checkoutBaseline(settings.baseline);
+    const target = await startGatewayProcess(id, port, () => startOurs(settings, port, checkout.root)).catch((err: unknown) => {
+      checkout.remove();
+      throw err;
+    });
+    return { ...target, stop: () => target.stop().finally(() => checkout.remove()) };
+  }
   return startGatewayProcess(id, port, () => startHive(settings, port, id === 'hive-rust'));
 }

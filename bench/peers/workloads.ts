@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readExample } from '../graph/queries';
 import type { FieldPath } from './answers';
 import { ANONYMOUS_IDENTITY, signedIdentityHeaders } from './identity-contract';
-import type { TargetId, WorkloadId } from './options';
+import { OURS, type TargetId, type WorkloadId } from './options';
 import { MANIFEST_PATH, type RunningTarget } from './targets';
 import type { BenchRequest } from './wrk';
 
@@ -39,7 +39,7 @@ export interface WorkloadContext {
   exchangeLine: { orderId: string; skuId: string };
 }
 
-const GATEWAYS: TargetId[] = ['ours', 'hive', 'hive-rust'];
+const GATEWAYS: TargetId[] = [...OURS, 'hive', 'hive-rust'];
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 function post(url: string, body: unknown, headers: Record<string, string> = {}): BenchRequest {
@@ -145,13 +145,13 @@ export function buildWorkloads(ctx: WorkloadContext): Workload[] {
       targets: GATEWAYS,
       volatile: [],
       how: (t) =>
-        t === 'ours'
+        OURS.includes(t)
           ? 'GET by APQ hash (registered once by POST before the check)'
           : 'the same GET; Hive Gateway has no APQ registration, so it resolves the hash from persisted-operations/manifest.json (its persistedDocuments option)',
       // apollo-require-preflight satisfies our gateway's CSRF prevention for GET; Hive ignores it.
       request: (t) => ({ method: 'GET', url: persistedGetUrl(t.url), headers: { 'apollo-require-preflight': 'true' } }),
       prepare: async (t) => {
-        if (t.id !== 'ours') return;
+        if (!OURS.includes(t.id)) return;
         const res = await fetch(t.url, {
           method: 'POST',
           headers: JSON_HEADERS,

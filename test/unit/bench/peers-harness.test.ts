@@ -43,7 +43,24 @@ describe('parsePeersOptions', () => {
     });
   });
 
+  it('adds ours at a baseline commit and ours with variant settings only when asked for', () => {
+    const o = parsePeersOptions(undefined, { baseline: 'main~2', 'variant-env': 'GATEWAY_WORKERS=2', targets: 'hive-rust' });
+    expect(o).toMatchObject({ baseline: 'main~2', variantEnv: { GATEWAY_WORKERS: '2' }, targets: ['ours', 'hive-rust'] });
+    expect(parsePeersOptions(undefined, { baseline: 'main~2', 'variant-env': 'GATEWAY_WORKERS=2' }).targets).toEqual([
+      'ours',
+      'base',
+      'variant',
+      'hive',
+      'hive-rust',
+      'direct',
+    ]);
+    expect(parsePeersOptions(undefined, { baseline: 'abc123', targets: 'base' }).targets).toEqual(['ours', 'base']);
+    expect(parsePeersOptions(undefined, { targets: 'base,variant' }).targets).toEqual(['ours']);
+  });
+
   it('refuses what it cannot use, saying what to fix', () => {
+    expect(() => parsePeersOptions(undefined, { baseline: 'x; rm -rf /' })).toThrow('--baseline takes a git commit or ref');
+    expect(() => parsePeersOptions(undefined, { 'variant-env': 'x' })).toThrow('--variant-env takes NAME=value');
     expect(() => parsePeersOptions(undefined, { seconds: '0' })).toThrow('--seconds must be a whole number from 1 to 600');
     expect(() => parsePeersOptions(undefined, { targets: 'ours,apollo-router' })).toThrow('unknown "apollo-router"');
     expect(() => parsePeersOptions(undefined, { 'ours-env': 'lower=1' })).toThrow('NAME=value');
