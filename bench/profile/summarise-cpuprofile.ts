@@ -1,7 +1,9 @@
 /**
  * Summarises a V8 .cpuprofile (from `node --cpu-prof`): self time by function, by package
  * (node_modules/<pkg>, project folder, or node internals), and inclusive time of selected frames.
- *   node -r @swc-node/register bench/profile/summarise-cpuprofile.ts <file.cpuprofile> [--top 40]
+ *   node -r @swc-node/register bench/profile/summarise-cpuprofile.ts <file.cpuprofile> [--top 40] [--from-us T]
+ * --from-us leaves out samples taken before T (µs on the machine's monotonic clock, the clock V8 stamps
+ * profiles with; profile-gateway.ts prints it for the start of the load, so start-up is not counted).
  */
 import { readFileSync } from 'node:fs';
 
@@ -33,7 +35,7 @@ export function bucketOf(url: string, fn: string): string {
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   }
   if (url.startsWith('node:')) return 'node:' + url.slice(5).split('/')[0];
-  const m = /\/work\/main\/([^/]+(?:\/[^/]+)?)/.exec(url);
+  const m = /\/work\/(?:main|wt\/[^/]+)\/([^/]+(?:\/[^/]+)?)/.exec(url);
   return m ? `project:${m[1]}` : url;
 }
 
@@ -44,8 +46,14 @@ function main(): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const fromIdx = process.argv.indexOf('--from-us');
+  const fromUs = fromIdx > 0 ? Number(process.argv[fromIdx + 1]) : -Infinity;
   const selfUs = new Map<number, number>();
-  p.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  let at = p.startTime;
+  p.samples.forEach((id, i) => {
+    at += p.timeDeltas[i] ?? 0;
+    if (at >= fromUs) selfUs.set(id, (selfUs.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const pct = (us: number) => ((100 * us) / total).toFixed(1).padStart(5) + '%';
 
@@ -55,7 +63,7 @@ function main(): void {
   for (const [id, us] of selfUs) {
     const n = byId.get(id)!;
     const f = n.callFrame;
-    const key = `${f.functionName || '(anon)'}  ${f.url.replace(/^.*node_modules\//, '').replace('file:///work/main/', '')}:${f.lineNumber + 1}`;
+    const key = `${f.functionName || '(anon)'}  ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/\/work\/(main|wt\/[^/]+)\//, '')}:${f.lineNumber + 1}`;
     fnSelf.set(key, (fnSelf.get(key) ?? 0) + us);
     const b = bucketOf(f.url, f.functionName);
     pkgSelf.set(b, (pkgSelf.get(b) ?? 0) + us);
