@@ -13,7 +13,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createLogger } from './logger';
 import { createAuthenticator } from './auth';
-import { SignedIdentityDataSource } from './subgraph-transport';
+import { InflightSharing, SignedIdentityDataSource } from './subgraph-transport';
 import { fileSupergraph, type FileSupergraph } from './supergraph/file-supergraph';
 import { resolveSubgraphUrl } from './supergraph/subgraph-urls';
 import { createApqCache } from './apq/apq-cache';
@@ -77,6 +77,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
         resolveSubgraphUrl({ name, url: url ?? '' }, config.subgraphUrlOverrides),
         config.subgraphSigningSecret,
         observeFetch,
+        new InflightSharing(() => metrics.subgraphSharedFetches.inc({ subgraph: name })),
       ),
   });
 

@@ -19,9 +19,14 @@ function canonical(identity: Identity): Identity {
   }
 }
 
+/** The identity as the contract serialises it: the same JSON for the same caller, whatever else the object carries. */
+export function identityJson(identity: Identity): string {
+  return JSON.stringify(canonical(identity));
+}
+
 /** The three signed identity headers: base64url JSON, epoch-ms timestamp, hex HMAC-SHA256 of `ts + "." + payload`. */
 export function signIdentity(identity: Identity, secret: string, nowMs: number = Date.now()): Record<string, string> {
-  const payload = Buffer.from(JSON.stringify(canonical(identity)), 'utf8').toString('base64url');
+  const payload = Buffer.from(identityJson(identity), 'utf8').toString('base64url');
   const ts = String(nowMs);
   const sig = createHmac('sha256', secret).update(`${ts}.${payload}`).digest('hex');
   return { [IDENTITY_HEADER]: payload, [IDENTITY_TS_HEADER]: ts, [IDENTITY_SIG_HEADER]: sig };

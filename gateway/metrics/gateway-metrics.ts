@@ -22,8 +22,14 @@ export function createGatewayMetrics() {
     }),
     subgraphFetches: new Counter({
       name: 'gateway_subgraph_fetches_total',
-      help: 'Fetches from subgraphs by subgraph and outcome',
+      help: 'Fetches from subgraphs by subgraph and outcome, as the query plans ask for them (shared ones included)',
       labelNames: ['subgraph', 'outcome'],
+      registers,
+    }),
+    subgraphSharedFetches: new Counter({
+      name: 'gateway_subgraph_fetches_shared_total',
+      help: 'Subgraph fetches answered by an identical fetch already in flight (same subgraph, operation, variables and caller) instead of being sent',
+      labelNames: ['subgraph'],
       registers,
     }),
     subgraphLatency: new Histogram({

@@ -1,2 +1,3 @@
 export { SignedIdentityDataSource } from './signed-data-source';
 export { createSubgraphFetcher } from './subgraph-fetcher';
+export { InflightSharing } from './inflight-sharing';

@@ -64,11 +64,23 @@ function readBody(res: IncomingMessage): Promise<Buffer> {
 }
 
 function toResponse(url: string, res: IncomingMessage, body: Buffer): FetcherResponse {
-  const headers = new Headers();
   // rawHeaders keeps repeated headers (e.g. set-cookie) as separate values.
-  for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
-  const status = res.statusCode ?? 0;
-  const response = new Response(NULL_BODY.has(status) ? null : body, { status, statusText: res.statusMessage ?? '', headers });
+  const headers: [string, string][] = [];
+  for (let i = 0; i < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
+  return bufferedResponse(url, res.statusCode ?? 0, res.statusMessage ?? '', headers, body);
+}
+
+/** A standard Response over an answer already read into memory, with the URL it came from. */
+export function bufferedResponse(
+  url: string,
+  status: number,
+  statusText: string,
+  headerList: [string, string][],
+  body: Buffer,
+): FetcherResponse {
+  const headers = new Headers();
+  for (const [name, value] of headerList) headers.append(name, value);
+  const response = new Response(NULL_BODY.has(status) ? null : body, { status, statusText, headers });
   // A constructed Response has url ''; errorFromResponse reports the URL, as it did with make-fetch-happen.
   Object.defineProperty(response, 'url', { value: url });
   return response as unknown as FetcherResponse;

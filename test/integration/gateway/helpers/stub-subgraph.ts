@@ -22,7 +22,11 @@ export async function startStubSubgraph(
   name: string,
   typeDefs: string,
   resolvers: GraphQLResolverMap<unknown>,
-  opts: { cacheControl?: string } = {},
+  opts: {
+    cacheControl?: string;
+    /** The resolvers' context, built from the request the gateway sent (e.g. its identity header). */
+    context?: (req: http.IncomingMessage) => object;
+  } = {},
 ): Promise<StubSubgraph> {
   const schema = buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers });
   const server = new ApolloServer({ schema, plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()] });
@@ -38,7 +42,7 @@ export async function startStubSubgraph(
       next();
     },
     express.json(),
-    expressMiddleware(server),
+    expressMiddleware(server, { context: async ({ req }) => opts.context?.(req) ?? {} }),
   );
   const httpServer = http.createServer(app);
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', () => r()));

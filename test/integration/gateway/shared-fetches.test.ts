@@ -1,0 +1,146 @@
+import type { IncomingMessage } from 'node:http';
+import { loadGatewayConfig } from '../../../gateway/config';
+import { issueCustomerToken } from '../../../gateway/auth';
+import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
+import { startGateway, type Harness } from './helpers/gateway-harness';
+
+const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
+
+/** A promise the test settles: the subgraphs' resolvers hold every answer until the test opens the gate. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+const callerOf = (headers: IncomingMessage['headers']) =>
+  JSON.parse(Buffer.from(String(headers['x-jd-identity']), 'base64url').toString('utf8')) as { kind: string; pin?: string };
+
+/** Waits for a condition the test can observe (requests arrived or joined), never for an amount of time. */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((r) => setImmediate(r));
+}
+
+describe('identical subgraph fetches in flight are shared', () => {
+  let orders: StubSubgraph;
+  let notes: StubSubgraph;
+  let h: Harness;
+  let held = gate();
+  let alice: string;
+  let bob: string;
+  let writes = 0;
+
+  beforeAll(async () => {
+    const context = (req: IncomingMessage) => ({ caller: callerOf(req.headers) });
+    orders = await startStubSubgraph(
+      'orders',
+      `${FEDERATION}
+       type Query { whoami(tag: String): String }
+       type Mutation { touch(tag: String): Order }
+       type Order @key(fields: "id") { id: ID! }`,
+      {
+        Query: {
+          whoami: async (_: unknown, args: { tag?: string }, ctx: unknown) => {
+            await held.opened;
+            const { caller } = ctx as { caller: ReturnType<typeof callerOf> };
+            return `${caller.pin ?? caller.kind}:${args.tag ?? ''}`;
+          },
+        },
+        Mutation: {
+          touch: async () => {
+            writes++;
+            await held.opened;
+            return { id: 'order-1' };
+          },
+        },
+      },
+      { context },
+    );
+    notes = await startStubSubgraph(
+      'notes',
+      `${FEDERATION}
+       type Order @key(fields: "id") { id: ID! note: String }`,
+      {
+        Order: {
+          __resolveReference: async (ref: { id: string }) => {
+            await held.opened;
+            return { id: ref.id, note: `writes so far: ${writes}` };
+          },
+        },
+      },
+      { context },
+    );
+    h = await startGateway([orders, notes]);
+    const jwt = loadGatewayConfig({}).jwt;
+    [alice, bob] = await Promise.all([issueCustomerToken(jwt, 'jd_demo_alice'), issueCustomerToken(jwt, 'jd_demo_bob')]);
+  });
+  afterAll(async () => {
+    await h.close();
+    await Promise.all([orders.stop(), notes.stop()]);
+  });
+  beforeEach(() => {
+    orders.received.length = 0;
+    notes.received.length = 0;
+    held = gate();
+  });
+
+  const shared = async (subgraph: string) =>
+    (await h.gateway.metrics.subgraphSharedFetches.get()).values.find((v) => v.labels.subgraph === subgraph)?.value ?? 0;
+  const ask = (query: string, token?: string) =>
+    fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query }),
+    }).then((res) => res.json() as Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>);
+
+  it('sends one fetch for concurrent identical queries of one customer, and each gets the answer', async () => {
+    const before = await shared('orders');
+    const answers = Array.from({ length: 8 }, () => ask('{ whoami(tag: "x") }', alice));
+    // Every request has either reached the subgraph or joined one in flight: nothing depends on timing.
+    await until(async () => orders.received.length + (await shared('orders')) - before === 8);
+    held.open();
+    expect((await Promise.all(answers)).map((a) => a.data?.whoami)).toEqual(Array(8).fill('jd_demo_alice:x'));
+    expect(orders.received).toHaveLength(1);
+    expect((await shared('orders')) - before).toBe(7);
+  });
+
+  it('never shares across customers: concurrent alice and bob get one fetch each and their own answers', async () => {
+    const before = await shared('orders');
+    const tokens = Array.from({ length: 10 }, (_, i) => (i % 2 ? bob : alice));
+    const answers = tokens.map((token) => ask('{ whoami(tag: "x") }', token));
+    await until(async () => orders.received.length + (await shared('orders')) - before === 10);
+    held.open();
+    const got = (await Promise.all(answers)).map((a) => a.data?.whoami);
+    expect(got).toEqual(tokens.map((t) => (t === alice ? 'jd_demo_alice:x' : 'jd_demo_bob:x')));
+    expect(orders.received.map((r) => callerOf(r).pin).sort()).toEqual(['jd_demo_alice', 'jd_demo_bob']);
+  });
+
+  it('keeps different variables and anonymous callers apart from customers', async () => {
+    const before = await shared('orders');
+    const answers = [ask('{ whoami(tag: "x") }'), ask('{ whoami(tag: "x") }', alice), ask('{ whoami(tag: "y") }', alice)];
+    await until(async () => orders.received.length + (await shared('orders')) - before === 3);
+    held.open();
+    expect((await Promise.all(answers)).map((a) => a.data?.whoami)).toEqual(['anonymous:x', 'jd_demo_alice:x', 'jd_demo_alice:y']);
+    expect(orders.received).toHaveLength(3);
+  });
+
+  it('never shares a mutation, nor the reads that follow it', async () => {
+    const before = { orders: await shared('orders'), notes: await shared('notes') };
+    const answers = Array.from({ length: 4 }, () => ask('mutation { touch(tag: "x") { id note } }', alice));
+    // All four writes reached the subgraph (their follow-up reads wait until then): none was shared.
+    await until(async () => orders.received.length + (await shared('orders')) - before.orders === 4);
+    held.open();
+    const got = await Promise.all(answers);
+    expect(got.every((a) => (a.data?.touch as { id: string }).id === 'order-1')).toBe(true);
+    expect(orders.received).toHaveLength(4);
+    expect(notes.received).toHaveLength(4);
+    expect({ orders: await shared('orders'), notes: await shared('notes') }).toEqual(before);
+  });
+
+  it('is not a cache: a request after the answer came back is sent again', async () => {
+    held.open();
+    await ask('{ whoami(tag: "z") }', alice);
+    await ask('{ whoami(tag: "z") }', alice);
+    expect(orders.received).toHaveLength(2);
+  });
+});
