@@ -3,6 +3,7 @@ import { loadGatewayConfig } from '../../../gateway/config';
 import { issueCustomerToken } from '../../../gateway/auth';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
 import { startGateway, type Harness } from './helpers/gateway-harness';
+import { eventually } from '../../support/eventually';
 
 const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
 
@@ -16,10 +17,8 @@ function gate() {
 const callerOf = (headers: IncomingMessage['headers']) =>
   JSON.parse(Buffer.from(String(headers['x-jd-identity']), 'base64url').toString('utf8')) as { kind: string; pin?: string };
 
-/** Waits for a condition the test can observe (requests arrived or joined), never for an amount of time. */
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((r) => setImmediate(r));
-}
+/** Waits until every request has either reached the subgraph or joined a fetch in flight: a state, not an amount of time. */
+const allArrived = (condition: () => Promise<boolean>) => eventually(condition, 'every request at the subgraph or joined', 15_000);
 
 describe('identical subgraph fetches in flight are shared', () => {
   let orders: StubSubgraph;
@@ -96,8 +95,7 @@ describe('identical subgraph fetches in flight are shared', () => {
   it('sends one fetch for concurrent identical queries of one customer, and each gets the answer', async () => {
     const before = await shared('orders');
     const answers = Array.from({ length: 8 }, () => ask('{ whoami(tag: "x") }', alice));
-    // Every request has either reached the subgraph or joined one in flight: nothing depends on timing.
-    await until(async () => orders.received.length + (await shared('orders')) - before === 8);
+    await allArrived(async () => orders.received.length + (await shared('orders')) - before === 8);
     held.open();
     expect((await Promise.all(answers)).map((a) => a.data?.whoami)).toEqual(Array(8).fill('jd_demo_alice:x'));
     expect(orders.received).toHaveLength(1);
@@ -108,7 +106,7 @@ describe('identical subgraph fetches in flight are shared', () => {
     const before = await shared('orders');
     const tokens = Array.from({ length: 10 }, (_, i) => (i % 2 ? bob : alice));
     const answers = tokens.map((token) => ask('{ whoami(tag: "x") }', token));
-    await until(async () => orders.received.length + (await shared('orders')) - before === 10);
+    await allArrived(async () => orders.received.length + (await shared('orders')) - before === 10);
     held.open();
     const got = (await Promise.all(answers)).map((a) => a.data?.whoami);
     expect(got).toEqual(tokens.map((t) => (t === alice ? 'jd_demo_alice:x' : 'jd_demo_bob:x')));
@@ -118,7 +116,7 @@ describe('identical subgraph fetches in flight are shared', () => {
   it('keeps different variables and anonymous callers apart from customers', async () => {
     const before = await shared('orders');
     const answers = [ask('{ whoami(tag: "x") }'), ask('{ whoami(tag: "x") }', alice), ask('{ whoami(tag: "y") }', alice)];
-    await until(async () => orders.received.length + (await shared('orders')) - before === 3);
+    await allArrived(async () => orders.received.length + (await shared('orders')) - before === 3);
     held.open();
     expect((await Promise.all(answers)).map((a) => a.data?.whoami)).toEqual(['anonymous:x', 'jd_demo_alice:x', 'jd_demo_alice:y']);
     expect(orders.received).toHaveLength(3);
@@ -128,7 +126,7 @@ describe('identical subgraph fetches in flight are shared', () => {
     const before = { orders: await shared('orders'), notes: await shared('notes') };
     const answers = Array.from({ length: 4 }, () => ask('mutation { touch(tag: "x") { id note } }', alice));
     // All four writes reached the subgraph (their follow-up reads wait until then): none was shared.
-    await until(async () => orders.received.length + (await shared('orders')) - before.orders === 4);
+    await allArrived(async () => orders.received.length + (await shared('orders')) - before.orders === 4);
     held.open();
     const got = await Promise.all(answers);
     expect(got.every((a) => (a.data?.touch as { id: string }).id === 'order-1')).toBe(true);
