@@ -18,7 +18,7 @@ import { startSubgraphs, type RunningSubgraphs } from './peers/subgraphs';
 import { aggregate, ratio, workloadTable, type RunSample } from './peers/summary';
 import { baselineCommit, startTarget, TARGET_LABELS, type RunningTarget, type TargetSettings } from './peers/targets';
 import { buildWorkloads, dashboardRequest, exchangeQuoteRequest, orderLinesOf, type Workload } from './peers/workloads';
-import { completedBetween, requireWrk, runWrk } from './peers/wrk';
+import { completedBetween, runWrk, wrkVersion as readWrkVersion } from './peers/wrk';
 import { send } from './peers/http';
 import { checkIsolation, type IsolationResult } from './peers/isolation';
 
@@ -134,6 +134,8 @@ async function measure(
   const windowed = toSecond > fromSecond;
   const before = windowed ? undefined : await snapshot(target, subgraphs);
   const running = runWrk(request, connections, seconds);
+  // Awaited below; until then a failure must not count as an unhandled rejection (which ends the process).
+  running.catch(() => undefined);
   const inside = windowed
     ? await (async () => {
         await sleepUntil(fromSecond * 1000);
@@ -199,7 +201,7 @@ function methodLines(opts: PeersOptions, versions: Record<string, string>, wrkVe
 export async function runPeersBench(options: { rounds?: number; flags: Record<string, string | true> }): Promise<BenchResult> {
   const opts = parsePeersOptions(options.rounds, options.flags);
   const log = (line: string) => console.log(line);
-  const wrkVersion = requireWrk();
+  const wrkVersion = readWrkVersion();
   const versions = opts.targets.some((t) => t.startsWith('hive')) ? ensurePeersInstalled(log) : {};
   const env = cleanEnv();
   const gatewayConfig = loadGatewayConfig(env);

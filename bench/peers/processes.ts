@@ -24,9 +24,18 @@ export interface Managed {
   stop(): Promise<void>;
 }
 
+// Children still running when the bench process exits (an error it did not catch, process.exit) are
+// killed by their own pids, so no gateway outlives the bench.
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 /** Spawns `command` and keeps its output tail; the process is stopped by its own pid only. */
 export function startProcess(command: string, args: string[], options: SpawnOptions): Managed {
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   let tail = '';
   const keep = (d: Buffer) => {
     tail = (tail + String(d)).slice(-6000);

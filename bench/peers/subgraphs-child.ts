@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     const name = byPort.get((server.address() as AddressInfo | null)?.port ?? -1);
     if (name !== undefined && request.url?.startsWith('/graphql')) counts[name]++;
   });
+  // The bench is gone (crashed or killed): do not outlive it.
+  process.once('disconnect', () => void stack.stop().finally(() => process.exit(0)));
   process.on('message', (msg: { ask?: string }) => {
     if (msg.ask === 'counts') send({ type: 'counts', counts: { ...counts } });
     if (msg.ask === 'stop') void stack.stop().then(() => process.exit(0));

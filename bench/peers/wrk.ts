@@ -5,9 +5,9 @@
  * costs little CPU next to the processes measured.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 export interface BenchRequest {
   method: 'GET' | 'POST';
@@ -88,19 +88,33 @@ export function wrkScript(request: BenchRequest): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Throws with the install command when wrk is not on PATH. */
+let wrkPath: string | undefined;
+
+/** wrk's absolute path, looked up on PATH once (later spawns do not depend on PATH); throws with the install command when it is missing. */
 export function requireWrk(): string {
+  if (wrkPath) return wrkPath;
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, 'wrk');
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return (wrkPath = candidate);
+    } catch {
+      // not here (or an unreadable PATH entry): keep looking
+    }
+  }
+  throw new Error('wrk is not installed: run `apt-get install -y wrk` (Debian/Ubuntu) and try again');
+}
+
+/** wrk's version line (`wrk --version` prints it and exits 1). */
+export function wrkVersion(): string {
+  const wrk = requireWrk();
   try {
-    return execFileSync('wrk', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    return execFileSync(wrk, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
       .split('\n')[0]
       .trim();
   } catch (err) {
-    // `wrk --version` prints its banner and exits 1; only a missing binary is a problem.
-    const e = err as { code?: string; stdout?: string };
-    if (e.code === 'ENOENT')
-      throw new Error('wrk is not installed: run `apt-get install -y wrk` (Debian/Ubuntu) and try again', { cause: err });
     return (
-      String(e.stdout ?? '')
+      String((err as { stdout?: string }).stdout ?? '')
         .split('\n')[0]
         .trim() || 'wrk'
     );
@@ -115,7 +129,7 @@ export async function runWrk(request: BenchRequest, connections: number, seconds
     writeFileSync(script, wrkScript(request));
     const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, request.url];
     const stdout = await new Promise<string>((resolve, reject) => {
-      execFile('wrk', args, { encoding: 'utf8', timeout: (seconds + 30) * 1000 }, (err, out, errOut) =>
+      execFile(requireWrk(), args, { encoding: 'utf8', timeout: (seconds + 30) * 1000 }, (err, out, errOut) =>
         err ? reject(new Error(`wrk ${args.join(' ')} failed: ${err.message}\n${errOut}`)) : resolve(out),
       );
     });
