@@ -3,11 +3,11 @@
  * process) for the public directory query (anonymous GET by APQ hash) and the customer dashboard
  * (bearer token, POST); requests/s, latency, JD calls per request, and the stack process's RSS.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ChildMessage, ChildProbe } from './graph/stack-child';
 import { runLoad, type AutocannonOptions, type AutocannonResult } from './graph/autocannon';
 import { apqGetUrl, isCleanAnswer, readExample, registerApq } from './graph/queries';
+import { forkIpcChild } from '../test/support/processes';
 import type { BenchResult } from './lib/report';
 import { median, round } from './lib/stats';
 
@@ -31,61 +31,12 @@ async function startChild(): Promise<Child> {
   // The bench measures the default in-memory wiring; a REDIS_URL or real JD in the shell must not leak in.
   for (const name of Object.keys(env))
     if (name === 'REDIS_URL' || name === 'JD_API_URL' || name.startsWith('SUBGRAPH_URL_')) delete env[name];
-  const child: ChildProcess = fork(join(__dirname, 'graph', 'stack-child.ts'), [], {
-    execArgv: ['-r', '@swc-node/register'],
-    env,
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + String(d)).slice(-4000);
-  });
-  const next = <T extends ChildMessage['type']>(type: T, timeoutMs: number) =>
-    new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`stack child: no "${type}" within ${timeoutMs} ms\n${stderr}`));
-      }, timeoutMs);
-      const onMessage = (m: ChildMessage) => {
-        if (m.type === 'error') {
-          cleanup();
-          reject(new Error(`stack child failed: ${m.message}`));
-        }
-        if (m.type === type) {
-          cleanup();
-          resolve(m as Extract<ChildMessage, { type: T }>);
-        }
-      };
-      const onExit = (code: number | null) => {
-        cleanup();
-        reject(new Error(`stack child exited (${code})\n${stderr}`));
-      };
-      const cleanup = () => {
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-      };
-      child.on('message', onMessage);
-      child.on('exit', onExit);
-    });
+  const { next, ask, stop } = forkIpcChild<ChildMessage>(join(__dirname, 'graph', 'stack-child.ts'), env, 'stack child');
   const ready = await next('ready', 60_000);
   return {
     ready,
-    async probe() {
-      const answer = next('probe', 10_000);
-      child.send({ ask: 'probe' });
-      return (await answer).probe;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.send({ ask: 'stop' });
-      }),
+    probe: async () => (await ask('probe', 'probe')).probe,
+    stop,
   };
 }
 

@@ -1,19 +1,6 @@
-/** Child processes of the peers bench: free ports, start-and-wait, clean stop, and CPU time from /proc. */
+/** Child processes of the peers bench: start-and-wait, clean stop, and CPU time from /proc. */
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-
-/** A port the kernel reports free right now (the child binds it a moment later; loopback only). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Managed {
   child: ChildProcess;

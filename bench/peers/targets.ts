@@ -15,7 +15,8 @@ import { subgraphEnvName } from '../../gateway/config';
 import type { HivePeerSettings } from './hive.config';
 import { PEERS_DIR } from './install';
 import type { TargetId } from './options';
-import { freePort, startProcess, waitUntilReady, type Managed } from './processes';
+import { startProcess, waitUntilReady, type Managed } from './processes';
+import { freePort } from '../../test/support/processes';
 
 const ROOT = join(__dirname, '..', '..');
 export const SUPERGRAPH_PATH = join(ROOT, 'schema', 'supergraph.graphql');

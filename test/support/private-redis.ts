@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { eventually } from './eventually';
+import { freePort } from './processes';
 
 /** A redis-server of the test's own, on a free port, that the test may kill, pause or restart. */
 export interface PrivateRedis {
@@ -14,17 +15,6 @@ export interface PrivateRedis {
   /** A new server on the same port, after kill(). */
   restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function answers(port: number): Promise<boolean> {
