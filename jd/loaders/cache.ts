@@ -34,6 +34,8 @@ export interface JdCache {
    * a second miss for the same key joins the first call instead of making its own.
    */
   readonly inFlight: Map<string, Promise<unknown>>;
+  /** Drops every entry under this cache's namespace (and forgets in-flight loads): the next reads are cold. */
+  clear(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,10 @@ export function createJdCache(options: JdCacheOptions = {}): JdCache {
       const list = typeof keys === 'string' ? [keys] : keys;
       for (const key of list) inFlight.delete(key);
       if (list.length > 0) await withTimeout(keyv.delete(list), ms, 'delete');
+    },
+    async clear() {
+      inFlight.clear();
+      await withTimeout(keyv.clear(), ms, 'clear');
     },
     close: () => keyv.disconnect(),
   };

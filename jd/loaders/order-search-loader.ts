@@ -25,6 +25,12 @@ function checkPaging(params: OrderSearchParams): void {
   }
 }
 
+/** Caches each order of a search page as `order.get` would, with its TTL; a cache failure only costs calls later. */
+async function writeOrdersThrough(deps: LoaderDeps, pin: string, orders: JdOrderInfo[]): Promise<void> {
+  const entries = orders.map((order) => ({ key: cacheKeys.order(pin, order.orderId), value: order }));
+  await deps.cache.setMany(entries, deps.ttl[JD_METHODS.orderGet]).catch(() => deps.stats.cacheError());
+}
+
 /** `jingdong.pop.order.search` for the request's customer, one page per key (canonical params JSON). */
 export function createOrderSearchLoader(deps: LoaderDeps): DataLoader<string, OrderPage> {
   return forCustomer(deps, "A customer's orders", (pin) =>
@@ -40,6 +46,9 @@ export function createOrderSearchLoader(deps: LoaderDeps): DataLoader<string, Or
           const { searchorderinfo_result: found } = await deps.client.call(JD_METHODS.orderSearch, { ...params, pin });
           // The pin filter is JD's; keep only this customer's orders in case a seller token ignores it.
           const orders = (found?.orderInfoList ?? []).filter((order) => order.pin === pin);
+          // Without optional_fields JD sends whole order records, the same pop.order.get would send: write them
+          // through before answering, so any subgraph's order load (after-sales' ownership check) is a hit.
+          if (params.optional_fields === undefined) await writeOrdersThrough(deps, pin, orders);
           return new Map([[canonical, { total: found?.orderTotal ?? orders.length, orders }]]);
         },
       },

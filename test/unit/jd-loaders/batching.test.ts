@@ -167,6 +167,25 @@ describe('jd/loaders batching', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('writes searched orders through to the shared cache, so another request (another subgraph) loads them without order.get', async () => {
+    const orders = [makeOrder('A1', 'alice'), makeOrder('B1', 'bob'), makeOrder('A2', 'alice')];
+    const [client, calls] = recordingJd({ orders });
+    await createJdLoaders({ client, cache, customerPin: 'alice' }).searchOrders({ page: '1', page_size: '10' });
+    const other = createJdLoaders({ client, cache, customerPin: 'alice' });
+    expect(await other.order.load('A1')).toMatchObject({ orderId: 'A1', pin: 'alice' });
+    expect(callsOf(calls, JD_METHODS.orderGet)).toHaveLength(0);
+    // Written under alice only: bob's request for his own order (not in alice's search) still asks JD.
+    expect(await createJdLoaders({ client, cache, customerPin: 'bob' }).order.load('B1')).toMatchObject({ orderId: 'B1' });
+    expect(callsOf(calls, JD_METHODS.orderGet)).toHaveLength(1);
+  });
+
+  it('does not write through a search that asked JD for some fields only (those are not whole orders)', async () => {
+    const [client, calls] = recordingJd({ orders: [makeOrder('A1', 'alice')] });
+    await createJdLoaders({ client, cache, customerPin: 'alice' }).searchOrders({ page: '1', page_size: '10', optional_fields: 'orderId' });
+    await createJdLoaders({ client, cache, customerPin: 'alice' }).order.load('A1');
+    expect(callsOf(calls, JD_METHODS.orderGet)).toHaveLength(1);
+  });
+
   it("rejects private reads without a customer, and another customer's cart", async () => {
     const [client, calls] = recordingJd({ orders: [makeOrder('A1', 'alice')] });
     const anonymous = createJdLoaders({ client, cache });
