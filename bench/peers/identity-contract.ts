@@ -1,11 +1,10 @@
 /**
  * The gateway → subgraph identity contract of docs/identity-headers.md, implemented once for the
  * peers bench: the peer gateways' plugin (hive.config.ts) and the direct-subgraph workload both sign
- * here. When the contract changes (e.g. the signature also covers the subgraph and the body), change
- * this file only; every caller already passes the subgraph name and the exact body it sends.
+ * here, each passing the subgraph name and the exact body it sends, which the signature covers.
  * Imports only node built-ins: it also runs inside the peer gateways' own module loader.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The identities the bench's workloads use (partners are not part of any workload). */
 export type PeerIdentity = { kind: 'anonymous' } | { kind: 'customer'; pin: string };
@@ -39,10 +38,14 @@ export function identityKeyHeaders(identity: PeerIdentity): Record<string, strin
   return { 'x-jd-identity': identityPayload(identity) };
 }
 
-/** The signed identity headers for one subgraph fetch: base64url identity JSON, epoch-ms timestamp, hex HMAC-SHA256 of `ts + "." + payload`. */
+/**
+ * The signed identity headers for one subgraph fetch: base64url identity JSON, epoch-ms timestamp,
+ * hex HMAC-SHA256 of `ts "." subgraph "." sha256hex(body) "." payload`.
+ */
 export function signedIdentityHeaders(secret: string, fetch: SignedFetch, nowMs: number = Date.now()): Record<string, string> {
   const payload = identityPayload(fetch.identity);
   const ts = String(nowMs);
-  const sig = createHmac('sha256', secret).update(`${ts}.${payload}`).digest('hex');
+  const digest = createHash('sha256').update(fetch.body).digest('hex');
+  const sig = createHmac('sha256', secret).update(`${ts}.${fetch.subgraph}.${digest}.${payload}`).digest('hex');
   return { 'x-jd-identity': payload, 'x-jd-identity-ts': ts, 'x-jd-identity-sig': sig };
 }

@@ -118,7 +118,7 @@ export function buildWorkloads(ctx: WorkloadContext): Workload[] {
       request: (t) => {
         const body = { query: DIRECTORY_QUERY };
         if (t.id !== 'direct') return post(t.url, body);
-        // Signed once per run: wrk repeats the same headers, well inside the 5-minute replay window.
+        // Signed once per run: wrk repeats the same headers, so a run is capped well inside the 60 s window the bench sets.
         return post(
           t.url,
           body,

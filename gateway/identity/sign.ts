@@ -1,11 +1,19 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Identity } from '../auth';
 
 /** Header names from docs/identity-headers.md. */
-const IDENTITY_HEADER = 'x-jd-identity';
+export const IDENTITY_HEADER = 'x-jd-identity';
 const IDENTITY_TS_HEADER = 'x-jd-identity-ts';
 const IDENTITY_SIG_HEADER = 'x-jd-identity-sig';
 export const IDENTITY_HEADERS = [IDENTITY_HEADER, IDENTITY_TS_HEADER, IDENTITY_SIG_HEADER] as const;
+
+/** What a signature binds besides the caller: the subgraph it goes to and the exact body sent. */
+export interface SignedFetch {
+  /** The subgraph's name in the supergraph. */
+  subgraph: string;
+  /** The request body exactly as sent (a string is taken as UTF-8). */
+  body: string | Uint8Array;
+}
 
 /** Only the contract's fields, in a fixed order, whatever else the object carries. */
 function canonical(identity: Identity): Identity {
@@ -24,10 +32,25 @@ export function identityJson(identity: Identity): string {
   return JSON.stringify(canonical(identity));
 }
 
-/** The three signed identity headers: base64url JSON, epoch-ms timestamp, hex HMAC-SHA256 of `ts + "." + payload`. */
-export function signIdentity(identity: Identity, secret: string, nowMs: number = Date.now()): Record<string, string> {
-  const payload = Buffer.from(identityJson(identity), 'utf8').toString('base64url');
+/** The `x-jd-identity` header: base64url (no padding) of the identity JSON. */
+export function identityPayload(identity: Identity): string {
+  return Buffer.from(identityJson(identity), 'utf8').toString('base64url');
+}
+
+/**
+ * The `x-jd-identity-ts` and `x-jd-identity-sig` headers for an already encoded identity:
+ * hex HMAC-SHA256 of `ts "." subgraph "." sha256hex(body) "." payload`. Binding the subgraph and the
+ * body means a captured signature is worth nothing with another query or at another subgraph.
+ */
+export function signPayload(payload: string, secret: string, fetch: SignedFetch, nowMs: number = Date.now()): Record<string, string> {
   const ts = String(nowMs);
-  const sig = createHmac('sha256', secret).update(`${ts}.${payload}`).digest('hex');
-  return { [IDENTITY_HEADER]: payload, [IDENTITY_TS_HEADER]: ts, [IDENTITY_SIG_HEADER]: sig };
+  const digest = createHash('sha256').update(fetch.body).digest('hex');
+  const sig = createHmac('sha256', secret).update(`${ts}.${fetch.subgraph}.${digest}.${payload}`).digest('hex');
+  return { [IDENTITY_TS_HEADER]: ts, [IDENTITY_SIG_HEADER]: sig };
+}
+
+/** The three signed identity headers for one fetch of `identity` to `fetch.subgraph` with `fetch.body`. */
+export function signIdentity(identity: Identity, secret: string, fetch: SignedFetch, nowMs: number = Date.now()): Record<string, string> {
+  const payload = identityPayload(identity);
+  return { [IDENTITY_HEADER]: payload, ...signPayload(payload, secret, fetch, nowMs) };
 }

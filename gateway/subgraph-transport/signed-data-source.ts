@@ -3,8 +3,9 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from '../context';
 import { ANONYMOUS } from '../auth';
-import { IDENTITY_HEADERS, identityJson, signIdentity } from '../identity/sign';
+import { IDENTITY_HEADER, IDENTITY_HEADERS, identityJson, identityPayload } from '../identity/sign';
 import { subgraphFetcher } from './subgraph-fetcher';
+import { signingFetcher } from './signing-fetcher';
 import { sharingKey, type InflightSharing } from './inflight-sharing';
 
 export interface SubgraphFetchObserver {
@@ -27,19 +28,21 @@ function shareableIdentity(options: GraphQLDataSourceProcessOptions<GatewayConte
 }
 
 /**
- * Talks to one subgraph: strips client identity headers, signs the verified one, forwards trace headers,
+ * Talks to one subgraph: strips client identity headers, signs the verified one (for this subgraph and
+ * each fetch's body), forwards trace headers,
  * and (with `sharing`) lets identical query fetches of the same verified caller share one in flight.
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraphName: string,
     url: string,
-    private readonly secret: string,
+    secret: string,
     private readonly observe?: SubgraphFetchObserver,
     private readonly sharing?: InflightSharing,
   ) {
-    // Keep-alive node:http instead of Apollo's default make-fetch-happen (see subgraph-fetcher.ts).
-    super({ url, fetcher: subgraphFetcher });
+    // Keep-alive node:http instead of Apollo's default make-fetch-happen (see subgraph-fetcher.ts),
+    // signing each fetch for this subgraph and its body as it leaves (see signing-fetcher.ts).
+    super({ url, fetcher: signingFetcher(subgraphName, secret, subgraphFetcher) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -47,7 +50,8 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     for (const name of IDENTITY_HEADERS) headers.delete(name);
     // Health checks and schema loads have no request context: they go out as anonymous.
     const identity = context?.identity ?? ANONYMOUS;
-    for (const [name, value] of Object.entries(signIdentity(identity, this.secret))) headers.set(name, value);
+    // Only who is calling here; the fetcher adds the time and the signature once the body is written.
+    headers.set(IDENTITY_HEADER, identityPayload(identity));
     if (context?.requestId) headers.set('x-request-id', context.requestId);
     if (context?.traceparent) headers.set('traceparent', context.traceparent);
     if (context?.acceptLanguage) headers.set('accept-language', context.acceptLanguage);

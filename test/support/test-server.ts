@@ -36,8 +36,10 @@ export function createTestServer<C extends BaseContext>(schema: GraphQLSchema, o
       identity: Identity = { kind: 'anonymous' },
       headers: Record<string, string> = {},
     ): Promise<TestResult<TData>> {
-      const signed = { ...headers, ...signIdentity(identity, secret) };
-      const contextValue = await opts.createContext(baseContextFrom(verifyIdentity(signed, secret), signed));
+      // Signed for the body an HTTP request would carry, and verified as the subgraph would.
+      const request = { subgraph: 'in-process', body: JSON.stringify({ query, variables }) };
+      const signed = { ...headers, ...signIdentity(identity, secret, request) };
+      const contextValue = await opts.createContext(baseContextFrom(verifyIdentity(signed, secret, request), signed));
       const response = await server.executeOperation<TData>({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by subgraphs');
       const { data, errors } = response.body.singleResult;

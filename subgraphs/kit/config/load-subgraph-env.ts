@@ -1,5 +1,10 @@
 import { envReader, readSubgraphSigningSecret, type EnvReader, type Env } from '../../../config';
-import { DEFAULT_SIGNATURE_MAX_AGE_MS } from '../identity/identity';
+import {
+  DEFAULT_SIGNATURE_CLOCK_SKEW_MS,
+  DEFAULT_SIGNATURE_MAX_AGE_MS,
+  MAX_SIGNATURE_CLOCK_SKEW_MS,
+  MAX_SIGNATURE_MAX_AGE_MS,
+} from '../identity/identity';
 
 /** A subgraph's validated start-up configuration. */
 export interface SubgraphEnv {
@@ -7,6 +12,7 @@ export interface SubgraphEnv {
   host: string;
   signingSecret: string;
   signatureMaxAgeMs: number;
+  signatureClockSkewMs: number;
   /** Deployment mode production (NODE_ENV=production or real JD data): masks uncoded errors, requires a real signing secret. */
   production: boolean;
 }
@@ -26,9 +32,17 @@ export function readSubgraphEnv(read: EnvReader, defaults: { port: number; name?
     signingSecret: readSubgraphSigningSecret(read),
     signatureMaxAgeMs: read.int('SUBGRAPH_SIGNATURE_MAX_AGE_MS', {
       min: 1_000,
-      max: 3_600_000,
+      max: MAX_SIGNATURE_MAX_AGE_MS,
       default: DEFAULT_SIGNATURE_MAX_AGE_MS,
       unit: 'milliseconds',
+      why: { max: 'a captured signature must not stay usable for longer than a minute' },
+    }),
+    signatureClockSkewMs: read.int('SUBGRAPH_SIGNATURE_CLOCK_SKEW_MS', {
+      min: 0,
+      max: MAX_SIGNATURE_CLOCK_SKEW_MS,
+      default: DEFAULT_SIGNATURE_CLOCK_SKEW_MS,
+      unit: 'milliseconds',
+      why: { max: 'keep the gateway and subgraph clocks in sync (NTP) rather than widen this' },
     }),
     production: read.mode.production,
   };

@@ -6,8 +6,16 @@ export const IDENTITY_HEADER = 'x-jd-identity';
 export const IDENTITY_TS_HEADER = 'x-jd-identity-ts';
 export const IDENTITY_SIG_HEADER = 'x-jd-identity-sig';
 
-/** Default replay window: five minutes either side of now. */
-export const DEFAULT_SIGNATURE_MAX_AGE_MS = 300_000;
+/**
+ * How old a signature may be when it arrives (the past window). A gateway signs each fetch just before
+ * sending it, so the age is transit time plus clock difference; 30 s leaves room for a slow network and
+ * keeps a captured signature short-lived. 60 s is the most a deployment may set.
+ */
+export const DEFAULT_SIGNATURE_MAX_AGE_MS = 30_000;
+export const MAX_SIGNATURE_MAX_AGE_MS = 60_000;
+/** How far ahead of the subgraph's clock a signature's time may be (the gateway's clock may run a little fast). */
+export const DEFAULT_SIGNATURE_CLOCK_SKEW_MS = 2_000;
+export const MAX_SIGNATURE_CLOCK_SKEW_MS = 10_000;
 
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 

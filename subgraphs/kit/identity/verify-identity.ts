@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AuthenticationError } from '../errors/coded-errors';
 import {
+  DEFAULT_SIGNATURE_CLOCK_SKEW_MS,
   DEFAULT_SIGNATURE_MAX_AGE_MS,
   IDENTITY_HEADER,
   IDENTITY_SIG_HEADER,
@@ -8,9 +9,19 @@ import {
   toIdentity,
   type Identity,
 } from './identity';
-import { identitySignature } from './sign-identity';
+import { bodyDigest, identitySignature, type SignedRequest } from './sign-identity';
 
 type Headers = Record<string, string | string[] | undefined>;
+
+/** The time window a signature must fall in. */
+export interface SignatureWindow {
+  /** How old a signature may be (default 30 s). */
+  maxAgeMs?: number;
+  /** How far in the future a signature's time may be (default 2 s). */
+  clockSkewMs?: number;
+  /** The current time, epoch ms (tests). */
+  now?: number;
+}
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
@@ -22,11 +33,18 @@ function single(headers: Headers, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+interface SignedHeaders {
+  encoded: string;
+  ts: string;
+  sig: string;
+}
+
 /**
- * Checks the gateway's signed identity headers and returns the identity they carry.
- * Throws AuthenticationError (UNAUTHENTICATED) for a missing, malformed, forged or stale signature.
+ * The checks that need no body: the three headers are there, well formed, and the time is inside the
+ * window. The subgraph runs them before it reads a body, so an unsigned or stale request is refused
+ * without parsing up to a megabyte of JSON.
  */
-export function verifyIdentity(headers: Headers, secret: string, opts: { maxAgeMs?: number; now?: number } = {}): Identity {
+export function checkIdentityHeaders(headers: Headers, window: SignatureWindow = {}): SignedHeaders {
   const encoded = single(headers, IDENTITY_HEADER);
   const ts = single(headers, IDENTITY_TS_HEADER);
   const sig = single(headers, IDENTITY_SIG_HEADER);
@@ -34,13 +52,22 @@ export function verifyIdentity(headers: Headers, secret: string, opts: { maxAgeM
   if (!BASE64URL.test(encoded) || !DECIMAL.test(ts) || !HEX_SHA256.test(sig)) {
     throw new AuthenticationError('Malformed signed identity');
   }
+  const age = (window.now ?? Date.now()) - Number(ts);
+  if (age > (window.maxAgeMs ?? DEFAULT_SIGNATURE_MAX_AGE_MS)) throw new AuthenticationError('Identity signature has expired');
+  if (-age > (window.clockSkewMs ?? DEFAULT_SIGNATURE_CLOCK_SKEW_MS))
+    throw new AuthenticationError('Identity signature is from the future');
+  return { encoded, ts, sig };
+}
 
-  const expected = Buffer.from(identitySignature(secret, ts, encoded), 'hex');
+/**
+ * Checks the gateway's signed identity headers for this request (this subgraph, this exact body) and
+ * returns the identity they carry. Throws AuthenticationError (UNAUTHENTICATED) for a missing,
+ * malformed, forged, stale or future signature, and for one made for another subgraph or another body.
+ */
+export function verifyIdentity(headers: Headers, secret: string, request: SignedRequest, window: SignatureWindow = {}): Identity {
+  const { encoded, ts, sig } = checkIdentityHeaders(headers, window);
+  const expected = Buffer.from(identitySignature(secret, ts, request.subgraph, bodyDigest(request.body), encoded), 'hex');
   if (!timingSafeEqual(expected, Buffer.from(sig, 'hex'))) throw new AuthenticationError('Invalid identity signature');
-
-  const now = opts.now ?? Date.now();
-  const maxAgeMs = opts.maxAgeMs ?? DEFAULT_SIGNATURE_MAX_AGE_MS;
-  if (Math.abs(now - Number(ts)) > maxAgeMs) throw new AuthenticationError('Identity signature outside the replay window');
 
   let parsed: unknown;
   try {

@@ -18,7 +18,10 @@ export interface SubgraphServerSettings {
   /** Default 127.0.0.1. */
   host?: string;
   signingSecret: string;
+  /** How old a gateway signature may be (default 30 s, at most 60 s). */
   signatureMaxAgeMs?: number;
+  /** How far in the future a gateway signature's time may be (default 2 s). */
+  signatureClockSkewMs?: number;
   production?: boolean;
   /** Backs /health/ready, e.g. "the JD sandbox answers". */
   checkReady?(): Promise<boolean>;
@@ -33,8 +36,8 @@ export interface StartSubgraphOptions<C extends BaseContext> extends SubgraphSer
 
 /** Just the listening settings out of a subgraph's wider options (which also carry its own dependencies). */
 export function serverSettings(opts: SubgraphServerSettings): SubgraphServerSettings {
-  const { port, host, signingSecret, signatureMaxAgeMs, production, checkReady } = opts;
-  return { port, host, signingSecret, signatureMaxAgeMs, production, checkReady };
+  const { port, host, signingSecret, signatureMaxAgeMs, signatureClockSkewMs, production, checkReady } = opts;
+  return { port, host, signingSecret, signatureMaxAgeMs, signatureClockSkewMs, production, checkReady };
 }
 
 /** A running subgraph. */
@@ -44,7 +47,7 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/** Serves POST /graphql (signed identity required), GET /health/live and GET /health/ready. */
+/** Serves POST /graphql (identity signed for this subgraph and this body required), GET /health/live and GET /health/ready. */
 export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOptions<C>): Promise<RunningSubgraph> {
   const host = opts.host ?? '127.0.0.1';
   const app = express();
@@ -60,8 +63,12 @@ export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOp
   app.use(healthRouter(opts.name, opts.checkReady));
   app.use(
     '/graphql',
-    identityGuard(opts.signingSecret, opts.signatureMaxAgeMs),
-    express.json({ limit: '1mb' }),
+    ...identityGuard({
+      subgraph: opts.name,
+      signingSecret: opts.signingSecret,
+      maxAgeMs: opts.signatureMaxAgeMs,
+      clockSkewMs: opts.signatureClockSkewMs,
+    }),
     expressMiddleware(server, {
       context: async ({ req, res }) => opts.createContext(baseContextFrom(res.locals.identity as Identity, req.headers)),
     }),

@@ -29,10 +29,17 @@ afterAll(async () => {
   await jd?.close();
 });
 
-const post = (body: object, headers: Record<string, string>) =>
-  fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/** Posts `payload`, with identity headers signed (by `sign`) for exactly the bytes sent. */
+const post = (payload: object, sign: (body: string) => Record<string, string>) => {
+  const body = JSON.stringify(payload);
+  return fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(body) }, body });
+};
+const signedBy =
+  (identity: Identity, secret = SECRET) =>
+  (body: string) =>
+    signIdentity(identity, secret, { subgraph: 'after-sales', body });
 const gql = async <T>(query: string, variables: object, identity: Identity = { kind: 'customer', pin: DEMO_PINS.alice }) => {
-  const res = await post({ query, variables }, signIdentity(identity, SECRET));
+  const res = await post({ query, variables }, signedBy(identity));
   return (await res.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] };
 };
 const callsOf = (method: JdMethodName) => jd.callsOf(method).length;
@@ -41,10 +48,10 @@ describe('after-sales over HTTP', () => {
   it('refuses unsigned and wrongly signed requests, _service and _entities included, before any JD call', async () => {
     const before = jd.calls.length;
     for (const query of ['{ _service { sdl } }', '{ _entities(representations: [{__typename: "Order", id: "1"}]) { __typename } }']) {
-      const unsigned = await post({ query }, {});
+      const unsigned = await post({ query }, () => ({}));
       expect(unsigned.status).toBe(401);
       expect(((await unsigned.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
-      const wrong = await post({ query }, signIdentity({ kind: 'customer', pin: DEMO_PINS.alice }, 'not-the-secret-not-the-secret-xx'));
+      const wrong = await post({ query }, signedBy({ kind: 'customer', pin: DEMO_PINS.alice }, 'not-the-secret-not-the-secret-xx'));
       expect(wrong.status).toBe(401);
     }
     expect(jd.calls.length).toBe(before);

@@ -47,7 +47,7 @@ describe('exchange subgraph over HTTP', () => {
   });
 
   it('serves a signed anonymous request through the batch loaders', async () => {
-    const answer = await post(signIdentity({ kind: 'anonymous' }, SECRET));
+    const answer = await post(signIdentity({ kind: 'anonymous' }, SECRET, { subgraph: 'exchange', body }));
     expect(answer).toEqual({ data: { _entities: [{ skuId: '202', price: { amount: '159.00' }, inStock: true }] } });
     expect(jd.callsOf(JD_METHODS.priceGet)).toHaveLength(1);
   });

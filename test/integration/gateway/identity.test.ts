@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { SANDBOX_SUBGRAPH_SIGNING_SECRET } from '../../../config';
 import { loadGatewayConfig } from '../../../gateway/config';
@@ -8,11 +8,15 @@ import { startGateway, type Harness } from './helpers/gateway-harness';
 
 const PARTNER_KEYS = JSON.stringify([{ key: 'acme-partner-key-0123456789', partnerId: 'acme', scopes: ['directory:read', 'orders:read'] }]);
 
-/** Independent check of docs/identity-headers.md: recompute the HMAC and decode the payload. */
-function verifiedIdentity(headers: Record<string, unknown>): unknown {
+/**
+ * Independent check of docs/identity-headers.md: recompute the HMAC over the time, the subgraph's name
+ * and the digest of the body it received, and decode the payload.
+ */
+function verifiedIdentity(headers: Record<string, unknown>, body: string, subgraph = 'orders'): unknown {
   const payload = String(headers['x-jd-identity']);
   const ts = String(headers['x-jd-identity-ts']);
-  const expected = createHmac('sha256', SANDBOX_SUBGRAPH_SIGNING_SECRET).update(`${ts}.${payload}`).digest('hex');
+  const digest = createHash('sha256').update(body).digest('hex');
+  const expected = createHmac('sha256', SANDBOX_SUBGRAPH_SIGNING_SECRET).update(`${ts}.${subgraph}.${digest}.${payload}`).digest('hex');
   expect(headers['x-jd-identity-sig']).toBe(expected);
   expect(Math.abs(Date.now() - Number(ts))).toBeLessThan(5000);
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -31,7 +35,7 @@ describe('gateway → subgraph identity', () => {
     await h.close();
     await stub.stop();
   });
-  beforeEach(() => void (stub.received.length = 0));
+  beforeEach(() => void ((stub.received.length = 0), (stub.bodies.length = 0)));
 
   it('signs the verified customer and drops identity headers the client forged', async () => {
     const token = await issueCustomerToken(loadGatewayConfig({}).jwt, 'jd_demo_alice');
@@ -49,17 +53,21 @@ describe('gateway → subgraph identity', () => {
     expect(res.data.ping).toBe('pong');
     expect(stub.received).toHaveLength(1);
     expect(stub.received[0]['x-jd-identity']).not.toBe(forged);
-    expect(verifiedIdentity(stub.received[0])).toEqual({ kind: 'customer', pin: 'jd_demo_alice' });
+    expect(verifiedIdentity(stub.received[0], stub.bodies[0])).toEqual({ kind: 'customer', pin: 'jd_demo_alice' });
   });
 
   it('forwards anonymous callers as anonymous, even when they forge a customer identity', async () => {
     await client.rawRequest('{ ping }', {}, { 'x-jd-identity': Buffer.from('{"kind":"customer","pin":"x"}').toString('base64url') });
-    expect(verifiedIdentity(stub.received[0])).toEqual({ kind: 'anonymous' });
+    expect(verifiedIdentity(stub.received[0], stub.bodies[0])).toEqual({ kind: 'anonymous' });
   });
 
   it('forwards a partner with its scopes', async () => {
     await client.rawRequest('{ ping }', {}, { 'x-api-key': 'acme-partner-key-0123456789' });
-    expect(verifiedIdentity(stub.received[0])).toEqual({ kind: 'partner', partnerId: 'acme', scopes: ['directory:read', 'orders:read'] });
+    expect(verifiedIdentity(stub.received[0], stub.bodies[0])).toEqual({
+      kind: 'partner',
+      partnerId: 'acme',
+      scopes: ['directory:read', 'orders:read'],
+    });
   });
 
   it('refuses a bad token with UNAUTHENTICATED (401) and never calls the subgraph', async () => {

@@ -4,6 +4,13 @@ import { buildSchema as buildAlpha, referenceCalls } from '../../unit/kit/fixtur
 const SECRET = 'integration-test-secret-0123456789';
 const alice: Identity = { kind: 'customer', pin: 'jd_demo_alice' };
 
+/** Headers signed for the body they will travel with, as the gateway signs them (docs/identity-headers.md). */
+type Signer = (body: string) => Record<string, string>;
+const signedBy =
+  (identity: Identity, secret = SECRET, now?: number, subgraph = 'alpha'): Signer =>
+  (body) =>
+    signIdentity(identity, secret, { subgraph, body }, now);
+
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
@@ -36,11 +43,17 @@ describe('startSubgraph over HTTP', () => {
     referenceCalls.length = 0;
   });
 
-  const post = async (query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>) => {
+  const post = async (
+    query: string,
+    sign: Signer = () => ({}),
+    variables?: Record<string, unknown>,
+    extra: Record<string, string> = {},
+  ) => {
+    const body = JSON.stringify({ query, variables });
     const response = await fetch(subgraph.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...sign(body), ...extra },
+      body,
     });
     return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody };
   };
@@ -52,21 +65,24 @@ describe('startSubgraph over HTTP', () => {
     expect(subgraph.url).toBe(`http://127.0.0.1:${subgraph.port}/graphql`);
   });
 
-  it.each([
-    ['unsigned', {}],
-    ['signed with another secret', signIdentity(alice, 'not-the-secret')],
-    ['signed too long ago', signIdentity(alice, SECRET, Date.now() - 301_000)],
+  it.each<[string, Signer]>([
+    ['unsigned', () => ({})],
+    ['signed with another secret', signedBy(alice, 'not-the-secret')],
+    ['signed too long ago', signedBy(alice, SECRET, Date.now() - 31_000)],
+    ['signed in the future', signedBy(alice, SECRET, Date.now() + 10_000)],
+    ['signed for another subgraph', signedBy(alice, SECRET, undefined, 'beta')],
+    ['signed for another body', () => signIdentity(alice, SECRET, { subgraph: 'alpha', body: '{"query":"{ __typename }"}' })],
     [
       'identity swapped after signing',
-      { ...signIdentity({ kind: 'anonymous' }, SECRET), 'x-jd-identity': Buffer.from(JSON.stringify(alice)).toString('base64url') },
+      (body) => ({ ...signedBy({ kind: 'anonymous' })(body), 'x-jd-identity': Buffer.from(JSON.stringify(alice)).toString('base64url') }),
     ],
-  ])('refuses %s requests to _service, _entities and queries, executing nothing', async (_label, headers) => {
+  ])('refuses %s requests to _service, _entities and queries, executing nothing', async (_label, sign) => {
     for (const [query, variables] of [
       ['{ _service { sdl } }', undefined],
       [entitiesQuery, representations],
       ['{ order(id: "1001") { id } }', undefined],
     ] as const) {
-      const { status, body } = await post(query, headers, variables);
+      const { status, body } = await post(query, sign, variables);
       expect(status).toBe(401);
       expect(body.data).toBeUndefined();
       expect(body.errors).toEqual([{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }]);
@@ -83,12 +99,25 @@ describe('startSubgraph over HTTP', () => {
     expect(((await response.json()) as GraphQLBody).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('answers a signed query with the verified identity, request id and language in the context', async () => {
-    const { status, body, headers } = await post('{ order(id: "1001") { id owner total { amount minorUnits } } }', {
-      ...signIdentity(alice, SECRET),
-      'x-request-id': 'req-42',
-      'accept-language': 'zh-CN,zh;q=0.9',
+  it('refuses a signed GET: a signature covers a body, and the query of a GET is not in one', async () => {
+    const response = await fetch(`${subgraph.url}?query=${encodeURIComponent('{ _service { sdl } }')}`, {
+      headers: { 'apollo-require-preflight': 'true', ...signedBy(alice)('') },
     });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(contexts).toEqual([]);
+  });
+
+  it('answers a signed query with the verified identity, request id and language in the context', async () => {
+    const { status, body, headers } = await post(
+      '{ order(id: "1001") { id owner total { amount minorUnits } } }',
+      signedBy(alice),
+      undefined,
+      {
+        'x-request-id': 'req-42',
+        'accept-language': 'zh-CN,zh;q=0.9',
+      },
+    );
     expect(status).toBe(200);
     expect(body).toEqual({ data: { order: { id: '1001', owner: 'jd_demo_alice', total: { amount: '199.00', minorUnits: 19900 } } } });
     expect(contexts).toEqual([{ identity: alice, requestId: 'req-42', language: 'zh' }]);
@@ -97,18 +126,18 @@ describe('startSubgraph over HTTP', () => {
   });
 
   it('answers signed _service and _entities, through the reference resolver, with the entity cache hint', async () => {
-    const service = await post('{ _service { sdl } }', signIdentity({ kind: 'anonymous' }, SECRET));
+    const service = await post('{ _service { sdl } }', signedBy({ kind: 'anonymous' }));
     expect(service.status).toBe(200);
     expect((service.body.data?._service as { sdl: string }).sdl).toContain('@key(fields: "id")');
 
-    const entities = await post(entitiesQuery, signIdentity(alice, SECRET), representations);
+    const entities = await post(entitiesQuery, signedBy(alice), representations);
     expect(entities.body).toEqual({ data: { _entities: [{ id: '1001', total: { amount: '199.00' } }] } });
     expect(referenceCalls).toEqual(['1001']);
     expect(entities.headers.get('cache-control')).toBe('max-age=30, private');
   });
 
   it('marks uncacheable answers no-store', async () => {
-    const { headers } = await post('{ __typename }', signIdentity(alice, SECRET));
+    const { headers } = await post('{ __typename }', signedBy(alice));
     expect(headers.get('cache-control')).toBe('no-store');
   });
 
@@ -135,10 +164,11 @@ describe('startSubgraph error masking and shutdown', () => {
     startSubgraph({ name: 'alpha', schema: buildAlpha().schema, port: 0, signingSecret: SECRET, production, createContext: (b) => b });
 
   const boom = async (subgraph: RunningSubgraph) => {
+    const body = JSON.stringify({ query: '{ boom }' });
     const response = await fetch(subgraph.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signIdentity(alice, SECRET) },
-      body: JSON.stringify({ query: '{ boom }' }),
+      headers: { 'content-type': 'application/json', ...signedBy(alice)(body) },
+      body,
     });
     return (await response.json()) as GraphQLBody;
   };

@@ -30,8 +30,16 @@ describe('orders subgraph over HTTP: signed identity', () => {
     jd.rec.orderBatches.length = 0;
   });
 
-  const post = (body: unknown, headers: Record<string, string>) =>
-    fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  type Signer = (body: string) => Record<string, string>;
+  /** Posts `payload` with identity headers `sign` makes for exactly the bytes sent. */
+  const post = (payload: unknown, sign: Signer) => {
+    const body = JSON.stringify(payload);
+    return fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(body) }, body });
+  };
+  const signedBy =
+    (identity: Identity, secret = SECRET, now?: number): Signer =>
+    (body) =>
+      signIdentity(identity, secret, { subgraph: 'orders', body }, now);
 
   const orderQuery = { query: '{ order(id: "1001") { id } }' };
   const entitiesQuery = {
@@ -40,18 +48,24 @@ describe('orders subgraph over HTTP: signed identity', () => {
   };
   const serviceQuery = { query: '{ _service { sdl } }' };
 
-  const refusals: [string, () => Record<string, string>][] = [
+  const refusals: [string, Signer][] = [
     ['no identity headers', () => ({})],
-    ['a signature made with another secret', () => signIdentity(alice, 'not-the-gateway-secret-0123456789')],
+    ['a signature made with another secret', signedBy(alice, 'not-the-gateway-secret-0123456789')],
     [
       'a tampered identity',
-      () => ({
-        ...signIdentity(alice, SECRET),
+      (body) => ({
+        ...signedBy(alice)(body),
         'x-jd-identity': Buffer.from('{"kind":"customer","pin":"jd_demo_bob"}').toString('base64url'),
       }),
     ],
-    ['a stale timestamp', () => signIdentity(alice, SECRET, Date.now() - 3_600_000)],
-    ['a garbage signature', () => ({ ...signIdentity(alice, SECRET), 'x-jd-identity-sig': 'deadbeef' })],
+    ['a stale timestamp', signedBy(alice, SECRET, Date.now() - 3_600_000)],
+    ['a timestamp from the future', signedBy(alice, SECRET, Date.now() + 60_000)],
+    ['a garbage signature', (body) => ({ ...signedBy(alice)(body), 'x-jd-identity-sig': 'deadbeef' })],
+    ['a signature for another subgraph', (body) => signIdentity(alice, SECRET, { subgraph: 'after-sales', body })],
+    [
+      'a signature for another body',
+      () => signIdentity(alice, SECRET, { subgraph: 'orders', body: JSON.stringify({ query: '{ __typename }' }) }),
+    ],
   ];
 
   for (const [why, headers] of refusals) {
@@ -61,7 +75,7 @@ describe('orders subgraph over HTTP: signed identity', () => {
       ['_service', serviceQuery],
     ] as const) {
       it(`refuses ${what} with ${why}: UNAUTHENTICATED, nothing executed`, async () => {
-        const res = await post(body, headers());
+        const res = await post(body, headers);
         expect(res.status).toBe(401);
         const json = (await res.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
         expect(json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -75,7 +89,7 @@ describe('orders subgraph over HTTP: signed identity', () => {
   it('serves a correctly signed request, ownership intact', async () => {
     const res = await post(
       { query: '{ mine: order(id: "1001") { id shipTo { recipientName } } theirs: order(id: "2001") { id } }' },
-      signIdentity(alice, SECRET),
+      signedBy(alice),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { mine: { id: '1001', shipTo: { recipientName: 'Z** San' } }, theirs: null } });
@@ -83,7 +97,7 @@ describe('orders subgraph over HTTP: signed identity', () => {
   });
 
   it('serves _service to a signed caller, with the Order key', async () => {
-    const res = await post(serviceQuery, signIdentity({ kind: 'anonymous' }, SECRET));
+    const res = await post(serviceQuery, signedBy({ kind: 'anonymous' }));
     const json = (await res.json()) as { data: { _service: { sdl: string } } };
     expect(json.data._service.sdl).toMatch(/type Order\s+@key\(fields: "id"\)/);
   });

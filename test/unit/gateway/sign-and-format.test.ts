@@ -1,11 +1,12 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { signIdentity } from '../../../gateway/identity/sign';
 import { createFormatError } from '../../../gateway/plugins/format-error';
 
 describe('signIdentity (docs/identity-headers.md)', () => {
-  it('encodes only the contract fields and signs ts + "." + payload', () => {
+  it('encodes only the contract fields and signs ts "." subgraph "." sha256(body) "." payload', () => {
     const identity = { kind: 'partner', partnerId: 'acme', scopes: ['directory:read'], extra: 'dropped' } as never;
-    const h = signIdentity(identity, 'secret', 1_700_000_000_000);
+    const body = '{"query":"{ supportOffices { id } }"}';
+    const h = signIdentity(identity, 'secret', { subgraph: 'offices', body }, 1_700_000_000_000);
     expect(h['x-jd-identity-ts']).toBe('1700000000000');
     expect(h['x-jd-identity']).not.toMatch(/=/);
     expect(JSON.parse(Buffer.from(h['x-jd-identity'], 'base64url').toString())).toEqual({
@@ -13,7 +14,16 @@ describe('signIdentity (docs/identity-headers.md)', () => {
       partnerId: 'acme',
       scopes: ['directory:read'],
     });
-    expect(h['x-jd-identity-sig']).toBe(createHmac('sha256', 'secret').update(`1700000000000.${h['x-jd-identity']}`).digest('hex'));
+    const digest = createHash('sha256').update(body).digest('hex');
+    expect(h['x-jd-identity-sig']).toBe(
+      createHmac('sha256', 'secret').update(`1700000000000.offices.${digest}.${h['x-jd-identity']}`).digest('hex'),
+    );
+  });
+
+  it('signs differently for another subgraph or another body', () => {
+    const sig = (subgraph: string, body: string) => signIdentity({ kind: 'anonymous' }, 's', { subgraph, body }, 1)['x-jd-identity-sig'];
+    expect(sig('orders', '{}')).not.toBe(sig('offices', '{}'));
+    expect(sig('orders', '{}')).not.toBe(sig('orders', '{ }'));
   });
 });
 

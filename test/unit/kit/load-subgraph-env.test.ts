@@ -9,7 +9,8 @@ describe('loadSubgraphEnv', () => {
       port: 4001,
       host: '127.0.0.1',
       signingSecret: SANDBOX_SUBGRAPH_SIGNING_SECRET,
-      signatureMaxAgeMs: 300_000,
+      signatureMaxAgeMs: 30_000,
+      signatureClockSkewMs: 2_000,
       production: false,
     });
   });
@@ -20,8 +21,16 @@ describe('loadSubgraphEnv', () => {
   });
 
   it('reads host, secret and replay window', () => {
-    const env = loadSubgraphEnv({ HOST: '0.0.0.0', SUBGRAPH_SIGNING_SECRET: 'local', SUBGRAPH_SIGNATURE_MAX_AGE_MS: '60000' }, { port: 1 });
-    expect(env).toMatchObject({ host: '0.0.0.0', signingSecret: 'local', signatureMaxAgeMs: 60_000 });
+    const env = loadSubgraphEnv(
+      {
+        HOST: '0.0.0.0',
+        SUBGRAPH_SIGNING_SECRET: 'local',
+        SUBGRAPH_SIGNATURE_MAX_AGE_MS: '60000',
+        SUBGRAPH_SIGNATURE_CLOCK_SKEW_MS: '500',
+      },
+      { port: 1 },
+    );
+    expect(env).toMatchObject({ host: '0.0.0.0', signingSecret: 'local', signatureMaxAgeMs: 60_000, signatureClockSkewMs: 500 });
   });
 
   it('requires a strong secret outside the sandbox', () => {
@@ -42,6 +51,9 @@ describe('loadSubgraphEnv', () => {
     [{ PORT: 'eighty' }, /PORT: must be a whole number/],
     [{ PORT: '70000' }, /PORT/],
     [{ SUBGRAPH_SIGNATURE_MAX_AGE_MS: '5' }, /SUBGRAPH_SIGNATURE_MAX_AGE_MS/],
+    // A past window over a minute would keep a captured signature usable too long.
+    [{ SUBGRAPH_SIGNATURE_MAX_AGE_MS: '60001' }, /SUBGRAPH_SIGNATURE_MAX_AGE_MS: must be at most 60000 \(a captured signature/],
+    [{ SUBGRAPH_SIGNATURE_CLOCK_SKEW_MS: '300000' }, /SUBGRAPH_SIGNATURE_CLOCK_SKEW_MS: must be at most 10000/],
   ])('stops on a bad value %j with a message naming it', (env, message) => {
     expect(() => loadSubgraphEnv(env, { port: 1 })).toThrow(message);
   });

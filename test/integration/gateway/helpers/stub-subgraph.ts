@@ -14,6 +14,8 @@ export interface StubSubgraph {
   sdl: string;
   /** Headers of every GraphQL request the stub received, lower-cased names. */
   received: http.IncomingHttpHeaders[];
+  /** The raw body of each of those requests, same order (what the gateway's signature covers). */
+  bodies: string[];
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startStubSubgraph(
   const server = new ApolloServer({ schema, plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()] });
   await server.start();
   const received: http.IncomingHttpHeaders[] = [];
+  const bodies: string[] = [];
   const app = express();
   app.get('/health/live', (_req, res) => void res.json({ status: 'live' }));
   app.post(
@@ -41,7 +44,7 @@ export async function startStubSubgraph(
       if (opts.cacheControl) res.setHeader('cache-control', opts.cacheControl);
       next();
     },
-    express.json(),
+    express.json({ verify: (_req, _res, buf) => void bodies.push(buf.toString('utf8')) }),
     expressMiddleware(server, { context: async ({ req }) => opts.context?.(req) ?? {} }),
   );
   const httpServer = http.createServer(app);
@@ -52,6 +55,7 @@ export async function startStubSubgraph(
     url: `http://127.0.0.1:${port}/graphql`,
     sdl: printSubgraphSchema(schema),
     received,
+    bodies,
     stop: async () => {
       await server.stop();
       httpServer.closeAllConnections();
