@@ -17,6 +17,8 @@ export const faultSpecSchema = z.strictObject({
   httpStatus: z.number().int().min(200).max(599).optional(),
   /** Process the call, then hold the answer this long (past the client's timeout: outcome unknown). */
   hangMs: z.number().int().min(0).max(600_000).optional(),
+  /** Probability (0..1) that a call not failed by errorRate hangs for hangMs; every call when omitted. */
+  hangRate: z.number().min(0).max(1).optional(),
   /** Calls per second per app key; beyond it JD answers code 2. On '*', shared by all methods. */
   callsPerSecond: z.number().int().min(1).max(100_000).optional(),
   /** Only the next N calls get the error/hang faults; then they stop by themselves. */

@@ -72,7 +72,8 @@ export class FaultController {
     const delayMs = (spec.latencyMs ?? 0) + (spec.jitterMs ? Math.floor(this.rng.next() * (spec.jitterMs + 1)) : 0);
     const plan: FaultPlan = { delayMs };
     const wantsError = spec.errorRate !== undefined && spec.errorRate > 0 && this.rng.next() < spec.errorRate;
-    const wantsHang = (spec.hangMs ?? 0) > 0;
+    // Rolled only when hangRate is set, so configurations without it keep their seeded sequence.
+    const wantsHang = (spec.hangMs ?? 0) > 0 && !wantsError && (spec.hangRate === undefined || this.rng.next() < spec.hangRate);
     if (!wantsError && !wantsHang) return plan;
     const scopeKey = this.config[method]?.times !== undefined ? method : '*';
     const left = this.remaining.get(scopeKey);

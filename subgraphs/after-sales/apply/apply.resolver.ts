@@ -35,15 +35,22 @@ export class ApplyForAfterSalesResolver {
     // Ownership first, so nothing about someone else's order is ever read further.
     const order = await ctx.afterSales.ownedOrder(pin, input.orderId);
     if (!order) return refused([ORDER_NOT_FOUND]);
-    const services = await ctx.afterSales.serviceSummaries(input.orderId);
+    const keyed = input.idempotencyKey != null;
+    // With a key this may be a retry of an application JD filed: it must not hang on the list being readable.
+    const { services, unreadable } = keyed
+      ? await ctx.afterSales.serviceSummariesForKeyedWrite(input.orderId)
+      : { services: await ctx.afterSales.serviceSummaries(input.orderId), unreadable: undefined };
 
     const thirdApplyId = thirdApplyIdFor(pin, input.idempotencyKey);
     // A retry of an application JD already has: answer with it and send nothing.
-    const earlier = input.idempotencyKey != null ? services.find((s) => s.thirdApplyId === thirdApplyId) : undefined;
+    const earlier = keyed ? services.find((s) => s.thirdApplyId === thirdApplyId) : undefined;
     if (earlier) return this.answer(ctx, pin, earlier.afsServiceId);
 
     const categoryBySku = await ctx.afterSales.categories([input.skuId]);
     const problems = validateApplyAgainstOrder(input, pin, { order, services, categoryBySku }, ctx.policy, ctx.now());
+    // Unlisted, the line's open applications are unknown (JD is the judge of those), and a refusal is not
+    // final: the application may be filed already, so the client hears "retry", never "refused".
+    if (problems.length && unreadable) throw unreadable;
     if (problems.length) return refused(problems);
 
     const outcome = await ctx.afterSales.apply({

@@ -55,7 +55,14 @@ export class RequestExchangeResolver {
     // Ownership before anything else about the order is read.
     const order = await ctx.exchange.ownedOrder(pin, input.orderId);
     if (!order) return refused([ORDER_NOT_FOUND]);
-    const services = await ctx.exchange.serviceSummaries(input.orderId);
+    // The thirdApplyId repeats on every retry, so this may be one: it must not hang on the list being readable.
+    const { services, unreadable } = await ctx.exchange.serviceSummariesForKeyedWrite(input.orderId);
+    // Unlisted, a refusal is not final (the exchange may be filed already, before its quote expired or its
+    // price moved): the client hears "retry", never "refused", until JD can say.
+    const refuse = (userErrors: UserError[], settled?: ExchangeSettlement): RequestExchangePayload => {
+      if (unreadable) throw unreadable;
+      return refused(userErrors, settled);
+    };
 
     const thirdApplyId = exchangeThirdApplyId(pin, input.idempotencyKey, input.quoteId, input.targetSkuId);
     // A retry of an exchange JD already has: answer with it and send nothing, even if the quote has expired since.
@@ -66,20 +73,20 @@ export class RequestExchangeResolver {
       ...checkExchangeable(order, input.skuId, services),
       ...checkQuoteTerms(claims, input.targetSkuId, ctx.now().getTime()),
     ];
-    if (problems.length) return refused(problems);
+    if (problems.length) return refuse(problems);
 
     const line = paidLineOf(order, input.skuId);
     // The quote read through the JD cache; the filing decides on JD's price and stock now (a price may move within the cache TTL).
     const figures = (await ctx.exchange.freshFigures([input.targetSkuId])).get(input.targetSkuId);
     if (!line || !figures || figures.priceFen === null) {
-      return refused([userError('TARGET_UNAVAILABLE', 'JD no longer sells this product.', ['input', 'targetSkuId'])]);
+      return refuse([userError('TARGET_UNAVAILABLE', 'JD no longer sells this product.', ['input', 'targetSkuId'])]);
     }
     const quotedTargetFen = claims.prices[input.targetSkuId];
     if (figures.priceFen !== quotedTargetFen || line.paidUnitFen !== claims.paidUnitFen) {
-      return refused([priceChanged(quotedTargetFen, line.paidUnitFen, figures.priceFen)], settlement(line.paidUnitFen, figures.priceFen));
+      return refuse([priceChanged(quotedTargetFen, line.paidUnitFen, figures.priceFen)], settlement(line.paidUnitFen, figures.priceFen));
     }
     if (figures.inStock !== true) {
-      return refused([
+      return refuse([
         userError('TARGET_OUT_OF_STOCK', 'This product is out of stock now; choose another option.', ['input', 'targetSkuId']),
       ]);
     }
@@ -102,8 +109,8 @@ export class RequestExchangeResolver {
       priceDifferenceFen: settled.priceDifference.minorUnits,
     });
     if ('refused' in outcome) return refused([outcome.refused]);
-    // JD handed back an existing application for this thirdApplyId: make sure it is this very request.
-    if (outcome.ok.reused) return this.retried(ctx, pin, outcome.ok.afsServiceId, input, line.paidUnitFen);
+    // JD handed back (or, unlisted, may have handed back) an existing application for this thirdApplyId: make sure it is this very request.
+    if (outcome.ok.reused || unreadable) return this.retried(ctx, pin, outcome.ok.afsServiceId, input, line.paidUnitFen);
     return filed(outcome.ok.afsServiceId, settled);
   }
 

@@ -54,6 +54,23 @@ export abstract class JdSource {
     return (await this.read(() => this.loaders.afsServicesByOrder.load(orderId))) ?? [];
   }
 
+  /**
+   * The order's applications, for a write whose thirdApplyId repeats on a retry. When JD cannot list
+   * them now (a failure a retry may cure), the write must not depend on this read: the caller gets
+   * the translated error as `unreadable` and lets the idempotent create decide, since JD answers a
+   * repeated thirdApplyId with the service it filed. Anything else is thrown as from serviceSummaries.
+   */
+  async serviceSummariesForKeyedWrite(orderId: string): Promise<{ services: JdAfsServiceSummary[]; unreadable?: unknown }> {
+    if (!isJdOrderId(orderId)) return { services: [] };
+    try {
+      return { services: (await this.loaders.afsServicesByOrder.load(orderId)) ?? [] };
+    } catch (err) {
+      if (err instanceof ForeignCustomerError) return { services: [] };
+      if (isJdApiError(err) && err.retryable) return { services: [], unreadable: this.translated(err) };
+      throw this.translated(err);
+    }
+  }
+
   /** A service's details if it exists and belongs to `pin`, else null (no hint which). */
   async ownedService(pin: string, afsServiceId: number): Promise<AfsDetail | null> {
     const detail = await this.read(() => this.loaders.afsDetail.load(afsServiceId));

@@ -1,7 +1,7 @@
 import type { Identity } from '../../../subgraphs/kit';
 import { buildSchema } from '../../../subgraphs/after-sales/schema';
 import { createAfterSalesContext } from '../../../subgraphs/after-sales/context';
-import { startRecordingJd, type RecordingJd } from '../../support/recording-jd';
+import { startRecordingJd, type RecordingJd, type RecordingJdOptions } from '../../support/recording-jd';
 import { createTestServer, type TestResult } from '../../support/test-server';
 import { ALICE, BOB, NOW, seedAfterSales } from './fixtures';
 
@@ -21,8 +21,8 @@ export interface AfterSalesHarness {
 }
 
 /** The after-sales subgraph in process: real schema, loaders and cache over the recording JD sandbox, a fixed clock. */
-export async function startHarness(): Promise<AfterSalesHarness> {
-  const jd = await startRecordingJd({ now: () => NOW });
+export async function startHarness(client?: RecordingJdOptions['client']): Promise<AfterSalesHarness> {
+  const jd = await startRecordingJd({ now: () => NOW, client });
   seedAfterSales(jd.seed);
   const server = createTestServer(buildSchema().schema, {
     createContext: (base) => createAfterSalesContext(base, { createLoaders: jd.createLoaders, policy, now: () => NOW }),

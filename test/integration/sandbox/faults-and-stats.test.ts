@@ -100,6 +100,20 @@ describe('sandbox faults and stats', () => {
     expect(list.afsServiceList.filter((s: { thirdApplyId: string }) => s.thirdApplyId === 'hang-1')).toHaveLength(1);
   });
 
+  it('hangRate holds only that share of the answers; the others come at once', async () => {
+    sandbox.faults.set({ [ORDER_GET]: { hangMs: 600, hangRate: 0.5 } });
+    const took = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const t0 = Date.now();
+        await jos(sandbox, ORDER_GET, { order_id: orderId });
+        return Date.now() - t0;
+      }),
+    );
+    const held = took.filter((ms) => ms >= 600).length;
+    expect(held).toBeGreaterThan(2);
+    expect(held).toBeLessThan(18);
+  });
+
   it('callsPerSecond per method answers code 2 beyond the limit and recovers after a second', async () => {
     sandbox.faults.set({ [ORDER_GET]: { callsPerSecond: 2 } });
     const codes = [];

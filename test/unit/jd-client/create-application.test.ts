@@ -142,14 +142,26 @@ describe('createAfterSalesApplication', () => {
     expect(methods(calls)).toEqual([CREATE]);
   });
 
-  it('does not send again blindly when the lookup itself fails: throws the unknown outcome', async () => {
-    const { client, calls } = setup((req) => (req.query.method === CREATE ? httpStatus(503) : jdError('12')));
+  it('when the lookup itself fails, sends the create again with the SAME thirdApplyId, and JD answers with the service it filed', async () => {
+    // JD filed the first send (its answer was lost) and cannot list services right now.
+    const { client, calls } = setup((req, i) => {
+      if (req.query.method === ORDER_GET) return jdError('66');
+      return i === 0 ? httpStatus(503) : afsResult(CREATE, 100, '成功', { afsServiceId: 91 });
+    });
+    await expect(settle(client.createAfterSalesApplication(APPLICATION))).resolves.toEqual({ afsServiceId: 91, reused: true });
+    // The lookup is a read: retried by the read policy (retryMax 2), then given up on.
+    expect(methods(calls)).toEqual([CREATE, ORDER_GET, ORDER_GET, ORDER_GET, CREATE]);
+    expect(calls[4].params).toEqual(calls[0].params);
+  });
+
+  it('when every lookup fails and every send is unknown, gives up after createMaxAttempts sends with the unknown outcome', async () => {
+    const { client, calls } = setup((req) => (req.query.method === CREATE ? httpStatus(503) : jdError('12')), { createMaxAttempts: 2 });
     await expect(settle(client.createAfterSalesApplication(APPLICATION))).rejects.toMatchObject({
       kind: 'http',
       code: 'HTTP_503',
       method: CREATE,
     });
-    expect(methods(calls)).toEqual([CREATE, ORDER_GET]);
+    expect(methods(calls)).toEqual([CREATE, ORDER_GET, CREATE, ORDER_GET]);
   });
 
   it('refuses to run without a thirdApplyId', async () => {
