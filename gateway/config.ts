@@ -47,6 +47,8 @@ export interface GatewayConfig {
   partnerKeys: PartnerKey[];
   redisUrl?: string;
   apq: boolean;
+  /** The whole-response cache for public data (RESPONSE_CACHE, RESPONSE_CACHE_MAX_ENTRIES); shared through redisUrl. */
+  responseCache: { enabled: boolean; maxEntries: number };
   safelist: { mode: SafelistMode; manifestPath: string; clientNames: string[] };
   corsOrigins: string[];
   introspection: boolean;
@@ -84,6 +86,10 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     partnerKeys: partnerKeys(read),
     redisUrl: readRedisUrl(read),
     apq: read.bool('APQ', true),
+    responseCache: {
+      enabled: read.bool('RESPONSE_CACHE', true),
+      maxEntries: read.int('RESPONSE_CACHE_MAX_ENTRIES', { min: 1, default: 5000, unit: 'entries' }),
+    },
     safelist: {
       mode: read.oneOf('SAFELIST_MODE', ['off', 'log-unknown', 'enforce'], 'off'),
       manifestPath: read.text('SAFELIST_MANIFEST', 'persisted-operations/manifest.json'),

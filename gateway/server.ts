@@ -17,6 +17,8 @@ import { InflightSharing, SignedIdentityDataSource } from './subgraph-transport'
 import { fileSupergraph, type FileSupergraph } from './supergraph/file-supergraph';
 import { resolveSubgraphUrl } from './supergraph/subgraph-urls';
 import { createApqCache } from './apq/apq-cache';
+import { connectRedis } from '../shared-state';
+import { createResponseStore, publicResponseCachePlugin } from './response-cache';
 import { loadManifest, safelistFromManifest } from './safelist/manifest';
 import { safelistPlugin } from './safelist/plugin';
 import { createGatewayMetrics, safelistObserver, type GatewayMetrics } from './metrics/gateway-metrics';
@@ -63,6 +65,11 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       : undefined;
   const safelist = config.safelist.mode === 'off' ? undefined : safelistFromManifest(loadManifest(config.safelist.manifestPath));
   const apq = config.apq ? createApqCache(config.redisUrl) : undefined;
+  // Guarded: a slow or dead Redis costs the response cache a miss, never a request its answer.
+  const responseRedis =
+    config.responseCache.enabled && config.redisUrl
+      ? connectRedis({ url: config.redisUrl, onStateChange: (state) => log.warn({ state }, `response cache: Redis ${state}`) })
+      : undefined;
 
   const observeFetch = (subgraph: string, outcome: 'ok' | 'error', seconds: number) => {
     metrics.subgraphFetches.inc({ subgraph, outcome });
@@ -92,6 +99,14 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     privateCacheScopePlugin(),
     metricsPlugin(metrics),
   ];
+  if (config.responseCache.enabled) {
+    const cache = createResponseStore({
+      maxMemoryEntries: config.responseCache.maxEntries,
+      redis: responseRedis,
+      onRedisFailure: (operation) => metrics.responseCacheRedisFailures.inc({ operation }),
+    });
+    plugins.push(publicResponseCachePlugin({ cache, onLookup: (result) => metrics.responseCache.inc({ result }) }));
+  }
   if (safelist) plugins.push(safelistPlugin({ ...config.safelist, safelist, onUnknown: safelistObserver(metrics) }));
   plugins.push(apolloLandingPagePlugin(config.apolloSandboxLandingPage));
 
@@ -110,6 +125,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     await server.start();
   } catch (err) {
     await apq?.close();
+    await responseRedis?.close();
     throw err;
   }
 
@@ -163,6 +179,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   } catch (err) {
     await server.stop();
     await apq?.close();
+    await responseRedis?.close();
     throw err;
   }
   const port = (httpServer.address() as AddressInfo).port;
@@ -194,6 +211,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       (stopped ??= (async () => {
         await server.stop(); // the drain plugin closes the listener and waits for requests in flight
         await apq?.close();
+        await responseRedis?.close();
       })()),
   };
 }

@@ -45,6 +45,18 @@ export function createGatewayMetrics() {
       labelNames: ['result'],
       registers,
     }),
+    responseCache: new Counter({
+      name: 'gateway_response_cache_total',
+      help: 'Public response cache lookups of anonymous queries: hit (answered without the subgraphs) or miss',
+      labelNames: ['result'],
+      registers,
+    }),
+    responseCacheRedisFailures: new Counter({
+      name: 'gateway_response_cache_redis_failures_total',
+      help: 'Response cache operations on Redis that failed or timed out and were answered by memory alone',
+      labelNames: ['operation'],
+      registers,
+    }),
     safelistUnknown: new Counter({
       name: 'gateway_safelist_unknown_total',
       help: 'Operations not in the safelist, by client and whether they were rejected',

@@ -1,0 +1,2 @@
+export { publicResponseCachePlugin } from './public-response-cache';
+export { createResponseStore } from './response-store';
