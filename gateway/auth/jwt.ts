@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import type { JwtConfig } from '../config';
-import { unauthenticated, type Identity } from './identity';
+import { unauthenticated } from './identity';
+import { rememberVerifiedTokens, type Verified, type VerifiedTokenOptions } from './verified-tokens';
 
 type Key = Uint8Array | JWTVerifyGetKey;
 
@@ -13,20 +14,25 @@ function keyFor(config: JwtConfig): { key: Key; algorithms: string[] } {
   throw new Error('JWT config has no key source');
 }
 
-/** Verifies a customer bearer token (issuer, audience, expiry, algorithm) and returns the customer; `sub` is the JD pin. */
-export function createJwtVerifier(config: JwtConfig): (token: string) => Promise<Identity> {
+/**
+ * Verifies a customer bearer token (issuer, audience, expiry, algorithm) and returns the customer; `sub` is the JD pin.
+ * A token verified once is remembered until its `exp` (at most a minute: see verified-tokens.ts).
+ */
+export function createJwtVerifier(config: JwtConfig, options: VerifiedTokenOptions = {}) {
   const { key, algorithms } = keyFor(config);
-  return async (token) => {
+  const now = options.now ?? Date.now;
+  const verify = async (token: string): Promise<Verified> => {
     try {
       const { payload } = await jwtVerify(token, key as Uint8Array, {
         issuer: config.issuer,
         audience: config.audience,
         algorithms,
         requiredClaims: ['exp', 'sub'],
+        currentDate: new Date(now()),
       });
       const pin = payload.sub;
       if (typeof pin !== 'string' || pin.length === 0 || pin.length > 128) throw unauthenticated('The bearer token has no usable subject');
-      return { kind: 'customer', pin };
+      return { identity: { kind: 'customer', pin }, expiresAtMs: (payload.exp as number) * 1000 };
     } catch (err) {
       if (err instanceof errors.JWTExpired) throw unauthenticated('The bearer token has expired');
       if (err instanceof errors.JWTClaimValidationFailed) throw unauthenticated(`The bearer token's "${err.claim}" claim is not accepted`);
@@ -34,6 +40,7 @@ export function createJwtVerifier(config: JwtConfig): (token: string) => Promise
       throw err;
     }
   };
+  return rememberVerifiedTokens(verify, { ...options, now });
 }
 
 /** Signs a customer token the gateway accepts; only possible with an HS256 secret (RS256 keys live with the identity provider). */

@@ -60,6 +60,32 @@ describe('HS256 customer tokens', () => {
   });
 });
 
+describe('verified tokens are remembered, never past their exp', () => {
+  const key = new TextEncoder().encode(SECRET);
+  const good = { iss: base.issuer, aud: base.audience, sub: 'jd_demo_bob' };
+
+  it('accepts a remembered token until its exp, then refuses it as expired', async () => {
+    let clock = Date.now();
+    const auth = createAuthenticator({ jwt: { ...base, hs256Secret: SECRET }, partnerKeys: [] }, { now: () => clock });
+    const exp = Math.floor(clock / 1000) + 30;
+    const bearer = `Bearer ${await token({ ...good, exp }, key)}`;
+    expect(await auth({ authorization: bearer })).toEqual({ kind: 'customer', pin: 'jd_demo_bob' });
+    clock += 20_000;
+    expect(await auth({ authorization: bearer })).toEqual({ kind: 'customer', pin: 'jd_demo_bob' });
+    clock = exp * 1000;
+    expect(await refusal(auth({ authorization: bearer }))).toMatch(/expired/);
+  });
+
+  it('does not remember a refusal, nor let a good token vouch for a tampered one', async () => {
+    const auth = createAuthenticator({ jwt: { ...base, hs256Secret: SECRET }, partnerKeys: [] });
+    const goodToken = await token(good, key);
+    expect(await auth({ authorization: `Bearer ${goodToken}` })).toEqual({ kind: 'customer', pin: 'jd_demo_bob' });
+    const tampered = `${goodToken.slice(0, -2)}${goodToken.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(await refusal(auth({ authorization: `Bearer ${tampered}` }))).toMatch(/invalid/);
+    expect(await refusal(auth({ authorization: `Bearer ${tampered}` }))).toMatch(/invalid/);
+  });
+});
+
 describe('RS256 customer tokens from a JWKS file', () => {
   let dir: string;
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
