@@ -59,7 +59,25 @@ export interface GatewayConfig {
   /** Per partner key (PARTNER_RATE_LIMIT_PER_MINUTE); 0 means no limit. */
   partnerRateLimit: { perMinute: number };
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Deadlines: each request's, and each subgraph fetch's within it. */
+  timeouts: GatewayTimeouts;
 }
+
+/** REQUEST_TIMEOUT_MS, SUBGRAPH_TIMEOUT_MS and SUBGRAPH_TIMEOUT_MS_<NAME>. */
+export interface GatewayTimeouts {
+  /** The longest a request may take; a client's `timeout` header may only shorten it. */
+  requestMs: number;
+  /** The longest one subgraph fetch may take, never longer than what is left of the request's. */
+  subgraphMs: number;
+  /** Per subgraph, keyed by the normalised name (AFTER_SALES). */
+  subgraphOverridesMs: Record<string, number>;
+}
+
+/** Default REQUEST_TIMEOUT_MS: a JD read may need its 5 s attempt plus a retry before the subgraph answers. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/** Default SUBGRAPH_TIMEOUT_MS: two JD attempts (JD_TIMEOUT_MS 5000) with backoff fit inside it. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+const TIMEOUT_RULE = { min: 50, max: 600_000, unit: 'milliseconds' } as const;
 
 /** Reads and validates the gateway settings once; throws ConfigError listing every problem. */
 export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -108,6 +126,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       }),
     },
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    timeouts: timeouts(read),
   };
   read.finish();
   return config;
@@ -156,6 +175,24 @@ function partnerKeys(read: EnvReader): PartnerKey[] {
 /** SUBGRAPH_URL_AFTER_SALES=http://… overrides the url the supergraph gives subgraph "after-sales". */
 export function subgraphEnvName(subgraphName: string): string {
   return subgraphName.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+function timeouts(read: EnvReader): GatewayTimeouts {
+  const subgraphOverridesMs: Record<string, number> = {};
+  for (const name of read.namesStartingWith('SUBGRAPH_TIMEOUT_MS_')) {
+    const ms = read.int(name, TIMEOUT_RULE);
+    if (ms !== undefined) subgraphOverridesMs[name.slice('SUBGRAPH_TIMEOUT_MS_'.length)] = ms;
+  }
+  return {
+    requestMs: read.int('REQUEST_TIMEOUT_MS', { ...TIMEOUT_RULE, default: DEFAULT_REQUEST_TIMEOUT_MS }),
+    subgraphMs: read.int('SUBGRAPH_TIMEOUT_MS', { ...TIMEOUT_RULE, default: DEFAULT_SUBGRAPH_TIMEOUT_MS }),
+    subgraphOverridesMs,
+  };
+}
+
+/** A subgraph's fetch timeout: its SUBGRAPH_TIMEOUT_MS_<NAME>, else SUBGRAPH_TIMEOUT_MS. */
+export function subgraphTimeoutMs(timeouts: GatewayTimeouts, subgraphName: string): number {
+  return timeouts.subgraphOverridesMs[subgraphEnvName(subgraphName)] ?? timeouts.subgraphMs;
 }
 
 function subgraphUrlOverrides(read: EnvReader): Record<string, string> {

@@ -9,4 +9,8 @@ export interface GatewayContext {
   acceptLanguage?: string;
   clientName?: string;
   log: Logger;
+  /** Epoch ms after which nobody waits for the answer (REQUEST_TIMEOUT_MS, shortened by the client's `timeout`). */
+  deadline: number;
+  /** Aborts at the deadline or when the client disconnects; every subgraph fetch of the request stops with it. */
+  signal: AbortSignal;
 }

@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
-import type { GatewayConfig } from './config';
+import { subgraphTimeoutMs, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createLogger } from './logger';
 import { createAuthenticator } from './auth';
@@ -32,6 +32,7 @@ import { readiness } from './http/health';
 import { apolloLandingPagePlugin, createLandingRouter } from './landing';
 import { createPartnerRateLimit } from './rate-limit';
 import { createExplorerRouter, explorerOptionsFor } from './explorer';
+import { requestLifetime } from './deadline';
 
 export const SANDBOX_HEADER = 'x-jd-sandbox';
 
@@ -79,13 +80,15 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     supergraphSdl: supergraph.hook,
     logger: log,
     buildService: ({ name, url }) =>
-      new SignedIdentityDataSource(
+      new SignedIdentityDataSource({
         name,
-        resolveSubgraphUrl({ name, url: url ?? '' }, config.subgraphUrlOverrides),
-        config.subgraphSigningSecret,
-        observeFetch,
-        new InflightSharing(() => metrics.subgraphSharedFetches.inc({ subgraph: name })),
-      ),
+        url: resolveSubgraphUrl({ name, url: url ?? '' }, config.subgraphUrlOverrides),
+        secret: config.subgraphSigningSecret,
+        timeoutMs: subgraphTimeoutMs(config.timeouts, name),
+        observe: observeFetch,
+        sharing: new InflightSharing(() => metrics.subgraphSharedFetches.inc({ subgraph: name })),
+        log,
+      }),
   });
 
   const app = express();
@@ -156,6 +159,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<GatewayContext> => {
+        // Before authentication, so the time a JWKS lookup takes counts against the request's budget too.
+        const lifetime = requestLifetime(req, res, config.timeouts.requestMs);
         const requestIdValue = res.locals.requestId as string;
         const identity = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
         partnerRateLimit?.(identity);
@@ -166,6 +171,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
           acceptLanguage: req.header('accept-language'),
           clientName: req.header('apollographql-client-name'),
           log: log.child({ requestId: requestIdValue }),
+          ...lifetime,
         };
       },
     }),

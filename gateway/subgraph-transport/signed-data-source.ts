@@ -1,4 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from '../context';
@@ -7,6 +9,27 @@ import { IDENTITY_HEADER, IDENTITY_HEADERS, identityJson, identityPayload } from
 import { subgraphFetcher } from './subgraph-fetcher';
 import { signingFetcher } from './signing-fetcher';
 import { sharingKey, type InflightSharing } from './inflight-sharing';
+import { fetchDeadline, untilStopped, type FetchDeadline } from './fetch-deadline';
+import { SUBGRAPH_ERROR_CODES, subgraphTimeoutError, subgraphUnavailableError } from './subgraph-errors';
+
+/** The header that tells a subgraph how many ms are left for its answer (unsigned, and capped by the subgraph: identity-headers.md). */
+const DEADLINE_HEADER = 'x-deadline-ms';
+
+export interface SignedDataSourceOptions {
+  /** The subgraph's name in the supergraph. */
+  name: string;
+  url: string;
+  secret: string;
+  /** The fetch timeout (SUBGRAPH_TIMEOUT_MS or its per-subgraph override); never longer than the request's deadline. */
+  timeoutMs: number;
+  observe?: SubgraphFetchObserver;
+  /** Lets identical query fetches of the same verified caller share one in flight. */
+  sharing?: InflightSharing;
+  /** Where the transport's own failure text goes (it never reaches the client). */
+  log?: Logger;
+}
+
+const SUBGRAPH_CODES = new Set<unknown>(Object.values(SUBGRAPH_ERROR_CODES));
 
 export interface SubgraphFetchObserver {
   (subgraph: string, outcome: 'ok' | 'error', seconds: number): void;
@@ -29,20 +52,22 @@ function shareableIdentity(options: GraphQLDataSourceProcessOptions<GatewayConte
 
 /**
  * Talks to one subgraph: strips client identity headers, signs the verified one (for this subgraph and
- * each fetch's body), forwards trace headers,
- * and (with `sharing`) lets identical query fetches of the same verified caller share one in flight.
+ * each fetch's body), forwards trace headers, gives each fetch a deadline it sends along (`x-deadline-ms`),
+ * turns a subgraph that fails to answer into SUBGRAPH_TIMEOUT / SUBGRAPH_UNAVAILABLE, and (with `sharing`)
+ * lets identical query fetches of the same verified caller share one in flight.
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly subgraphName: string,
-    url: string,
-    secret: string,
-    private readonly observe?: SubgraphFetchObserver,
-    private readonly sharing?: InflightSharing,
-  ) {
+  private readonly subgraphName: string;
+  private readonly observe?: SubgraphFetchObserver;
+  private readonly sharing?: InflightSharing;
+
+  constructor(private readonly options: SignedDataSourceOptions) {
     // Keep-alive node:http instead of Apollo's default make-fetch-happen (see subgraph-fetcher.ts),
     // signing each fetch for this subgraph and its body as it leaves (see signing-fetcher.ts).
-    super({ url, fetcher: signingFetcher(subgraphName, secret, subgraphFetcher) });
+    super({ url: options.url, fetcher: signingFetcher(options.name, options.secret, subgraphFetcher) });
+    this.subgraphName = options.name;
+    this.observe = options.observe;
+    this.sharing = options.sharing;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -60,23 +85,54 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    // Health checks and schema loads have no request: the subgraph's timeout alone bounds them.
+    const deadline = fetchDeadline(this.options.timeoutMs, options.context as Partial<GatewayContext> | undefined);
     try {
-      const response = await this.send(options);
+      // Out of time before it starts: nothing is sent.
+      if (deadline.stopped()) throw deadline.signal.reason;
+      const response = await this.send(options, deadline);
       this.observe?.(this.subgraphName, response.errors?.length ? 'error' : 'ok', seconds());
       return response;
     } catch (err) {
       this.observe?.(this.subgraphName, 'error', seconds());
-      throw err;
+      throw this.asSubgraphError(err, deadline, options.context as Partial<GatewayContext> | undefined);
+    } finally {
+      deadline.done();
     }
   }
 
-  private send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  /** A failed fetch as the client may see it: a stable code and the subgraph's name; the details go to the log. */
+  private asSubgraphError(err: unknown, deadline: FetchDeadline, context: Partial<GatewayContext> | undefined): GraphQLError {
+    if (err instanceof GraphQLError && SUBGRAPH_CODES.has(err.extensions.code)) return err;
+    const stopped = deadline.stopped();
+    (context?.log ?? this.options.log)?.warn(
+      { subgraph: this.subgraphName, stopped, err: err instanceof Error ? err.message : String(err) },
+      stopped ? 'subgraph fetch stopped before its answer' : 'subgraph fetch failed',
+    );
+    return stopped ? subgraphTimeoutError(this.subgraphName) : subgraphUnavailableError(this.subgraphName);
+  }
+
+  private send(options: GraphQLDataSourceProcessOptions<GatewayContext>, deadline: FetchDeadline): Promise<GatewayGraphQLResponse> {
+    // Every fetch carries the deadline's signal and tells the subgraph how long it has left.
+    const timed: Fetcher = (url, init = {}) =>
+      this.fetcher(url, {
+        ...init,
+        signal: deadline.signal,
+        headers: { ...init.headers, [DEADLINE_HEADER]: String(deadline.remainingMs()) },
+      });
     const identity = this.sharing && shareableIdentity(options);
-    if (!this.sharing || identity === undefined) return super.process(options);
-    // Apollo's process() sends through this.fetcher, which cannot see the request's verified identity;
-    // so this request runs on a view of the data source whose fetcher keys the sharing on it.
     const sharing = this.sharing;
-    const fetcher: Fetcher = (url, init = {}) => sharing.fetch(sharingKey(identity, url, init), () => this.fetcher(url, init));
+    // Apollo's process() sends through this.fetcher, which cannot see the request; so this request runs on a
+    // view of the data source whose fetcher carries its deadline and, when it may share, keys the sharing on
+    // the verified identity. A fetch that joined another's still ends at its own deadline.
+    const fetcher: Fetcher =
+      sharing && identity !== undefined
+        ? (url, init = {}) =>
+            untilStopped(
+              sharing.fetch(sharingKey(identity, url, init), () => timed(url, init)),
+              deadline.signal,
+            )
+        : timed;
     const view = Object.create(this, { fetcher: { value: fetcher } }) as this;
     return super.process.call(view, options);
   }

@@ -3,14 +3,15 @@ import { JD_SYSTEM_ERRORS, JD_TRANSIENT_BUSINESS_CODES } from '../protocol';
 /**
  * Where a failure came from. `system`: JD's router (`error_response`); `business`: a failure inside
  * the method's wrapper; `http`/`network`/`timeout`: the transport; `circuit-open`/`rate-limited`:
- * this client refused before sending anything.
+ * this client refused before sending anything; `deadline`: the caller's deadline passed (nothing more is sent).
  */
-export type JdApiErrorKind = 'system' | 'business' | 'http' | 'network' | 'timeout' | 'circuit-open' | 'rate-limited';
+export type JdApiErrorKind = 'system' | 'business' | 'http' | 'network' | 'timeout' | 'deadline' | 'circuit-open' | 'rate-limited';
 
 /** Codes for failures JD never numbered (JD's own codes are numeric strings). */
 export const JD_CLIENT_ERROR_CODES = {
   network: 'NETWORK_ERROR',
   timeout: 'TIMEOUT',
+  deadline: 'DEADLINE_EXCEEDED',
   circuitOpen: 'CIRCUIT_OPEN',
   rateLimited: 'RATE_LIMITED',
   invalidResponse: 'INVALID_RESPONSE',
@@ -122,6 +123,21 @@ export function timeoutError(method: string, timeoutMs: number): JdApiError {
     retryable: true,
     zhDesc: `调用超时 (${timeoutMs} ms)`,
     enDesc: `No answer within ${timeoutMs} ms`,
+  });
+}
+
+/**
+ * The caller's deadline passed: the answer is no longer wanted. Not retryable and not an upstream failure,
+ * so it neither repeats nor counts against the method's breaker (JD may be fine; the request ran out of time).
+ */
+export function deadlineError(method: string): JdApiError {
+  return new JdApiError({
+    kind: 'deadline',
+    code: JD_CLIENT_ERROR_CODES.deadline,
+    method,
+    retryable: false,
+    zhDesc: '请求已超过截止时间',
+    enDesc: "The request's deadline passed before JD answered",
   });
 }
 

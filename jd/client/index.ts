@@ -1,4 +1,5 @@
-export type { JdClient } from './types';
+export type { JdClient, JdCallOptions } from './types';
+export { isStopped, throwIfStopped } from './policies/deadline';
 export { createJdClient, type JdClientConfig, type JdClientDeps, type JdCallObservation } from './jd-client';
 export type { JdBreakerState } from './policies/breaker';
 export { loadJdConfig, readJdConfig, type JdConfig } from './config';

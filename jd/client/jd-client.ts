@@ -1,4 +1,5 @@
 import {
+  JD_METHODS,
   JD_WRITE_METHODS,
   type JdMethodName,
   type JdParamsByMethod,
@@ -12,6 +13,7 @@ import { parseJdResponse } from './envelope';
 import { JdApiError, networkError } from './errors';
 import { createAfterSalesApplication } from './create-application';
 import { untilAborted } from './policies/abort';
+import { callScope, throwIfStopped } from './policies/deadline';
 import { withTimeout } from './policies/attempt-timeout';
 import { breakerPerMethod, type JdBreakerState } from './policies/breaker';
 import { RateLimiter } from './policies/rate-limiter';
@@ -112,21 +114,38 @@ export function createJdClient(config: JdClientConfig, deps: JdClientDeps = {}):
   }
 
   const call: JdClient['call'] = (method, params, options: JdCallOptions = {}) => {
-    const { signal } = options;
+    let scope;
+    try {
+      scope = callScope(method, options);
+    } catch (stopped) {
+      return Promise.reject(stopped);
+    }
+    const { signal } = scope;
     const breaker = breakerFor(method);
     const attempts = (JD_WRITE_METHODS.has(method) ? writeOnce : readRetry).execute(async ({ attempt }) => {
-      signal?.throwIfAborted();
+      // Before every attempt, retries included: nothing goes to JD for a caller who left or ran out of time.
+      throwIfStopped(method, { signal, deadline: options.deadline });
       // Refuse before queueing for a rate-limit slot: an open circuit must not spend the app key's budget.
       breaker.admit();
       await limiter.acquire(method, signal);
       return breaker.execute(() => sendOnce(method, params, attempt + 1, signal));
     }, signal);
-    return untilAborted(attempts, signal);
+    return untilAborted(attempts, signal).finally(scope.done);
   };
 
   return {
     call,
-    createAfterSalesApplication: (params: JdAfsApplyCreateParams, options?: JdCallOptions) =>
-      createAfterSalesApplication({ call, maxAttempts: settings.createMaxAttempts, backoff }, params, options),
+    createAfterSalesApplication: async (params: JdAfsApplyCreateParams, options: JdCallOptions = {}) => {
+      // One scope for the whole exchange, so the pauses between its calls end with the deadline too.
+      const scope = callScope(JD_METHODS.afsApplyCreate, options);
+      try {
+        return await createAfterSalesApplication({ call, maxAttempts: settings.createMaxAttempts, backoff }, params, {
+          ...options,
+          signal: scope.signal,
+        });
+      } finally {
+        scope.done();
+      }
+    },
   };
 }

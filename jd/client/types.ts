@@ -1,8 +1,14 @@
 import type { JdMethodName, JdParamsByMethod, JdResultByMethod, JdAfsApplyCreateParams } from '../protocol';
 
+/** What a caller hands every JD call of one request; loaders apply it to each call and queued batch. */
 export interface JdCallOptions {
-  /** Aborts the call (and its retries) when the caller no longer needs the answer. */
+  /** Aborts the call (and its retries) when the caller no longer needs the answer (e.g. the client disconnected). */
   signal?: AbortSignal;
+  /**
+   * Epoch ms (Date.now clock) after which the answer is useless: no attempt, retry or queued batch starts
+   * after it, and a wait in progress ends then with JdApiError kind 'deadline'.
+   */
+  deadline?: number;
 }
 
 /**

@@ -6,6 +6,7 @@
  * A fresh read (`freshBatchFn`) skips the cache read but still writes its answers back.
  */
 import DataLoader from 'dataloader';
+import { isStopped, throwIfStopped, type JdCallOptions } from '../client';
 import type { JdCache } from './cache';
 import type { JdLoaderStats } from './stats';
 import { asError } from './errors';
@@ -30,9 +31,23 @@ export interface BatchDeps {
   stats: JdLoaderStats;
   /** Caps concurrent JD calls (one request's loaders share it). */
   limit: Limiter;
+  /** The request's signal and deadline: a batch still queued when either ends never leaves. */
+  call?: JdCallOptions;
 }
 
 type Slot<V> = V | Error;
+
+/**
+ * What other requests see of a load whose own request stopped (left or ran out of time) before it got
+ * an answer: the failure is that request's, not the key's, so a request that joined the load fetches
+ * the key itself instead of inheriting the cancellation.
+ */
+class AbandonedLoad extends Error {
+  constructor(cause: Error) {
+    super('the request that started this JD load stopped before it was answered', { cause });
+    this.name = 'AbandonedLoad';
+  }
+}
 
 async function readCache<V>(keys: string[], method: string, deps: BatchDeps): Promise<(V | undefined)[]> {
   try {
@@ -54,20 +69,27 @@ function chunk<T>(items: T[], size: number): T[][] {
 function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, deps: BatchDeps): Map<string, Promise<Slot<V>>> {
   const { cache, stats } = deps;
   const call = deps.limit(() => {
+    // A batch that waited for a slot past its request's end is dropped here, before it counts or calls.
+    throwIfStopped(spec.method, deps.call);
     stats.jdCall(spec.method, misses.length);
     return spec.fetchChunk(misses.map(([, key]) => key));
   });
   const perKey = new Map<string, Promise<Slot<V>>>();
+  const shared = new Map<string, Promise<Slot<V>>>();
   for (const [cacheKey, key] of misses) {
     const slot = call.then(
       (found): Slot<V> => (found.has(key) ? (found.get(key) as Slot<V>) : spec.missing()),
       (thrown: unknown) => asError(thrown),
     );
     perKey.set(cacheKey, slot);
-    cache.inFlight.set(cacheKey, slot);
+    const seenByOthers = deps.call
+      ? slot.then((value) => (value instanceof Error && isStopped(deps.call) ? new AbandonedLoad(value) : value))
+      : slot;
+    shared.set(cacheKey, seenByOthers);
+    cache.inFlight.set(cacheKey, seenByOthers);
   }
   // An entry evicted while its call was on the way (a write) is no longer "ours": never write it back.
-  const stillOurs = (cacheKey: string) => cache.inFlight.get(cacheKey) === perKey.get(cacheKey);
+  const stillOurs = (cacheKey: string) => cache.inFlight.get(cacheKey) === shared.get(cacheKey);
   void call
     .then(
       async () => {
@@ -84,6 +106,23 @@ function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, d
       for (const cacheKey of perKey.keys()) if (stillOurs(cacheKey)) cache.inFlight.delete(cacheKey);
     });
   return perKey;
+}
+
+/** Joins a load another request has on its way; if that request stops first, fetches the key itself. */
+function joinInFlight<K, V>(
+  pending: Promise<Slot<V>>,
+  cacheKey: string,
+  key: K,
+  spec: CachedBatchSpec<K, V>,
+  deps: BatchDeps,
+): Promise<Slot<V>> {
+  return pending.then((value) => {
+    if (!(value instanceof AbandonedLoad)) return value;
+    const joined = deps.cache.inFlight.get(cacheKey) as Promise<Slot<V>> | undefined;
+    // Someone else already started a new load of the key: join that one instead.
+    if (joined && joined !== pending) return joinInFlight(joined, cacheKey, key, spec, deps);
+    return fetchMisses([[cacheKey, key]], spec, deps).get(cacheKey) as Promise<Slot<V>>;
+  });
 }
 
 /** Each key's cache key, and the first key asked for each distinct cache key (DataLoader may repeat keys). */
@@ -115,9 +154,9 @@ export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps
     deps.stats.cacheMiss(spec.method, misses.length);
 
     // No await between looking up in-flight loads and registering ours: nobody can slip in between.
-    const toFetch = misses.filter(([cacheKey]) => {
+    const toFetch = misses.filter(([cacheKey, key]) => {
       const pending = deps.cache.inFlight.get(cacheKey) as Promise<Slot<V>> | undefined;
-      if (pending) answers.set(cacheKey, pending);
+      if (pending) answers.set(cacheKey, joinInFlight(pending, cacheKey, key, spec, deps));
       return !pending;
     });
     deps.stats.inFlightJoin(spec.method, misses.length - toFetch.length);
@@ -147,7 +186,7 @@ export function freshBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps)
     const toFetch = distinctKeys
       .filter((cacheKey) => {
         const pending = deps.cache.inFlight.get(cacheKey) as Promise<Slot<V>> | undefined;
-        if (pending) answers.set(cacheKey, pending);
+        if (pending) answers.set(cacheKey, joinInFlight(pending, cacheKey, distinct.get(cacheKey) as K, spec, deps));
         return !pending;
       })
       .map((cacheKey): [string, K] => [cacheKey, distinct.get(cacheKey) as K]);

@@ -1,4 +1,4 @@
-import type { JdClient } from '../client';
+import type { JdCallOptions, JdClient } from '../client';
 import type { JdCache } from './cache';
 import type { JdOrderInfo } from '../protocol';
 import { createLimiter } from './limit';
@@ -17,6 +17,7 @@ import { createFreshStockLoader, createStockLoader } from './stock-loader';
 import { createBestsellersLoader } from './bestsellers-loader';
 import { createCartLoader } from './cart-loader';
 import { createAfterSalesWrites } from './after-sales-writes';
+import { forRequest } from './request-client';
 
 /** At most this many JD calls of one request are on their way at once. */
 export const DEFAULT_JD_CONCURRENCY = 8;
@@ -33,13 +34,19 @@ export interface CreateJdLoadersOptions {
   stats?: JdLoaderStats;
   /** Cap on this request's concurrent JD calls. */
   concurrency?: number;
+  /**
+   * The request's signal and deadline: every JD call, retry and queued batch of these loaders honours
+   * them, so nothing reaches JD once the caller is gone or out of time.
+   */
+  call?: JdCallOptions;
 }
 
 /** Creates one request's JD loaders. Call it once per request; never share the result between requests. */
 export function createJdLoaders(options: CreateJdLoadersOptions): JdLoaders {
   const deps: LoaderDeps = {
-    client: options.client,
+    client: forRequest(options.client, options.call),
     cache: options.cache,
+    call: options.call,
     customerPin: options.customerPin,
     ttl: options.ttl ?? DEFAULT_JD_TTL_MS,
     stats: options.stats ?? createJdLoaderStats(),

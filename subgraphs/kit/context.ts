@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuthenticationError, ForbiddenError } from './errors/coded-errors';
 import type { Identity } from './identity/identity';
+import { DEADLINE_HEADER, detachedLifetime, type RequestLifetime } from './serve/request-deadline';
 
 /** Request context shared by every subgraph; each subgraph's context.ts extends it with its data sources. */
 export interface BaseContext {
@@ -9,6 +10,13 @@ export interface BaseContext {
   requestId: string;
   /** From accept-language; picks JD's zh_desc / en_desc. */
   language: 'zh' | 'en';
+  /**
+   * Epoch ms (Date.now clock) after which nobody waits for this answer: now plus the gateway's
+   * `x-deadline-ms` budget, capped by MAX_REQUEST_BUDGET_MS. Pass it on to JD calls.
+   */
+  deadline: number;
+  /** Aborts at the deadline or when the gateway closes the connection; JD calls stop with it. */
+  signal: AbortSignal;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -29,8 +37,11 @@ export function languageFromHeader(acceptLanguage: string | undefined): 'zh' | '
   return ranked[0]?.tag.startsWith('zh') ? 'zh' : 'en';
 }
 
-/** The BaseContext of one request whose identity has already been verified. */
-export function baseContextFrom(identity: Identity, headers: Headers): BaseContext {
+/**
+ * The BaseContext of one request whose identity has already been verified. `lifetime` comes from the
+ * HTTP request (startSubgraph); without one, the budget header alone sets the deadline.
+ */
+export function baseContextFrom(identity: Identity, headers: Headers, lifetime?: RequestLifetime): BaseContext {
   const first = (name: string) => {
     const v = headers[name];
     return Array.isArray(v) ? v[0] : v;
@@ -41,6 +52,7 @@ export function baseContextFrom(identity: Identity, headers: Headers): BaseConte
     // An unexpected id shape is replaced rather than trusted: it ends up in logs.
     requestId: requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
     language: languageFromHeader(first('accept-language')),
+    ...(lifetime ?? detachedLifetime(headers[DEADLINE_HEADER])),
   };
 }
 

@@ -20,6 +20,7 @@ export {
   type RunningSubgraph,
 } from './serve/start-subgraph';
 export { createSubgraphApolloServer } from './serve/create-apollo-server';
+export { MAX_REQUEST_BUDGET_MS } from './serve/request-deadline';
 export { loadSubgraphEnv, readSubgraphEnv, type SubgraphEnv } from './config/load-subgraph-env';
 export { runSubgraphEntry } from './serve/run-entry';
 export { jdReachable } from './jd/jd-reachable';

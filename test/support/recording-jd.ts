@@ -100,7 +100,7 @@ export async function startRecordingJd(options: RecordingJdOptions = {}): Promis
       return peakInFlight;
     },
     seed: sandboxSeeder(sandbox),
-    createLoaders: (customerPin) => createJdLoaders({ client, cache, customerPin }),
+    createLoaders: (customerPin, call) => createJdLoaders({ client, cache, customerPin, call }),
     get cache() {
       return cache;
     },

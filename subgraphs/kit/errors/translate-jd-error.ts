@@ -16,7 +16,7 @@ export interface JdApiErrorShape {
 }
 
 // Failures that say "JD is not answering right now", whatever JD's code says.
-const UNAVAILABLE_KINDS = new Set(['timeout', 'circuit-open', 'rate-limited']);
+const UNAVAILABLE_KINDS = new Set(['timeout', 'deadline', 'circuit-open', 'rate-limited']);
 
 /** True when `err` looks like jd/client's JdApiError. */
 export function isJdApiError(err: unknown): err is JdApiErrorShape {

@@ -57,7 +57,7 @@ export function createJdRuntime(options: JdRuntimeOptions): JdRuntime {
     client,
     cache,
     stats,
-    createLoaders: (customerPin) => createJdLoaders({ client, cache, customerPin, stats, ttl }),
+    createLoaders: (customerPin, call) => createJdLoaders({ client, cache, customerPin, stats, ttl, call }),
     checkReady: jdReachable(jd.apiUrl),
     describeJd: () => `${jd.sandbox ? 'sandbox at ' : ''}${jd.apiUrl}`,
     close: () => cache.close(),

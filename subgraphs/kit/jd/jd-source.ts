@@ -1,12 +1,15 @@
-import { JdApiError } from '../../../jd/client';
+import { JdApiError, type JdCallOptions } from '../../../jd/client';
 import { ForeignCustomerError, type AfsDetail, type JdLoaders } from '../../../jd/loaders';
 import { AFS_RESULT_NOT_CANCELLABLE, type JdAfsServiceSummary, type JdOrderInfo } from '../../../jd/protocol';
 import type { BaseContext } from '../context';
 import { isJdApiError, translateJdError } from '../errors/translate-jd-error';
 import { userError, type UserError } from '../types/user-error';
 
-/** Builds one request's loaders; `customerPin` is undefined for partners and anonymous callers. */
-export type LoadersFactory = (customerPin: string | undefined) => JdLoaders;
+/**
+ * Builds one request's loaders; `customerPin` is undefined for partners and anonymous callers, and
+ * `call` carries the request's signal and deadline to every JD call the loaders make.
+ */
+export type LoadersFactory = (customerPin: string | undefined, call?: JdCallOptions) => JdLoaders;
 
 /** A write either happened or JD refused it for a business reason the customer can act on. */
 export type WriteOutcome<T> = { ok: T } | { refused: UserError };
@@ -31,13 +34,14 @@ export abstract class JdSource {
   private loadersMemo?: JdLoaders;
 
   constructor(
-    protected readonly ctx: Pick<BaseContext, 'identity' | 'language'>,
+    protected readonly ctx: Pick<BaseContext, 'identity' | 'language'> & Partial<Pick<BaseContext, 'signal' | 'deadline'>>,
     private readonly createLoaders: LoadersFactory,
   ) {}
 
   // Lazy: a request that never reaches JD builds no loaders.
   protected get loaders(): JdLoaders {
-    this.loadersMemo ??= this.createLoaders(this.ctx.identity.kind === 'customer' ? this.ctx.identity.pin : undefined);
+    const { identity, signal, deadline } = this.ctx;
+    this.loadersMemo ??= this.createLoaders(identity.kind === 'customer' ? identity.pin : undefined, { signal, deadline });
     return this.loadersMemo;
   }
 

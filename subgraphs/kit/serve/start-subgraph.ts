@@ -9,6 +9,7 @@ import type { Identity } from '../identity/identity';
 import { createSubgraphApolloServer } from './create-apollo-server';
 import { healthRouter } from './health';
 import { identityGuard } from './identity-guard';
+import { requestLifetime } from './request-deadline';
 
 /** How to serve one subgraph. */
 /** Where and how a subgraph listens: what every subgraph's server factory takes from its config. */
@@ -70,7 +71,8 @@ export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOp
       clockSkewMs: opts.signatureClockSkewMs,
     }),
     expressMiddleware(server, {
-      context: async ({ req, res }) => opts.createContext(baseContextFrom(res.locals.identity as Identity, req.headers)),
+      context: async ({ req, res }) =>
+        opts.createContext(baseContextFrom(res.locals.identity as Identity, req.headers, requestLifetime(req, res))),
     }),
   );
 

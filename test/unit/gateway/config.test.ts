@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, SANDBOX_PARTNER_KEY, SANDBOX_SUBGRAPH_SIGNING_SECRET } from '../../../config';
-import { loadGatewayConfig } from '../../../gateway/config';
+import { loadGatewayConfig, subgraphTimeoutMs } from '../../../gateway/config';
 
 describe('gateway config', () => {
   it('runs on sandbox defaults with no environment', () => {
@@ -78,5 +78,17 @@ describe('gateway config', () => {
     expect(c.safelist.clientNames).toEqual(['ios', 'android']);
     expect(c.corsOrigins).toEqual(['https://a.example']);
     expect(c.subgraphUrlOverrides).toEqual({ AFTER_SALES: 'http://10.0.0.2:4002/graphql' });
+  });
+
+  it('reads the request deadline and the subgraph fetch timeouts, one subgraph overriding the rest', () => {
+    const defaults = loadGatewayConfig({}).timeouts;
+    expect(defaults).toEqual({ requestMs: 15_000, subgraphMs: 10_000, subgraphOverridesMs: {} });
+    const c = loadGatewayConfig({ REQUEST_TIMEOUT_MS: '8000', SUBGRAPH_TIMEOUT_MS: '4000', SUBGRAPH_TIMEOUT_MS_AFTER_SALES: '1500' });
+    expect(subgraphTimeoutMs(c.timeouts, 'after-sales')).toBe(1500);
+    expect(subgraphTimeoutMs(c.timeouts, 'orders')).toBe(4000);
+    expect(c.timeouts.requestMs).toBe(8000);
+    expect(() => loadGatewayConfig({ REQUEST_TIMEOUT_MS: '0', SUBGRAPH_TIMEOUT_MS_EXCHANGE: 'soon' })).toThrow(
+      /SUBGRAPH_TIMEOUT_MS_EXCHANGE[\s\S]*REQUEST_TIMEOUT_MS/,
+    );
   });
 });

@@ -215,6 +215,67 @@ describe("createJdClient: the caller's signal reaches every wait", () => {
   });
 });
 
+describe("createJdClient: the caller's deadline", () => {
+  it('sends nothing once the deadline has passed, with kind deadline', async () => {
+    const { client, calls } = setup((req) => jdOk(req.query.method, { price_changes: [] }));
+    await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }, { deadline: Date.now() }))).rejects.toMatchObject({
+      kind: 'deadline',
+      code: 'DEADLINE_EXCEEDED',
+      retryable: false,
+    });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('cuts a hung attempt short at the deadline, well before timeoutMs, and retries nothing after it', async () => {
+    const { client, calls } = setup(() => 'hang', { timeoutMs: 5000, retryMax: 2 });
+    const pending = client.call(PRICE_GET, { sku_id: 'J_1' }, { deadline: Date.now() + 300 });
+    pending.catch(() => undefined);
+    await jest.advanceTimersByTimeAsync(300);
+    await expect(pending).rejects.toMatchObject({ kind: 'deadline' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].signal?.aborted).toBe(true);
+    await jest.runAllTimersAsync();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('ends the backoff between retries at the deadline and starts no retry after it', async () => {
+    const { client, calls } = setup(() => httpStatus(503), { retryBaseDelayMs: 400, retryMaxDelayMs: 400, retryMax: 5 });
+    const pending = client.call(PRICE_GET, { sku_id: 'J_1' }, { deadline: Date.now() + 50 });
+    pending.catch(() => undefined);
+    await jest.advanceTimersByTimeAsync(50);
+    await expect(pending).rejects.toMatchObject({ kind: 'deadline' });
+    await jest.runAllTimersAsync();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('does not count a deadline against the breaker: JD may be fine, the request ran out of time', async () => {
+    const { client, calls } = setup((req, i) => (i < 3 ? 'hang' : jdOk(req.query.method, { price_changes: [] })), {
+      breakerThreshold: 2,
+      timeoutMs: 5000,
+    });
+    for (let i = 0; i < 3; i++) {
+      const pending = client.call(PRICE_GET, { sku_id: 'J_1' }, { deadline: Date.now() + 10 });
+      pending.catch(() => undefined);
+      await jest.advanceTimersByTimeAsync(10);
+      await expect(pending).rejects.toMatchObject({ kind: 'deadline' });
+    }
+    await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).resolves.toMatchObject({ code: '0' });
+    expect(calls).toHaveLength(4);
+  });
+
+  it("stops an idempotent create's reconciliation at the deadline", async () => {
+    const { client, calls } = setup(() => 'hang', { timeoutMs: 100, retryBaseDelayMs: 1000, retryMaxDelayMs: 1000 });
+    const params = { orderId: '1', customerPin: 'p', thirdApplyId: 'k-1' } as never;
+    const pending = client.createAfterSalesApplication(params, { deadline: Date.now() + 150 });
+    pending.catch(() => undefined);
+    await jest.advanceTimersByTimeAsync(150);
+    await expect(pending).rejects.toMatchObject({ kind: 'deadline' });
+    await jest.runAllTimersAsync();
+    // The create timed out (outcome unknown); the lookup that would follow the backoff never left.
+    expect(calls.map((c) => c.query.method)).toEqual(['jingdong.afsservice.apply.create']);
+  });
+});
+
 describe('createJdClient: timeout', () => {
   it('aborts the HTTP request after timeoutMs and retries a read', async () => {
     const { client, calls, observations } = setup((req, i) => (i === 0 ? 'hang' : jdOk(req.query.method, { price_changes: [] })), {

@@ -23,7 +23,13 @@ class GammaResolver {
 
 const buildGamma = () => buildSubgraph({ name: 'gamma', resolvers: [GammaResolver], orphanedTypes: [GammaOrder], federationImports: [] });
 
-const alice: BaseContext = { identity: { kind: 'customer', pin: 'jd_demo_alice' }, requestId: 't', language: 'en' };
+const alice: BaseContext = {
+  identity: { kind: 'customer', pin: 'jd_demo_alice' },
+  requestId: 't',
+  language: 'en',
+  deadline: Date.now() + 60_000,
+  signal: new AbortController().signal,
+};
 const run = async (schema: GraphQLSchema, query: string, contextValue: BaseContext = alice, variableValues?: Record<string, unknown>) =>
   execute({ schema, document: parse(query), contextValue, variableValues });
 

@@ -1,6 +1,19 @@
-import { baseContextFrom, languageFromHeader, requireCustomer, type BaseContext, type Identity } from '../../../subgraphs/kit';
+import {
+  baseContextFrom,
+  languageFromHeader,
+  MAX_REQUEST_BUDGET_MS,
+  requireCustomer,
+  type BaseContext,
+  type Identity,
+} from '../../../subgraphs/kit';
 
-const ctx = (identity: Identity): BaseContext => ({ identity, requestId: 'r1', language: 'en' });
+const ctx = (identity: Identity): BaseContext => ({
+  identity,
+  requestId: 'r1',
+  language: 'en',
+  deadline: Date.now() + 60_000,
+  signal: new AbortController().signal,
+});
 const codeOf = (fn: () => unknown) => {
   try {
     fn();
@@ -39,10 +52,27 @@ describe('request context', () => {
       identity,
       requestId: 'abc-123',
       language: 'zh',
+      deadline: expect.any(Number),
+      signal: expect.any(AbortSignal),
     });
     const generated = baseContextFrom(identity, {}).requestId;
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);
     expect(baseContextFrom(identity, {}).requestId).not.toBe(generated);
     expect(baseContextFrom(identity, { 'x-request-id': 'bad id\nwith newline' }).requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('baseContextFrom takes the deadline from x-deadline-ms, and no header can stretch it past the cap', () => {
+    const identity: Identity = { kind: 'anonymous' };
+    const within = (headers: Record<string, string>, budget: number) => {
+      const before = Date.now();
+      const { deadline } = baseContextFrom(identity, headers);
+      expect(deadline).toBeGreaterThanOrEqual(before + budget);
+      expect(deadline).toBeLessThanOrEqual(Date.now() + budget);
+    };
+    within({ 'x-deadline-ms': '1500' }, 1500);
+    within({ 'x-deadline-ms': '999999999' }, MAX_REQUEST_BUDGET_MS);
+    within({ 'x-deadline-ms': '-5' }, MAX_REQUEST_BUDGET_MS);
+    within({ 'x-deadline-ms': '12abc' }, MAX_REQUEST_BUDGET_MS);
+    within({}, MAX_REQUEST_BUDGET_MS);
   });
 });

@@ -1,0 +1,1 @@
+export { requestLifetime } from './request-lifetime';
