@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   envReader,
   MIN_SECRET_CHARS,
+  productionReason,
   readRedisUrl,
   readSubgraphSigningSecret,
   SANDBOX_JWT_AUDIENCE,
@@ -13,6 +14,7 @@ import {
   type Env,
 } from '../config';
 import { partnerKeysSchema, type PartnerKey } from './auth';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits';
 
 export type SafelistMode = 'off' | 'log-unknown' | 'enforce';
 
@@ -34,7 +36,7 @@ export interface GatewayConfig {
   /**
    * Sandbox or real JD data (JD_API_URL), and production (NODE_ENV=production or real JD data).
    * Data decides the defaults of introspection, explorer and partner rate limit and the
-   * x-jd-sandbox label; production hides stack traces and refuses the public sandbox defaults.
+   * x-jd-sandbox label; production refuses the public sandbox defaults and ERROR_DETAILS.
    */
   deployment: DeploymentMode;
   port: number;
@@ -61,6 +63,39 @@ export interface GatewayConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Deadlines: each request's, and each subgraph fetch's within it. */
   timeouts: GatewayTimeouts;
+  /** MAX_OPERATION_* and MAX_BATCH_OPERATIONS; 0 turns one off. */
+  operationLimits: OperationLimits;
+  /** ERROR_DETAILS: stack traces and internal messages in responses, for local debugging; never in production. */
+  errorDetails: boolean;
+}
+
+// The variable of each operation limit.
+const LIMIT_VARIABLES: Record<keyof OperationLimits, string> = {
+  tokens: 'MAX_OPERATION_TOKENS',
+  depth: 'MAX_OPERATION_DEPTH',
+  aliases: 'MAX_OPERATION_ALIASES',
+  rootFields: 'MAX_OPERATION_ROOT_FIELDS',
+  directives: 'MAX_OPERATION_DIRECTIVES',
+  batchSize: 'MAX_BATCH_OPERATIONS',
+};
+
+function operationLimits(read: EnvReader): OperationLimits {
+  const entries = Object.entries(LIMIT_VARIABLES).map(([limit, variable]) => [
+    limit,
+    read.int(variable, {
+      min: 0,
+      default: DEFAULT_OPERATION_LIMITS[limit as keyof OperationLimits],
+      why: { min: '0 turns the limit off' },
+    }),
+  ]);
+  return Object.fromEntries(entries) as OperationLimits;
+}
+
+function errorDetails(read: EnvReader): boolean {
+  const details = read.bool('ERROR_DETAILS', false);
+  const reason = productionReason(read.mode);
+  if (details && reason) read.problem('ERROR_DETAILS', `must not be true because ${reason}: error details are for local debugging only`);
+  return details;
 }
 
 /** REQUEST_TIMEOUT_MS, SUBGRAPH_TIMEOUT_MS and SUBGRAPH_TIMEOUT_MS_<NAME>. */
@@ -127,6 +162,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     },
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     timeouts: timeouts(read),
+    operationLimits: operationLimits(read),
+    errorDetails: errorDetails(read),
   };
   read.finish();
   return config;

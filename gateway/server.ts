@@ -25,7 +25,11 @@ import { createGatewayMetrics, safelistObserver, type GatewayMetrics } from './m
 import { metricsPlugin } from './plugins/metrics-plugin';
 import { privateCacheScopePlugin } from './plugins/private-cache-scope';
 import { createFormatError } from './plugins/format-error';
+import { operationResolutionPlugin } from './plugins/operation-resolution';
+import { batchLimit, operationLimitRules, OperationLimitError, tokenLimit } from './limits';
 import { requestId } from './http/request-id';
+import { currentRequestId, requestScope } from './http/request-scope';
+import { jsonErrors, jsonNotFound, requireJsonPost } from './http/json-errors';
 import { cors } from './http/cors';
 import { accessLog } from './http/access-log';
 import { readiness } from './http/health';
@@ -101,6 +105,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     ApolloServerPluginSchemaReportingDisabled(),
     privateCacheScopePlugin(),
     metricsPlugin(metrics),
+    operationResolutionPlugin(),
   ];
   if (config.responseCache.enabled) {
     const cache = createResponseStore({
@@ -110,6 +115,10 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     });
     plugins.push(publicResponseCachePlugin({ cache, onLookup: (result) => metrics.responseCache.inc({ result }) }));
   }
+  const limits = config.operationLimits;
+  const onRefusal = (refusal: OperationLimitError) => metrics.operationLimitRefusals.inc({ limit: refusal.limitName });
+  const tokens = limits.tokens > 0 ? tokenLimit(limits.tokens) : undefined;
+  if (tokens) plugins.push(tokens.plugin);
   if (safelist) plugins.push(safelistPlugin({ ...config.safelist, safelist, onUnknown: safelistObserver(metrics) }));
   plugins.push(apolloLandingPagePlugin(config.apolloSandboxLandingPage));
 
@@ -118,8 +127,23 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     csrfPrevention: true,
     introspection: config.introspection,
     persistedQueries: apq ? { cache: apq.cache, ttl: 24 * 3600 } : false,
-    includeStacktraceInErrorResponses: !config.deployment.production,
-    formatError: createFormatError(config.deployment.production),
+    // Every operation limit is checked before the gateway plans: tokens while parsing, the others as validation rules.
+    parseOptions: tokens?.parseOptions,
+    validationRules: operationLimitRules(limits),
+    allowBatchedHttpRequests: limits.batchSize !== 1,
+    includeStacktraceInErrorResponses: config.errorDetails,
+    // "Did you mean …?" would describe the schema that disabled introspection hides.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    formatError: createFormatError({
+      details: config.errorDetails,
+      log,
+      currentRequestId,
+      onRefusal,
+      refusalOf: (error) =>
+        (error as { originalError?: unknown } | undefined)?.originalError instanceof OperationLimitError
+          ? (error as { originalError: OperationLimitError }).originalError
+          : tokens?.refusalOf(error),
+    }),
     stopOnTerminationSignals: false,
     logger: log,
     plugins,
@@ -157,6 +181,9 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   app.all(
     '/graphql',
     express.json({ limit: '1mb' }),
+    requireJsonPost,
+    batchLimit(limits.batchSize, onRefusal),
+    requestScope,
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         // Before authentication, so the time a JWKS lookup takes counts against the request's budget too.
@@ -176,6 +203,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       },
     }),
   );
+  app.use(jsonNotFound);
+  app.use(jsonErrors(log));
 
   try {
     await new Promise<void>((resolve, reject) => {

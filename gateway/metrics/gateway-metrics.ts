@@ -57,6 +57,12 @@ export function createGatewayMetrics() {
       labelNames: ['operation'],
       registers,
     }),
+    operationLimitRefusals: new Counter({
+      name: 'gateway_operation_limit_refusals_total',
+      help: 'Operations refused by an operation limit (tokens, depth, aliases, rootFields, directives, batchSize)',
+      labelNames: ['limit'],
+      registers,
+    }),
     safelistUnknown: new Counter({
       name: 'gateway_safelist_unknown_total',
       help: 'Operations not in the safelist, by client and whether they were rejected',

@@ -1,17 +1,83 @@
 import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import type { OperationLimitError } from '../limits';
 
-// Codes whose messages may describe internals (stack, hostnames, upstream text): replaced in production.
+// Codes whose messages may describe internals (stack, hostnames, upstream text): always replaced.
 const INTERNAL_CODES = new Set([undefined, 'INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 
-/** Keeps every error's code; in production, uncoded/internal errors get a generic message and no extra extensions. */
-export function createFormatError(production: boolean) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-    const code = formatted.extensions?.code as string | undefined;
-    if (!production) return formatted;
-    const { stacktrace: _s, exception: _e, serviceName: _n, ...extensions } = formatted.extensions ?? {};
-    if (INTERNAL_CODES.has(code)) {
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: code ?? 'INTERNAL_SERVER_ERROR' } };
+// Extensions that describe our internals, never the client's request.
+const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName'];
+
+/**
+ * A last net for messages of coded errors: a stack frame, an absolute path, a host:port, a socket
+ * error or an Error class name means the text came from inside, whatever its code says.
+ */
+const LEAKY = [
+  /\bat .+:\d+:\d+/, // stack frame
+  /(^|[\s"'(=])\/(home|usr|opt|srv|var|tmp|app|work|root|etc|proc)\//, // absolute path
+  /\b(?:\d{1,3}\.){3}\d{1,3}(:\d+)?\b|\blocalhost:\d+|\[[0-9a-f:]+\]:\d+/i, // address
+  /\bE(?:CONNREFUSED|CONNRESET|TIMEDOUT|NOTFOUND|PIPE|HOSTUNREACH)\b/,
+  /\b[A-Z][A-Za-z]*(?:Error|Exception):/, // TypeError: …, FetchError: …
+  /node_modules/,
+];
+export const leaks = (text: string): boolean => LEAKY.some((pattern) => pattern.test(text));
+
+/** Apollo Server's own uncoded refusals ("provided sha does not match query") carry a 4xx status: the client's mistake. */
+const clientStatus = (error: unknown): boolean => {
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | undefined)?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
+
+const MAX_LOGGED_MESSAGE = 500;
+const truncate = (text: string) => (text.length > MAX_LOGGED_MESSAGE ? `${text.slice(0, MAX_LOGGED_MESSAGE)}…` : text);
+
+export interface FormatErrorOptions {
+  /** ERROR_DETAILS: pass errors through untouched (local debugging only). */
+  details: boolean;
+  log: Logger;
+  /** The operation-limit refusal an error stands for (Apollo wraps it and overwrites its code). */
+  refusalOf(error: unknown): OperationLimitError | undefined;
+  currentRequestId(): string | undefined;
+  onRefusal?(refusal: OperationLimitError): void;
+}
+
+/**
+ * Apollo Server's formatError for the gateway. Clients get what they need to fix their request and
+ * nothing about our internals, in every mode: coded errors keep their code and extensions (limit,
+ * actual, cost, subgraph…) minus internals; anything else becomes INTERNAL_SERVER_ERROR with the
+ * request id, and is logged here, once, structured and truncated.
+ */
+export function createFormatError({ details, log, refusalOf, currentRequestId, onRefusal }: FormatErrorOptions) {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+    const refusal = refusalOf(error);
+    if (refusal) {
+      onRefusal?.(refusal);
+      const { http: _http, ...extensions } = refusal.extensions;
+      return { message: refusal.message, extensions };
     }
-    return { ...formatted, extensions: { ...extensions, code } };
+    if (details) return formatted;
+    const given = formatted.extensions?.code as string | undefined;
+    // Apollo Server codes every uncoded error INTERNAL_SERVER_ERROR, its own 4xx refusals included.
+    const code = INTERNAL_CODES.has(given) && clientStatus(error) ? 'BAD_REQUEST' : given;
+    const where = {
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
+    const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key)));
+    if (INTERNAL_CODES.has(code)) {
+      const requestId = currentRequestId();
+      log.error(
+        { requestId, code, message: truncate(formatted.message), path: formatted.path, subgraph: formatted.extensions?.serviceName },
+        'internal error',
+      );
+      return {
+        message: 'Internal server error',
+        ...where,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+      };
+    }
+    // A client error whose text still carries internals keeps its code but not its text.
+    const message = leaks(formatted.message) ? `The request failed (${code})` : formatted.message;
+    return { message, ...where, extensions: { ...extensions, code } };
   };
 }

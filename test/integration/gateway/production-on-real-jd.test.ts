@@ -39,15 +39,21 @@ describe('deployment mode reaches the gateway', () => {
     }
   });
 
-  it('on sandbox data without NODE_ENV: development, so developers see the details', async () => {
+  it('on sandbox data without NODE_ENV: details stay hidden too; only ERROR_DETAILS=true shows them', async () => {
     const h = await startGateway([stub]);
     try {
       expect(h.logs).toContainEqual(expect.objectContaining({ mode: 'sandbox', production: false }));
-      const invalid = await ask(h, '{ nope }');
-      expect(invalid.errors?.[0].extensions).toHaveProperty('stacktrace');
-      expect(JSON.stringify(await ask(h, '{ broken }'))).toContain(INTERNAL);
+      expect((await ask(h, '{ nope }')).errors?.[0].extensions).not.toHaveProperty('stacktrace');
+      expect(JSON.stringify(await ask(h, '{ broken }'))).not.toContain(INTERNAL);
     } finally {
       await h.close();
+    }
+    const debugging = await startGateway([stub], { ERROR_DETAILS: 'true' });
+    try {
+      expect((await ask(debugging, '{ nope }')).errors?.[0].extensions).toHaveProperty('stacktrace');
+      expect(JSON.stringify(await ask(debugging, '{ broken }'))).toContain(INTERNAL);
+    } finally {
+      await debugging.close();
     }
   });
 });

@@ -47,6 +47,33 @@ describe('gateway config', () => {
     expect(c).toMatchObject({ deployment: { data: 'jd', production: true }, introspection: false, partnerKeys: [] });
   });
 
+  it('reads the operation limits (0 turns one off) and explains a bad one', () => {
+    expect(loadGatewayConfig({}).operationLimits).toEqual({
+      tokens: 2000,
+      depth: 12,
+      aliases: 30,
+      rootFields: 20,
+      directives: 30,
+      batchSize: 1,
+    });
+    expect(loadGatewayConfig({ MAX_OPERATION_DEPTH: '0', MAX_BATCH_OPERATIONS: '5' }).operationLimits).toMatchObject({
+      depth: 0,
+      batchSize: 5,
+    });
+    expect(() => loadGatewayConfig({ MAX_OPERATION_ALIASES: 'many' })).toThrow(/MAX_OPERATION_ALIASES: must be a whole number/);
+    expect(() => loadGatewayConfig({ MAX_OPERATION_TOKENS: '-1' })).toThrow(
+      /MAX_OPERATION_TOKENS: must be at least 0 \(0 turns the limit off\)/,
+    );
+  });
+
+  it('keeps error details off by default, sandbox included, and refuses them in production', () => {
+    expect(loadGatewayConfig({}).errorDetails).toBe(false);
+    expect(loadGatewayConfig({ ERROR_DETAILS: 'true' }).errorDetails).toBe(true);
+    expect(() => loadGatewayConfig({ NODE_ENV: 'production', ERROR_DETAILS: 'true' })).toThrow(
+      /ERROR_DETAILS: must not be true because NODE_ENV=production/,
+    );
+  });
+
   it('reads partner keys as JSON or from a file and explains bad ones', () => {
     const json = JSON.stringify([{ key: 'k'.repeat(20), partnerId: 'p', scopes: ['directory:read'] }]);
     expect(loadGatewayConfig({ PARTNER_API_KEYS: json }).partnerKeys[0].partnerId).toBe('p');

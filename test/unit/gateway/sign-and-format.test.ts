@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { signIdentity } from '../../../gateway/identity/sign';
+import type { Logger } from 'pino';
 import { createFormatError } from '../../../gateway/plugins/format-error';
 
 describe('signIdentity (docs/identity-headers.md)', () => {
@@ -28,23 +29,43 @@ describe('signIdentity (docs/identity-headers.md)', () => {
 });
 
 describe('formatError', () => {
+  const logged: unknown[] = [];
+  const log = { error: (entry: unknown) => void logged.push(entry) } as unknown as Logger;
+  const format = (details = false) => createFormatError({ details, log, refusalOf: () => undefined, currentRequestId: () => 'req-1' });
   const internal = {
     message: 'connect ECONNREFUSED 10.0.0.3:5432',
     extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at db.ts:1'], serviceName: 'orders' },
   };
-  it('masks internal errors in production but keeps the code', () => {
-    expect(createFormatError(true)(internal)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(createFormatError(true)({ message: 'boom' })).toEqual({
+  beforeEach(() => void (logged.length = 0));
+
+  it('masks internal errors in every mode, names the request and logs them once', () => {
+    expect(format()(internal)).toEqual({
       message: 'Internal server error',
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' },
     });
+    expect(format()({ message: 'boom' })).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' },
+    });
+    expect(logged).toEqual([
+      expect.objectContaining({ requestId: 'req-1', code: 'INTERNAL_SERVER_ERROR', message: internal.message, subgraph: 'orders' }),
+      expect.objectContaining({ requestId: 'req-1', message: 'boom' }),
+    ]);
   });
-  it('keeps coded client errors, minus stack traces, in production', () => {
+  it('keeps coded client errors and their extensions, minus stack traces and service names', () => {
     expect(
-      createFormatError(true)({ message: 'Order not found', path: ['order'], extensions: { code: 'NOT_FOUND', stacktrace: ['x'] } }),
-    ).toEqual({ message: 'Order not found', path: ['order'], extensions: { code: 'NOT_FOUND' } });
+      format()({
+        message: 'Order not found',
+        path: ['order'],
+        extensions: { code: 'NOT_FOUND', stacktrace: ['x'], serviceName: 'orders', subgraph: 'orders' },
+      }),
+    ).toEqual({ message: 'Order not found', path: ['order'], extensions: { code: 'NOT_FOUND', subgraph: 'orders' } });
   });
-  it('passes everything through outside production', () => {
-    expect(createFormatError(false)(internal)).toBe(internal);
+  it('keeps the code of a coded error whose text carries internals, not its text', () => {
+    const leaky = { message: 'TypeError: x is undefined at /work/app/orders.ts:3:9', extensions: { code: 'BAD_USER_INPUT' } };
+    expect(format()(leaky)).toEqual({ message: 'The request failed (BAD_USER_INPUT)', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+  it('passes everything through with ERROR_DETAILS', () => {
+    expect(format(true)(internal)).toBe(internal);
   });
 });
