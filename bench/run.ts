@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [batching|caching|dedup|graph|peers ...] [--rounds N] [bench options]`: runs the
+ * `npm run bench -- [batching|caching|dedup|graph|limits|peers ...] [--rounds N] [bench options]`: runs the
  * named benches (all but peers when none is named) and writes bench/results/<name>.md and .json.
  * Not part of `npm test`.
  */
@@ -9,6 +9,7 @@ import { runBatchingBench } from './batching.bench';
 import { runCachingBench } from './caching.bench';
 import { runDedupBench } from './dedup.bench';
 import { runGraphBench } from './graph.bench';
+import { runLimitsBench } from './limits.bench';
 import { runPeersBench } from './peers.bench';
 import { PEERS_FLAGS } from './peers/options';
 
@@ -32,6 +33,7 @@ const BENCHES: Record<string, BenchEntry> = {
   caching: { bench: ({ rounds }) => runCachingBench({ rounds: rounds ?? 30 }) },
   dedup: { bench: ({ rounds }) => runDedupBench({ rounds: rounds ?? 15 }) },
   graph: { bench: ({ rounds }) => runGraphBench({ rounds: rounds ?? 2 }) },
+  limits: { bench: ({ rounds }) => runLimitsBench({ rounds: rounds ?? 5 }) },
   peers: { bench: runPeersBench, flags: PEERS_FLAGS, onlyByName: true },
 };
 
