@@ -25,19 +25,20 @@ export class OperationLimitError extends GraphQLError {
     readonly limit: number,
     /** Undefined only when the count is unknown (the parser stopped at the limit). */
     readonly actual: number | undefined,
+    /** When counting stopped early: the operation has at least this many. */
+    readonly actualAtLeast?: number,
   ) {
-    super(
-      `${actual === undefined ? `The ${subject(limitName)} has more` : `The ${subject(limitName)} has ${actual}`} ${UNIT[limitName]}, more than the limit of ${limit}`,
-      {
-        extensions: {
-          code: OPERATION_LIMIT_EXCEEDED,
-          limitName,
-          limit,
-          ...(actual === undefined ? {} : { actual }),
-          http: { status: 400 },
-        },
+    const count = actual ?? (actualAtLeast === undefined ? 'more' : `at least ${actualAtLeast}`);
+    super(`The ${subject(limitName)} has ${count} ${UNIT[limitName]}, more than the limit of ${limit}`, {
+      extensions: {
+        code: OPERATION_LIMIT_EXCEEDED,
+        limitName,
+        limit,
+        ...(actual === undefined ? {} : { actual }),
+        ...(actual === undefined && actualAtLeast !== undefined ? { actualAtLeast } : {}),
+        http: { status: 400 },
       },
-    );
+    });
     this.name = 'OperationLimitError';
   }
 }
