@@ -65,6 +65,11 @@ export interface GatewayConfig {
   timeouts: GatewayTimeouts;
   /** MAX_OPERATION_* and MAX_BATCH_OPERATIONS; 0 turns one off. */
   operationLimits: OperationLimits;
+  /**
+   * Where Prometheus scrapes /metrics: its own listener on METRICS_PORT (on GATEWAY_HOST), and/or the
+   * API port behind METRICS_TOKEN. Neither set: no /metrics at all, so the API port never shows it.
+   */
+  metrics: { port?: number; token?: string };
   /** ERROR_DETAILS: stack traces and internal messages in responses, for local debugging; never in production. */
   errorDetails: boolean;
 }
@@ -89,6 +94,17 @@ function operationLimits(read: EnvReader): OperationLimits {
     }),
   ]);
   return Object.fromEntries(entries) as OperationLimits;
+}
+
+/** A scrape token shorter than this is guessable. */
+const MIN_METRICS_TOKEN_CHARS = 16;
+
+function metricsSettings(read: EnvReader): GatewayConfig['metrics'] {
+  const port = read.int('METRICS_PORT', { min: 0, max: 65535 });
+  const token = read.text('METRICS_TOKEN');
+  if (token !== undefined && token.length < MIN_METRICS_TOKEN_CHARS)
+    read.problem('METRICS_TOKEN', `must be at least ${MIN_METRICS_TOKEN_CHARS} characters (it has ${token.length})`);
+  return { ...(port === undefined ? {} : { port }), ...(token === undefined ? {} : { token }) };
 }
 
 function errorDetails(read: EnvReader): boolean {
@@ -163,6 +179,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     timeouts: timeouts(read),
     operationLimits: operationLimits(read),
+    metrics: metricsSettings(read),
     errorDetails: errorDetails(read),
   };
   read.finish();

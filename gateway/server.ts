@@ -22,6 +22,7 @@ import { createResponseStore, publicResponseCachePlugin } from './response-cache
 import { loadManifest, safelistFromManifest } from './safelist/manifest';
 import { safelistPlugin } from './safelist/plugin';
 import { createGatewayMetrics, safelistObserver, type GatewayMetrics } from './metrics/gateway-metrics';
+import { metricsEndpoint } from './metrics/metrics-endpoint';
 import { metricsPlugin } from './plugins/metrics-plugin';
 import { privateCacheScopePlugin } from './plugins/private-cache-scope';
 import { createFormatError } from './plugins/format-error';
@@ -51,6 +52,8 @@ export interface RunningGateway {
   url: string;
   port: number;
   metrics: GatewayMetrics;
+  /** Where /metrics is served (METRICS_PORT, or the API port with METRICS_TOKEN); undefined when it is not. */
+  metricsUrl?: string;
   supergraph: FileSupergraph;
   registerExternalMetrics(source: ExternalMetrics): void;
   /** Stops accepting, lets requests in flight finish, then closes everything. */
@@ -172,12 +175,13 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   if (config.explorer.enabled) app.use('/explorer', createExplorerRouter(await explorerOptionsFor(config)));
   app.get('/health/live', (_req, res) => void res.json({ status: 'live' }));
   app.get('/health/ready', readiness(supergraph.current, config.subgraphUrlOverrides));
-  app.get('/metrics', async (_req, res) => {
+  const scrape = metricsEndpoint(async () => {
     const parts = [await metrics.registry.metrics()];
     for (const source of external) parts.push(typeof source === 'function' ? await source() : await source.metrics());
-    res.setHeader('content-type', metrics.registry.contentType);
-    res.send(parts.join('\n'));
-  });
+    return { contentType: metrics.registry.contentType, text: parts.join('\n') };
+  }, config.metrics.token);
+  // On the API port only behind a token: anyone who reaches the API must not read the gateway's insides.
+  if (config.metrics.token !== undefined) app.get('/metrics', scrape);
   app.all(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -219,6 +223,28 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   }
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}/graphql`;
+  let metricsServer: http.Server | undefined;
+  let metricsUrl = config.metrics.token !== undefined ? `http://${config.host}:${port}/metrics` : undefined;
+  if (config.metrics.port !== undefined) {
+    const metricsApp = express();
+    metricsApp.disable('x-powered-by');
+    metricsApp.get('/metrics', scrape);
+    metricsApp.use(jsonNotFound);
+    metricsServer = http.createServer(metricsApp);
+    const listening = metricsServer;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(config.metrics.port, config.host, () => resolve());
+      });
+    } catch (err) {
+      await server.stop();
+      await apq?.close();
+      await responseRedis?.close();
+      throw err;
+    }
+    metricsUrl = `http://${config.host}:${(listening.address() as AddressInfo).port}/metrics`;
+  }
   log.info(
     {
       mode: config.deployment.data,
@@ -231,7 +257,14 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     sandboxData ? 'sandbox mode: simulated JD data, responses labelled x-jd-sandbox: simulated' : 'JD mode: real JD data',
   );
   log.info(
-    { url, sandbox: sandboxData, safelist: config.safelist.mode, apq: config.apq ? (config.redisUrl ? 'redis' : 'memory') : 'off' },
+    {
+      url,
+      metricsUrl: metricsUrl ?? 'off (set METRICS_PORT or METRICS_TOKEN)',
+      metricsToken: config.metrics.token !== undefined,
+      sandbox: sandboxData,
+      safelist: config.safelist.mode,
+      apq: config.apq ? (config.redisUrl ? 'redis' : 'memory') : 'off',
+    },
     'gateway listening',
   );
 
@@ -240,6 +273,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     url,
     port,
     metrics,
+    metricsUrl,
     supergraph,
     registerExternalMetrics: (source) => void external.push(source),
     stop: () =>
@@ -247,6 +281,10 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
         await server.stop(); // the drain plugin closes the listener and waits for requests in flight
         await apq?.close();
         await responseRedis?.close();
+        if (metricsServer) {
+          metricsServer.closeAllConnections();
+          await new Promise<void>((resolve) => metricsServer?.close(() => resolve()));
+        }
       })()),
   };
 }

@@ -15,7 +15,7 @@ export async function demoBanner(stack: RunningStack): Promise<string> {
     '',
     'JD Support Graph is up.',
     '',
-    `  Gateway     ${urls.gateway}   (GET/POST; health ${urls.gatewayBase}/health/ready, metrics ${urls.gatewayBase}/metrics)`,
+    `  Gateway     ${urls.gateway}   (GET/POST; health ${urls.gatewayBase}/health/ready${stack.gateway.metricsUrl ? `, metrics ${stack.gateway.metricsUrl}` : ''})`,
     ...(config.gateway.explorer.enabled ? [`  Explorer    ${urls.gatewayBase}/explorer   (GraphiQL in the browser)`] : []),
     ...Object.entries(urls.subgraphs).map(([name, url]) => `  ${name.padEnd(11)} ${url}   (signed gateway requests only)`),
     urls.sandbox

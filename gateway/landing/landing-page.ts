@@ -41,7 +41,6 @@ ${apollo}
 <ul>
 <li>GraphQL: <code>POST ${gql}</code> (and <code>GET</code> for persisted queries)</li>
 <li>Health: <a href="/health/live">/health/live</a>, <a href="/health/ready">/health/ready</a></li>
-<li>Metrics: <a href="/metrics">/metrics</a></li>
 </ul>
 </body>
 </html>

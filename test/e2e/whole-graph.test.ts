@@ -137,7 +137,7 @@ describe('the whole JD Support Graph end to end', () => {
   beforeAll(async () => {
     // After-sales detail and schedule are normally cached 15 s; 1 ms lets the test watch JD-side progress arrive.
     stack = await startTestStack(
-      {},
+      { METRICS_PORT: '0' },
       { jdTtl: { [JD_METHODS.afsDetailGet]: 1, [JD_METHODS.afsScheduleGet]: 1, [JD_METHODS.afsOrderGet]: 1 } },
     );
     as = await callers(stack);
@@ -361,7 +361,7 @@ describe('the whole JD Support Graph end to end', () => {
     });
     expect((await fetch(`${stack.urls.gatewayBase}/health/live`)).status).toBe(200);
 
-    const text = await (await fetch(`${stack.urls.gatewayBase}/metrics`)).text();
+    const text = await (await fetch(stack.gateway.metricsUrl!)).text();
     const value = (series: string) =>
       Number(
         text

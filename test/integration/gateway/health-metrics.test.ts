@@ -17,7 +17,7 @@ describe('health and metrics', () => {
         },
       },
     });
-    h = await startGateway([offices, orders]);
+    h = await startGateway([offices, orders], { METRICS_PORT: '0' });
   });
   afterAll(async () => {
     await h.close();
@@ -40,7 +40,7 @@ describe('health and metrics', () => {
     h.gateway.registerExternalMetrics(external);
     h.gateway.registerExternalMetrics(() => '# TYPE jd_cache_hits_total counter\njd_cache_hits_total 7\n');
 
-    const res = await fetch(`${base()}/metrics`);
+    const res = await fetch(h.gateway.metricsUrl!);
     expect(res.headers.get('content-type')).toMatch(/text\/plain/);
     const text = await res.text();
     expect(text).toMatch(/gateway_requests_total\{operation="DirectoryPage",outcome="ok"\} 1/);
@@ -52,6 +52,13 @@ describe('health and metrics', () => {
     expect(text).toMatch(/jd_cache_hits_total 7/);
   });
 
+  it('serves /metrics on METRICS_PORT only, never on the API port', async () => {
+    expect(new URL(h.gateway.metricsUrl!).port).not.toBe(String(h.gateway.port));
+    const onApi = await fetch(`${base()}/metrics`);
+    expect(onApi.status).toBe(404);
+    expect(await onApi.text()).not.toMatch(/gateway_/);
+  });
+
   it('stays ready but reports degraded, naming the subgraph, once one stops answering', async () => {
     await orders.stop();
     const ready = await fetch(`${base()}/health/ready`);
@@ -59,5 +66,32 @@ describe('health and metrics', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'degraded', supergraph: 'loaded', subgraphs: { offices: 'up', orders: 'down' } });
     expect(await new GraphQLClient(h.gateway.url).request('{ offices }')).toEqual({ offices: expect.any(Array) });
+  });
+});
+
+describe('metrics behind METRICS_TOKEN', () => {
+  it('serves /metrics on the API port to the token holder only, and nothing without a setting', async () => {
+    const offices = await startStubSubgraph('offices', 'type Query { offices: [String!]! }', { Query: { offices: () => ['Xian'] } });
+    const token = 'scrape-token-0123456789abcdef';
+    const withToken = await startGateway([offices], { METRICS_TOKEN: token });
+    const without = await startGateway([offices]);
+    try {
+      const url = withToken.gateway.url.replace(/\/graphql$/, '/metrics');
+      expect(withToken.gateway.metricsUrl).toBe(url);
+      for (const authorization of [undefined, 'Bearer wrong-token-0123456789abc', token]) {
+        const res = await fetch(url, { headers: authorization ? { authorization } : {} });
+        expect(res.status).toBe(401);
+        expect(await res.text()).not.toMatch(/gateway_/);
+      }
+      const scraped = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toMatch(/gateway_process_/);
+      expect(without.gateway.metricsUrl).toBeUndefined();
+      expect((await fetch(without.gateway.url.replace(/\/graphql$/, '/metrics'))).status).toBe(404);
+    } finally {
+      await withToken.close();
+      await without.close();
+      await offices.stop();
+    }
   });
 });

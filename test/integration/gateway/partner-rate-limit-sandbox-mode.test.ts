@@ -2,6 +2,8 @@ import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
 import { body, startGateway, type Harness } from './helpers/gateway-harness';
 import { REAL_JD_GATEWAY_ENV } from '../../support/real-jd-env';
 
+const SCRAPE_TOKEN = 'scrape-token-0123456789';
+
 // Sandbox labelling, introspection and landing pages over HTTP, in sandbox mode and with real JD data.
 const JD = REAL_JD_GATEWAY_ENV;
 const INTROSPECT = '{ __schema { queryType { name } } }';
@@ -23,7 +25,7 @@ const origin = (h: Harness) => h.gateway.url.replace('/graphql', '');
 
 describe('sandbox mode (default)', () => {
   let h: Harness;
-  beforeAll(async () => void (h = await startGateway([stub], { PARTNER_RATE_LIMIT_PER_MINUTE: '1' })));
+  beforeAll(async () => void (h = await startGateway([stub], { PARTNER_RATE_LIMIT_PER_MINUTE: '1', METRICS_TOKEN: SCRAPE_TOKEN })));
   afterAll(() => h.close());
 
   it('logs the mode at start-up', () => {
@@ -47,7 +49,7 @@ describe('sandbox mode (default)', () => {
       await post(h, { query: '{ ping }' }, { 'x-api-key': 'sandbox-partner-key' }),
       await post(h, '{"query": '),
       await fetch(`${origin(h)}/health/live`),
-      await fetch(`${origin(h)}/metrics`),
+      await fetch(`${origin(h)}/metrics`, { headers: { authorization: `Bearer ${SCRAPE_TOKEN}` } }),
       await fetch(`${origin(h)}/`),
       await fetch(`${origin(h)}/no-such-page`),
     ];

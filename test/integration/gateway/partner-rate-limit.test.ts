@@ -28,7 +28,7 @@ describe('per-partner rate limit (sandbox mode)', () => {
   beforeAll(async () => {
     stub = await startStubSubgraph('offices', 'type Query { ping: String }', { Query: { ping: () => 'pong' } });
     // A fresh gateway per suite: buckets start full.
-    h = await startGateway([stub], { PARTNER_API_KEYS: PARTNER_KEYS, PARTNER_RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    h = await startGateway([stub], { PARTNER_API_KEYS: PARTNER_KEYS, PARTNER_RATE_LIMIT_PER_MINUTE: String(LIMIT), METRICS_PORT: '0' });
     customerToken = await issueCustomerToken(loadGatewayConfig({}).jwt, 'jd_demo_alice');
   });
   afterAll(async () => {
@@ -73,7 +73,7 @@ describe('per-partner rate limit (sandbox mode)', () => {
   });
 
   it('counts refusals per partner in /metrics', async () => {
-    const text = await (await fetch(h.gateway.url.replace('/graphql', '/metrics'))).text();
+    const text = await (await fetch(h.gateway.metricsUrl!)).text();
     expect(text).toMatch(/gateway_partner_rate_limited_total\{partner="acme"\} 1\b/);
     expect(text).toMatch(/gateway_partner_rate_limited_total\{partner="globex"\} 1\b/);
   });

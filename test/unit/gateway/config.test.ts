@@ -66,6 +66,15 @@ describe('gateway config', () => {
     );
   });
 
+  it('serves no /metrics unless METRICS_PORT or METRICS_TOKEN says where, and refuses a short token', () => {
+    expect(loadGatewayConfig({}).metrics).toEqual({});
+    expect(loadGatewayConfig({ METRICS_PORT: '9464', METRICS_TOKEN: 't'.repeat(16) }).metrics).toEqual({
+      port: 9464,
+      token: 't'.repeat(16),
+    });
+    expect(() => loadGatewayConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+  });
+
   it('keeps error details off by default, sandbox included, and refuses them in production', () => {
     expect(loadGatewayConfig({}).errorDetails).toBe(false);
     expect(loadGatewayConfig({ ERROR_DETAILS: 'true' }).errorDetails).toBe(true);
