@@ -33,7 +33,7 @@ const BENCHES: Record<string, BenchEntry> = {
   caching: { bench: ({ rounds }) => runCachingBench({ rounds: rounds ?? 30 }) },
   dedup: { bench: ({ rounds }) => runDedupBench({ rounds: rounds ?? 15 }) },
   graph: { bench: ({ rounds }) => runGraphBench({ rounds: rounds ?? 2 }) },
-  limits: { bench: ({ rounds }) => runLimitsBench({ rounds: rounds ?? 5 }) },
+  limits: { bench: ({ rounds }) => runLimitsBench({ rounds: rounds ?? 20 }) },
   peers: { bench: runPeersBench, flags: PEERS_FLAGS, onlyByName: true },
 };
 
