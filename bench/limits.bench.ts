@@ -195,7 +195,7 @@ export async function runLimitsBench(options: { rounds: number }): Promise<Bench
     notes: [
       'The time with the limits on includes sending the body over loopback and parsing its JSON (0.6 to 1 MB for the first and third request); the first of the repeats warms the process up.',
       'depth 40 follows one object per level, so without limits it costs only its 19 sequential subgraph fetches; the same depth over orders with several services each multiplies the objects at every level.',
-      "1 MB document without limits: graphql-js (16.x) itself gives up on the repeated fields after about 2 s of CPU (the overlap check's complexity budget, 'Validation aborted.'); with the token limit the parser stops after 2,000 tokens.",
+      "1 MB document without limits: graphql-js (16.x) itself gives up on the repeated fields once its overlap check has spent its complexity budget ('Validation aborted.'); with the token limit the parser stops after 2,000 tokens.",
     ],
     raw: { timeoutMs: TIMEOUT_MS, samples },
   };
