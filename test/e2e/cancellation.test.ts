@@ -20,7 +20,8 @@ describe('cancellation reaches JD', () => {
   let bearer: string;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    // The operation limits would refuse these documents before any JD call; this is about one that runs.
+    stack = await startTestStack({ MAX_OPERATION_TOKENS: '0', MAX_OPERATION_ALIASES: '0', MAX_OPERATION_ROOT_FIELDS: '0' });
     bearer = `Bearer ${await issueCustomerToken(stack.config.gateway.jwt, DEMO_PINS.alice)}`;
   });
   afterAll(() => stack.stop());
