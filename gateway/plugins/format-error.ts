@@ -5,8 +5,9 @@ import type { OperationLimitError } from '../limits';
 // Codes whose messages may describe internals (stack, hostnames, upstream text): always replaced.
 const INTERNAL_CODES = new Set([undefined, 'INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 
-// Extensions that describe our internals, never the client's request.
-const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName'];
+// Extensions that describe our internals, never the client's request. `response` is what Apollo
+// Gateway attaches to a subgraph's HTTP error: the subgraph's URL, status and body.
+const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName', 'response'];
 
 /**
  * A last net for messages of coded errors: a stack frame, an absolute path, a host:port, a socket
@@ -16,6 +17,7 @@ const LEAKY = [
   /\bat .+:\d+:\d+/, // stack frame
   /(^|[\s"'(=])\/(home|usr|opt|srv|var|tmp|app|work|root|etc|proc)\//, // absolute path
   /\b(?:\d{1,3}\.){3}\d{1,3}(:\d+)?\b|\blocalhost:\d+|\[[0-9a-f:]+\]:\d+/i, // address
+  /\b[a-z][a-z0-9+.-]*:\/\/[\w.-]+:\d+/i, // a URL with a port: an internal service
   /\bE(?:CONNREFUSED|CONNRESET|TIMEDOUT|NOTFOUND|PIPE|HOSTUNREACH)\b/,
   /\b[A-Z][A-Za-z]*(?:Error|Exception):/, // TypeError: …, FetchError: …
   /node_modules/,
@@ -63,7 +65,12 @@ export function createFormatError({ details, log, refusalOf, currentRequestId, o
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
     };
-    const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key)));
+    // Any other extension whose value carries internals (an address, a path, a stack) goes too.
+    const extensions = Object.fromEntries(
+      Object.entries(formatted.extensions ?? {}).filter(
+        ([key, value]) => !INTERNAL_EXTENSIONS.includes(key) && !leaks(JSON.stringify(value) ?? ''),
+      ),
+    );
     if (INTERNAL_CODES.has(code)) {
       const requestId = currentRequestId();
       log.error(

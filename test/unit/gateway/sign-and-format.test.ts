@@ -61,6 +61,20 @@ describe('formatError', () => {
       }),
     ).toEqual({ message: 'Order not found', path: ['order'], extensions: { code: 'NOT_FOUND', subgraph: 'orders' } });
   });
+  it("drops extensions that carry internals: a subgraph's HTTP response, an address in any value", () => {
+    const refused = {
+      message: 'Unauthenticated',
+      extensions: {
+        code: 'UNAUTHENTICATED',
+        response: { url: 'http://orders:4001/graphql', status: 401, body: {} },
+        upstream: 'redis://10.0.0.7:6379',
+        subgraphUrl: 'http://orders:4001/graphql',
+        jdCode: '3001',
+      },
+    };
+    expect(format()(refused)).toEqual({ message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED', jdCode: '3001' } });
+  });
+
   it('keeps the code of a coded error whose text carries internals, not its text', () => {
     const leaky = { message: 'TypeError: x is undefined at /work/app/orders.ts:3:9', extensions: { code: 'BAD_USER_INPUT' } };
     expect(format()(leaky)).toEqual({ message: 'The request failed (BAD_USER_INPUT)', extensions: { code: 'BAD_USER_INPUT' } });
