@@ -5,12 +5,15 @@
  */
 import 'reflect-metadata';
 import { ConfigError } from './config';
+import { startTracing, type Tracing } from './telemetry';
 import { disableApolloTelemetry } from './gateway/apollo-telemetry';
 import { startStack, type RunningStack } from './stack';
 import { demoBanner } from './stack/demo-banner';
 
 async function main(): Promise<void> {
   disableApolloTelemetry();
+  // Before anything is built: spans go to the provider registered here (none while OTEL_* is unset).
+  const tracing = startTracing({ serviceName: 'jd-support-graph' });
   const stack = await startStack(process.env);
   process.stdout.write(await demoBanner(stack));
   let stopping = false;
@@ -20,7 +23,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`${signal}: draining requests in flight, then stopping gateway, subgraphs and sandbox\n`);
-    stopAndExit(stack);
+    stopAndExit(stack, tracing);
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
@@ -42,17 +45,20 @@ function stopWhenOrphaned(stop: () => void): void {
   timer.unref();
 }
 
-function stopAndExit(stack: RunningStack): void {
-  stack.stop().then(
-    () => {
-      process.stderr.write('JD Support Graph stopped\n');
-      process.exit(0);
-    },
-    (err: unknown) => {
-      process.stderr.write(`stopping failed: ${(err as Error).stack ?? String(err)}\n`);
-      process.exit(1);
-    },
-  );
+function stopAndExit(stack: RunningStack, tracing: Tracing): void {
+  stack
+    .stop()
+    .then(() => tracing.shutdown())
+    .then(
+      () => {
+        process.stderr.write('JD Support Graph stopped\n');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        process.stderr.write(`stopping failed: ${(err as Error).stack ?? String(err)}\n`);
+        process.exit(1);
+      },
+    );
 }
 
 main().catch((err: unknown) => {

@@ -38,6 +38,7 @@ import { apolloLandingPagePlugin, createLandingRouter } from './landing';
 import { createPartnerRateLimit } from './rate-limit';
 import { createExplorerRouter, explorerOptionsFor } from './explorer';
 import { requestLifetime } from './deadline';
+import { requestSpan, tracingPlugin } from './tracing';
 
 export const SANDBOX_HEADER = 'x-jd-sandbox';
 
@@ -109,6 +110,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     privateCacheScopePlugin(),
     metricsPlugin(metrics),
     operationResolutionPlugin(),
+    tracingPlugin(),
   ];
   if (config.responseCache.enabled) {
     const cache = createResponseStore({
@@ -185,6 +187,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   app.all(
     '/graphql',
     express.json({ limit: '1mb' }),
+    requestSpan('/graphql'),
     requireJsonPost,
     batchLimit(limits.batchSize, onRefusal),
     requestScope,

@@ -8,6 +8,7 @@ import { startStack } from '../../stack';
 import { loadGatewayConfig } from '../../gateway/config';
 import { issueCustomerToken } from '../../gateway/auth';
 import { DEMO_PINS } from '../../jd/sandbox';
+import { startTracing } from '../../telemetry';
 
 export interface ChildProbe {
   rssBytes: number;
@@ -26,6 +27,8 @@ const send = (message: ChildMessage) => process.send?.(message);
 
 async function main(): Promise<void> {
   disableApolloTelemetry();
+  // As start.ts does: off unless the OTEL_* variables ask for it (the A/B in bench/results/graph-tracing.md).
+  startTracing({ serviceName: 'jd-graph-bench' });
   const env = { ...process.env };
   const stack = await startStack(env, { ports: { sandbox: 0, orders: 0, afterSales: 0, exchange: 0, offices: 0, gateway: 0 } });
   const sandbox = stack.sandbox;

@@ -30,6 +30,7 @@ export interface SignedDataSourceOptions {
 }
 
 const SUBGRAPH_CODES = new Set<unknown>(Object.values(SUBGRAPH_ERROR_CODES));
+import { injectTraceContext, tracedFetch } from './fetch-span';
 
 export interface SubgraphFetchObserver {
   (subgraph: string, outcome: 'ok' | 'error', seconds: number): void;
@@ -79,6 +80,8 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     headers.set(IDENTITY_HEADER, identityPayload(identity));
     if (context?.requestId) headers.set('x-request-id', context.requestId);
     if (context?.traceparent) headers.set('traceparent', context.traceparent);
+    // With tracing on, the fetch's own span replaces the caller's traceparent (it is that span's child).
+    injectTraceContext(headers);
     if (context?.acceptLanguage) headers.set('accept-language', context.acceptLanguage);
   }
 
@@ -90,7 +93,12 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     try {
       // Out of time before it starts: nothing is sent.
       if (deadline.stopped()) throw deadline.signal.reason;
-      const response = await this.send(options, deadline);
+      const response = await tracedFetch(
+        this.subgraphName,
+        this.url,
+        () => this.send(options, deadline),
+        (r) => Boolean(r.errors?.length),
+      );
       this.observe?.(this.subgraphName, response.errors?.length ? 'error' : 'ok', seconds());
       return response;
     } catch (err) {

@@ -7,3 +7,4 @@ export { JdApiError, systemError, businessError, networkError, timeoutError, cir
 export { signJdParams, canonicalString } from './sign';
 export { buildJdRequest } from './request';
 export { parseJdResponse } from './envelope';
+export { withBatchKeys } from './call-span';

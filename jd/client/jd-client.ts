@@ -18,6 +18,7 @@ import { withTimeout } from './policies/attempt-timeout';
 import { breakerPerMethod, type JdBreakerState } from './policies/breaker';
 import { RateLimiter } from './policies/rate-limiter';
 import { transientRetry } from './policies/retry';
+import { tracedJdCall } from './call-span';
 
 /** One HTTP attempt, as the gateway's metrics and tests see it. */
 export interface JdCallObservation {
@@ -122,15 +123,18 @@ export function createJdClient(config: JdClientConfig, deps: JdClientDeps = {}):
     }
     const { signal } = scope;
     const breaker = breakerFor(method);
-    const attempts = (JD_WRITE_METHODS.has(method) ? writeOnce : readRetry).execute(async ({ attempt }) => {
-      // Before every attempt, retries included: nothing goes to JD for a caller who left or ran out of time.
-      throwIfStopped(method, { signal, deadline: options.deadline });
-      // Refuse before queueing for a rate-limit slot: an open circuit must not spend the app key's budget.
-      breaker.admit();
-      await limiter.acquire(method, signal);
-      return breaker.execute(() => sendOnce(method, params, attempt + 1, signal));
-    }, signal);
-    return untilAborted(attempts, signal).finally(scope.done);
+    return tracedJdCall(method, (span) => {
+      const attempts = (JD_WRITE_METHODS.has(method) ? writeOnce : readRetry).execute(async ({ attempt }) => {
+        span.attempt(attempt + 1);
+        // Before every attempt, retries included: nothing goes to JD for a caller who left or ran out of time.
+        throwIfStopped(method, { signal, deadline: options.deadline });
+        // Refuse before queueing for a rate-limit slot: an open circuit must not spend the app key's budget.
+        breaker.admit();
+        await limiter.acquire(method, signal);
+        return breaker.execute(() => sendOnce(method, params, attempt + 1, signal));
+      }, signal);
+      return untilAborted(attempts, signal).finally(scope.done);
+    });
   };
 
   return {

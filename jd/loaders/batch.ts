@@ -10,6 +10,8 @@ import { isStopped, throwIfStopped, type JdCallOptions } from '../client';
 import type { JdCache } from './cache';
 import type { JdLoaderStats } from './stats';
 import { asError } from './errors';
+import { withBatchKeys } from '../client';
+import { tracedLoad, type LoadCounts } from './load-span';
 
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
@@ -72,7 +74,7 @@ function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, d
     // A batch that waited for a slot past its request's end is dropped here, before it counts or calls.
     throwIfStopped(spec.method, deps.call);
     stats.jdCall(spec.method, misses.length);
-    return spec.fetchChunk(misses.map(([, key]) => key));
+    return withBatchKeys(misses.length, () => spec.fetchChunk(misses.map(([, key]) => key)));
   });
   const perKey = new Map<string, Promise<Slot<V>>>();
   const shared = new Map<string, Promise<Slot<V>>>();
@@ -140,7 +142,7 @@ function byCacheKey<K, V>(
 
 /** The batch function behind every JD DataLoader (see the file comment for its contract). */
 export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps): (keys: readonly K[]) => Promise<Slot<V>[]> {
-  return async (keys) => {
+  const load = async (keys: readonly K[], record: (counts: LoadCounts) => void) => {
     const { cacheKeys, distinct, distinctKeys } = byCacheKey(keys, spec);
     const cached = await readCache<V>(distinctKeys, spec.method, deps);
 
@@ -160,11 +162,20 @@ export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps
       return !pending;
     });
     deps.stats.inFlightJoin(spec.method, misses.length - toFetch.length);
-    for (const part of chunk(toFetch, spec.maxKeysPerCall)) {
+    const parts = chunk(toFetch, spec.maxKeysPerCall);
+    record({
+      keys: distinctKeys.length,
+      hits: distinctKeys.length - misses.length,
+      misses: misses.length,
+      joined: misses.length - toFetch.length,
+      calls: parts.length,
+    });
+    for (const part of parts) {
       for (const [cacheKey, slot] of fetchMisses(part, spec, deps)) answers.set(cacheKey, slot);
     }
     return Promise.all(cacheKeys.map((cacheKey) => answers.get(cacheKey) as Slot<V> | Promise<Slot<V>>));
   };
+  return (keys) => tracedLoad(spec.method, false, (record) => load(keys, record));
 }
 
 /**
@@ -172,7 +183,7 @@ export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps
  * same contract as `cachedBatchFn`, but every key goes to JD, and the answers replace the cached ones.
  */
 export function freshBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps): (keys: readonly K[]) => Promise<Slot<V>[]> {
-  return async (keys) => {
+  const load = async (keys: readonly K[], record: (counts: LoadCounts) => void) => {
     const { cacheKeys, distinct, distinctKeys } = byCacheKey(keys, spec);
     // A load already on its way may have left before the value moved: neither join it nor let it write back.
     for (const cacheKey of distinctKeys) deps.cache.inFlight.delete(cacheKey);
@@ -191,11 +202,20 @@ export function freshBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps)
       })
       .map((cacheKey): [string, K] => [cacheKey, distinct.get(cacheKey) as K]);
     deps.stats.inFlightJoin(spec.method, distinctKeys.length - toFetch.length);
-    for (const part of chunk(toFetch, spec.maxKeysPerCall)) {
+    const parts = chunk(toFetch, spec.maxKeysPerCall);
+    record({
+      keys: distinctKeys.length,
+      hits: 0,
+      misses: distinctKeys.length,
+      joined: distinctKeys.length - toFetch.length,
+      calls: parts.length,
+    });
+    for (const part of parts) {
       for (const [cacheKey, slot] of fetchMisses(part, spec, deps)) answers.set(cacheKey, slot);
     }
     return Promise.all(cacheKeys.map((cacheKey) => answers.get(cacheKey) as Slot<V> | Promise<Slot<V>>));
   };
+  return (keys) => tracedLoad(spec.method, true, (record) => load(keys, record));
 }
 
 /** A per-request DataLoader over `cachedBatchFn`; its own memo collapses duplicate keys. */

@@ -7,7 +7,7 @@ import { createJdRuntime, runSubgraphEntry } from '../kit';
 import { loadAfterSalesConfig } from './config';
 import { startAfterSalesSubgraph } from './server';
 
-void runSubgraphEntry(async () => {
+void runSubgraphEntry('jd-after-sales', async () => {
   // Read once; a bad value stops start-up here with a message naming the variable.
   const config = loadAfterSalesConfig(process.env);
   const jd = createJdRuntime({ jd: config.jd, redisUrl: config.redisUrl, cacheNamespace: config.cacheNamespace });

@@ -8,7 +8,7 @@ import { loadExchangeConfig } from './config';
 import { QuoteTokens } from './quote/quote-token';
 import { startExchangeSubgraph } from './server';
 
-void runSubgraphEntry(async () => {
+void runSubgraphEntry('jd-exchange', async () => {
   // Read once; a bad value stops start-up here with a message naming the variable.
   const config = loadExchangeConfig(process.env);
   const jd = createJdRuntime({ jd: config.jd, redisUrl: config.redisUrl, cacheNamespace: config.cacheNamespace });

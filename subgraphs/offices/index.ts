@@ -8,7 +8,7 @@ import { loadOfficesConfig } from './config';
 import { loadDirectory } from './data/load-directory';
 import { startOfficesSubgraph } from './server';
 
-void runSubgraphEntry(async () => {
+void runSubgraphEntry('jd-offices', async () => {
   // Read once; a bad variable or a bad data file stops start-up here with a message saying what to fix.
   const config = loadOfficesConfig(process.env);
   const directory = loadDirectory();

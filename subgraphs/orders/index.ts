@@ -7,7 +7,7 @@ import { createJdRuntime, runSubgraphEntry } from '../kit';
 import { loadOrdersConfig } from './config';
 import { startOrdersSubgraph } from './server';
 
-void runSubgraphEntry(async () => {
+void runSubgraphEntry('jd-orders', async () => {
   // Read once; a bad value stops start-up here with a message naming the variable.
   const config = loadOrdersConfig(process.env);
   const jd = createJdRuntime({ jd: config.jd, redisUrl: config.redisUrl, cacheNamespace: config.cacheNamespace });

@@ -10,6 +10,7 @@ import { createSubgraphApolloServer } from './create-apollo-server';
 import { healthRouter } from './health';
 import { identityGuard } from './identity-guard';
 import { requestLifetime } from './request-deadline';
+import { operationSpan, operationSpanPlugin } from './operation-span';
 
 /** How to serve one subgraph. */
 /** Where and how a subgraph listens: what every subgraph's server factory takes from its config. */
@@ -57,7 +58,7 @@ export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOp
   const server = createSubgraphApolloServer<C>({
     schema: opts.schema,
     production: opts.production ?? false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), operationSpanPlugin<C>()],
   });
   await server.start();
 
@@ -70,6 +71,7 @@ export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOp
       maxAgeMs: opts.signatureMaxAgeMs,
       clockSkewMs: opts.signatureClockSkewMs,
     }),
+    operationSpan(opts.name),
     expressMiddleware(server, {
       context: async ({ req, res }) =>
         opts.createContext(baseContextFrom(res.locals.identity as Identity, req.headers, requestLifetime(req, res))),
