@@ -13,6 +13,18 @@ export function createGatewayMetrics() {
       labelNames: ['operation', 'outcome'],
       registers,
     }),
+    clientRequests: new Counter({
+      name: 'gateway_client_requests_total',
+      help: 'GraphQL requests by client name (apollographql-client-name, __none__ when absent) and operation name',
+      labelNames: ['client', 'operation'],
+      registers,
+    }),
+    errors: new Counter({
+      name: 'gateway_errors_total',
+      help: 'GraphQL errors in responses, by error code (extensions.code)',
+      labelNames: ['code'],
+      registers,
+    }),
     latency: new Histogram({
       name: 'gateway_request_duration_seconds',
       help: 'GraphQL request latency by operation name',

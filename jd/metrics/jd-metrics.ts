@@ -71,6 +71,12 @@ export function createJdMetrics(options: JdMetricsOptions): JdMetrics {
     labelNames: ['method', 'code'],
     registers,
   });
+  const retries = new Counter({
+    name: 'jd_client_retries_total',
+    help: 'Attempts to the JD router that repeated a failed one (attempt 2 and later), by JD method',
+    labelNames: ['method'],
+    registers,
+  });
   const latency = new Histogram({
     name: 'jd_client_call_duration_seconds',
     help: 'Latency of one HTTP attempt to the JD router, by JD method',
@@ -114,6 +120,7 @@ export function createJdMetrics(options: JdMetricsOptions): JdMetrics {
     observe(o) {
       const method = methodLabel(o.method);
       attempts.inc({ method, outcome: o.outcome });
+      if (o.attempt > 1) retries.inc({ method });
       if (o.outcome === 'error') errors.inc({ method, code: o.code ?? 'unknown' });
       latency.observe({ method }, o.durationMs / 1000);
     },
