@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 // Only the paths, not the explorer barrel: the build step needs no router, config or Express.
 import { EXPLORER_ASSETS, explorerDistDir, projectRoot } from '../gateway/explorer/paths';
@@ -20,7 +20,16 @@ const WORKERS: Record<string, string> = {
 export function explorerInputsFingerprint(): string {
   const hash = createHash('sha256');
   for (const file of readdirSync(CLIENT_DIR).sort()) hash.update(file).update(readFileSync(join(CLIENT_DIR, file)));
-  for (const pkg of ['graphiql', '@graphiql/react', 'monaco-editor', 'monaco-graphql', 'react', 'react-dom', 'esbuild']) {
+  for (const pkg of [
+    'graphiql',
+    '@graphiql/react',
+    'monaco-editor',
+    'monaco-graphql',
+    'react',
+    'react-dom',
+    'esbuild',
+    'graphql-voyager',
+  ]) {
     hash.update(pkg).update(readFileSync(require.resolve(`${pkg}/package.json`, { paths: [projectRoot()] })));
   }
   hash.update(readFileSync(__filename));
@@ -54,6 +63,8 @@ export async function buildExplorer(outDir = explorerDistDir()): Promise<void> {
       explorer: join(CLIENT_DIR, 'main.mjs'),
       'explorer-styles': join(CLIENT_DIR, 'explorer.css'),
       nonce: join(CLIENT_DIR, 'nonce.mjs'),
+      'schema-map': join(CLIENT_DIR, 'schema-map.mjs'),
+      'schema-map-styles': join(CLIENT_DIR, 'schema-map.css'),
     },
     outdir: assets,
     format: 'iife',
@@ -62,6 +73,10 @@ export async function buildExplorer(outDir = explorerDistDir()): Promise<void> {
   });
   await build({ ...common, entryPoints: WORKERS, outdir: assets, format: 'iife' });
   copyFileSync(join(CLIENT_DIR, 'favicon.svg'), join(assets, 'favicon.svg'));
+  // GraphQL Voyager's own standalone build (React included, its Graphviz worker inline) for the schema map.
+  const voyager = dirname(require.resolve('graphql-voyager/package.json', { paths: [projectRoot()] }));
+  copyFileSync(join(voyager, 'dist', 'voyager.standalone.js'), join(assets, 'voyager.js'));
+  copyFileSync(join(voyager, 'dist', 'voyager.css'), join(assets, 'voyager.css'));
   for (const css of readdirSync(assets).filter((f) => f.endsWith('.css'))) externaliseDataUrls(join(assets, css), assets);
   assertNothingExternal(assets);
   writeFileSync(join(outDir, STAMP_FILE), `${explorerInputsFingerprint()}\n`);

@@ -28,3 +28,15 @@ export function contentSecurityPolicy(nonce?: string): string {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/**
+ * The schema map's policy: the explorer's, except that GraphQL Voyager lays the graph out with Graphviz
+ * compiled to WebAssembly in a worker it starts from a blob: URL holding its own bundled code. So the
+ * page may compile WebAssembly ('wasm-unsafe-eval', which allows no JavaScript eval) and start blob:
+ * workers; every script, style and request still comes from this origin only.
+ */
+export function schemaMapContentSecurityPolicy(nonce: string): string {
+  return contentSecurityPolicy(nonce)
+    .replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")
+    .replace("worker-src 'self'", "worker-src 'self' blob:");
+}

@@ -22,6 +22,7 @@ export function explorerPage(base: string, nonce: string, title: string): string
 `;
 }
 
-function escapeHtml(text: string): string {
+/** Escapes text for an HTML attribute or element. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -11,6 +11,10 @@ export const EXPLORER_ASSETS = [
   'json.worker.js',
   'graphql.worker.js',
   'favicon.svg',
+  'voyager.js',
+  'voyager.css',
+  'schema-map.js',
+  'schema-map-styles.css',
 ];
 
 let root: string | undefined;

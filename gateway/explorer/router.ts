@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Response, type Router } from 'express';
-import { contentSecurityPolicy, newNonce } from './csp';
+import { contentSecurityPolicy, newNonce, schemaMapContentSecurityPolicy } from './csp';
 import type { ExampleOperation } from './examples';
 import { explorerPage } from './page';
+import { schemaMapPage } from './map-page';
 import { EXPLORER_ASSETS, explorerDistDir } from './paths';
 import { explorerClientConfig, type DemoCredentials } from './tabs';
 
@@ -42,6 +43,18 @@ export function createExplorerRouter(options: ExplorerOptions): Router {
     res
       .type('html')
       .send(explorerPage(req.baseUrl, nonce, options.sandboxLabel ? 'JD Support Graph explorer (sandbox)' : 'JD Support Graph explorer'));
+  });
+  // The schema map (GraphQL Voyager) of the same public schema, next to the explorer and under the same switch.
+  router.get('/map', (req, res) => {
+    if (!built()) return void res.status(503).type('text/plain').send(NOT_BUILT);
+    const nonce = newNonce();
+    res.setHeader('content-security-policy', schemaMapContentSecurityPolicy(nonce));
+    res.setHeader('cache-control', 'no-store');
+    res
+      .type('html')
+      .send(
+        schemaMapPage(req.baseUrl, nonce, options.sandboxLabel ? 'JD Support Graph schema map (sandbox)' : 'JD Support Graph schema map'),
+      );
   });
   // Holds the demo token in sandbox mode: never cached.
   router.get('/config.json', (_req, res) => {

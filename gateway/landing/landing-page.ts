@@ -22,7 +22,8 @@ export const LANDING_CSP = `default-src 'none'; style-src 'sha256-${createHash('
 export function landingPage(o: LandingPageOptions): string {
   const gql = escapeHtml(o.graphqlPath);
   const explorer = o.explorerPath
-    ? `<p><a class="primary" href="${escapeHtml(o.explorerPath)}">Open the explorer</a> — GraphiQL served by this gateway, with example operations${o.sandbox ? ' and demo credentials' : ''}.</p>`
+    ? `<p><a class="primary" href="${escapeHtml(o.explorerPath)}">Open the explorer</a> — GraphiQL served by this gateway, with example operations${o.sandbox ? ' and demo credentials' : ''}.</p>
+<p><a href="${escapeHtml(o.explorerPath)}/map">Open the schema map</a> — how orders, after-sales services, exchange quotes and support offices connect (GraphQL Voyager).</p>`
     : '<p>The explorer is off on this gateway (set <code>EXPLORER=true</code> to turn it on).</p>';
   const apollo = o.apolloSandbox ? `<p><a href="${gql}">Apollo Sandbox</a> (loads from Apollo's CDN; needs internet access).</p>` : '';
   return `<!doctype html>

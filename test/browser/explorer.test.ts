@@ -148,6 +148,20 @@ describeBrowser('self-hosted explorer in Chromium', () => {
     if (sent) expect(sent.map((r) => r.headers.authorization)).toEqual([headers.authorization]);
   }, 30_000);
 
+  it('opens the schema map from the explorer and draws how orders, services, quotes and offices connect', async () => {
+    await page.locator('.jd-explorer-map-link').click();
+    await page.waitForURL(`${target.origin}/explorer/map`);
+    // Voyager lays the graph out in its worker, then draws one SVG node per type.
+    const node = (type: string) => page.locator('#schema-map svg g.node', { hasText: new RegExp(`^\\s*${type}\\b`) });
+    await node('Order').first().waitFor({ timeout: 60_000 });
+    for (const type of ['Query', 'Order', 'AfterSalesService', 'ExchangeQuote', 'SupportOffice'])
+      expect(await node(type).count()).toBeGreaterThan(0);
+    const shot = join(OUTPUT, 'schema-map.png');
+    await page.screenshot({ path: shot });
+    const docsShot = join(ROOT, 'docs', 'schema-map.png');
+    if (process.env.UPDATE_DOCS_SCREENSHOT === '1' || !existsSync(docsShot)) copyFileSync(shot, docsShot);
+  }, 90_000);
+
   it('loaded nothing from outside localhost and broke no Content-Security-Policy rule', () => {
     expect(offsite).toEqual([]);
     expect(pageProblems).toEqual([]);

@@ -26,7 +26,12 @@ function Explorer({ config }) {
   return h(
     'div',
     { className: 'jd-explorer' },
-    config.sandboxLabel ? h(Banner, { label: config.sandboxLabel }) : null,
+    h(
+      'nav',
+      { className: 'jd-explorer-links' },
+      config.sandboxLabel ? h(Banner, { label: config.sandboxLabel }) : null,
+      h('a', { className: 'jd-explorer-map-link', href: `${base}/map` }, 'Schema map: how orders, services, quotes and offices connect'),
+    ),
     h('div', { className: 'jd-explorer-ide' }, graphiql),
   );
 }

@@ -71,6 +71,33 @@ describe('createExplorerRouter', () => {
     expect(html).not.toMatch(/<script>(?!<\/script>)|<script[^>]*>[^<]/);
   });
 
+  it('serves the schema map next to it: same-origin assets, and only WebAssembly and blob: workers added to the CSP', async () => {
+    const base = await serve();
+    const response = await fetch(`${base}/map`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const html = await response.text();
+    const nonce = /<meta name="csp-nonce" content="([^"]+)">/.exec(html)?.[1];
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(csp).toContain(`style-src-elem 'self' 'nonce-${nonce}'`);
+    expect(csp).toMatch(/(^|; )script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    expect(csp).toMatch(/(^|; )worker-src 'self' blob:(;|$)/);
+    expect(csp).toMatch(/(^|; )connect-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/https?:|\*|'unsafe-eval'/);
+    expect(csp.split('; ').filter((d) => d.includes('unsafe-inline'))).toEqual(["style-src-attr 'unsafe-inline'"]);
+    expect([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      '/explorer/assets/favicon.svg',
+      '/explorer/assets/voyager.css',
+      '/explorer/assets/schema-map-styles.css',
+      '/explorer/assets/nonce.js',
+      '/explorer/assets/voyager.js',
+      '/explorer/assets/schema-map.js',
+      '/explorer',
+    ]);
+    expect(html).not.toMatch(/<script>(?!<\/script>)|<script[^>]*>[^<]/);
+  });
+
   it('pre-fills the partner key on partner tabs and the customer token on customer and mobile tabs in sandbox mode', async () => {
     const base = await serve({ demoCredentials: { partnerApiKey: 'sandbox-partner-key', customerToken: 'tok' }, sandboxLabel: 'Sandbox' });
     const response = await fetch(`${base}/config.json`);

@@ -10,6 +10,7 @@ describe('landing page at /', () => {
 
   it('points to the explorer and labels sandbox data', () => {
     expect(sandbox).toContain('<a class="primary" href="/explorer">Open the explorer</a>');
+    expect(sandbox).toContain('<a href="/explorer/map">Open the schema map</a>');
     expect(sandbox).toContain('x-jd-sandbox: simulated');
     expect(sandbox).not.toContain('Apollo Sandbox');
   });
