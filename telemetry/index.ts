@@ -7,3 +7,4 @@
 export { startTracing, tracingEnabled, type Tracing } from './start-tracing';
 export { tracer, inSpan, recordFailure } from './spans';
 export { traceLogFields } from './log-correlation';
+export { redisSpan } from './redis-span';

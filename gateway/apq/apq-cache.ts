@@ -2,6 +2,7 @@ import Keyv from 'keyv';
 import KeyvRedis from '@keyv/redis';
 import { KeyvAdapter } from '@apollo/utils.keyvadapter';
 import { LruMap } from '../../shared-state';
+import { TracedKeyvAdapter } from './apq-spans';
 
 export interface ApqCache {
   cache: KeyvAdapter<string>;
@@ -13,5 +14,5 @@ export function createApqCache(redisUrl?: string, namespace = 'jd-gateway-apq'):
   const keyv = redisUrl
     ? new Keyv<string>({ store: new KeyvRedis(redisUrl), namespace })
     : new Keyv<string>({ store: new LruMap<string, unknown>(10_000), namespace });
-  return { cache: new KeyvAdapter(keyv), close: () => keyv.disconnect() };
+  return { cache: redisUrl ? new TracedKeyvAdapter(keyv) : new KeyvAdapter(keyv), close: () => keyv.disconnect() };
 }

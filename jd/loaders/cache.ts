@@ -6,6 +6,7 @@
 import Keyv from 'keyv';
 import KeyvRedis from '@keyv/redis';
 import { LruMap } from '../../shared-state';
+import { withRedisSpans } from './cache-spans';
 
 export interface JdCacheOptions {
   /** `redis://…`; without it the cache lives in this process's memory. */
@@ -74,7 +75,7 @@ export function createJdCache(options: JdCacheOptions = {}): JdCache {
   keyv.on('error', () => undefined);
   const ms = options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
   const inFlight = new Map<string, Promise<unknown>>();
-  return {
+  const cache: JdCache = {
     backend: options.redisUrl ? 'redis' : 'memory',
     inFlight,
     get: <T>(key: string) => withTimeout(keyv.get<T>(key), ms, 'get') as Promise<T | undefined>,
@@ -100,4 +101,5 @@ export function createJdCache(options: JdCacheOptions = {}): JdCache {
     },
     close: () => keyv.disconnect(),
   };
+  return options.redisUrl ? withRedisSpans(cache) : cache;
 }
