@@ -8,6 +8,7 @@ import type { ChildMessage, ChildProbe } from './graph/stack-child';
 import { runLoad, type AutocannonOptions, type AutocannonResult } from './graph/autocannon';
 import { apqGetUrl, isCleanAnswer, readExample, registerApq } from './graph/queries';
 import { forkIpcChild } from '../test/support/processes';
+import { checkoutBaseline } from './peers/targets';
 import type { BenchResult } from './lib/report';
 import { median, round } from './lib/stats';
 
@@ -22,7 +23,8 @@ interface Child {
   stop(): Promise<void>;
 }
 
-async function startChild(): Promise<Child> {
+/** The stack to measure: this checkout's, or another commit's (root), with extra environment. */
+async function startChild(root = join(__dirname, '..'), extraEnv: Record<string, string> = {}): Promise<Child> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'silent',
@@ -31,7 +33,8 @@ async function startChild(): Promise<Child> {
   // The bench measures the default in-memory wiring; a REDIS_URL or real JD in the shell must not leak in.
   for (const name of Object.keys(env))
     if (name === 'REDIS_URL' || name === 'JD_API_URL' || name.startsWith('SUBGRAPH_URL_')) delete env[name];
-  const { next, ask, stop } = forkIpcChild<ChildMessage>(join(__dirname, 'graph', 'stack-child.ts'), env, 'stack child');
+  Object.assign(env, extraEnv);
+  const { next, ask, stop } = forkIpcChild<ChildMessage>(join(root, 'bench', 'graph', 'stack-child.ts'), env, 'stack child');
   const ready = await next('ready', 60_000);
   return {
     ready,
@@ -64,10 +67,62 @@ function diff(after: Record<string, number>, before: Record<string, number>): Re
   );
 }
 
-export async function runGraphBench(options: { rounds: number }): Promise<BenchResult> {
+export interface GraphBenchOptions {
+  rounds: number;
+  /** A git commit whose stack runs beside this checkout's, interleaved: an A/B of a code change in one run. */
+  baseline?: string;
+  /** Extra environment for a third stack of this checkout (e.g. OTEL_TRACES_EXPORTER=…). */
+  variantEnv?: Record<string, string>;
+}
+
+/** `--baseline <commit>` and `--variant-env NAME=value[,NAME=value…]`, checked up front. */
+export function parseGraphFlags(flags: Record<string, string | true>): Omit<GraphBenchOptions, 'rounds'> {
+  const baseline = typeof flags.baseline === 'string' ? flags.baseline : undefined;
+  if (baseline !== undefined && !/^[\w./^~-]+$/.test(baseline)) throw new Error(`--baseline takes a git commit or ref, got "${baseline}"`);
+  const variantEnv: Record<string, string> = {};
+  const raw = typeof flags['variant-env'] === 'string' ? flags['variant-env'] : '';
+  for (const pair of raw.split(',').filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    if (eq < 1 || !/^[A-Z_][A-Z0-9_]*$/.test(pair.slice(0, eq)))
+      throw new Error(`--variant-env takes NAME=value[,NAME=value…], got "${pair}"`);
+    variantEnv[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { baseline, variantEnv };
+}
+
+interface Target {
+  id: 'ours' | 'base' | 'variant';
+  label: string;
+  child: Child;
+}
+
+export async function runGraphBench(options: GraphBenchOptions): Promise<BenchResult> {
+  const baseline = options.baseline ? checkoutBaseline(options.baseline) : undefined;
+  const variantEnv = options.variantEnv ?? {};
+  const targets: Target[] = [];
   const child = await startChild();
+  targets.push({ id: 'ours', label: 'this checkout', child });
   try {
-    const { gatewayUrl, token, pin } = child.ready;
+    if (baseline) targets.push({ id: 'base', label: `baseline ${baseline.sha.slice(0, 7)}`, child: await startChild(baseline.root) });
+    if (Object.keys(variantEnv).length > 0)
+      targets.push({
+        id: 'variant',
+        label: `this checkout with ${Object.entries(variantEnv)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+        child: await startChild(undefined, variantEnv),
+      });
+    return await measure(options, targets, baseline?.sha);
+  } finally {
+    for (const t of targets) await t.child.stop();
+    baseline?.remove();
+  }
+}
+
+async function measure(options: GraphBenchOptions, targets: Target[], baselineSha?: string): Promise<BenchResult> {
+  const child = targets[0].child;
+  {
+    const { token, pin } = child.ready;
     const directory = readExample('partner/01-support-offices.graphql');
     const dashboard = readExample('customer/01-dashboard.graphql');
     const getHeaders = { 'apollo-require-preflight': 'true' };
@@ -78,10 +133,7 @@ export async function runGraphBench(options: { rounds: number }): Promise<BenchR
       variables: dashboard.variables,
     });
 
-    // Register the directory query's hash once, as an APQ client's first miss would.
-    await registerApq(gatewayUrl, directory);
-
-    const scenarios: Scenario[] = [
+    const scenariosAt = (gatewayUrl: string): Scenario[] => [
       {
         name: 'directory (anonymous, GET by APQ hash)',
         load: {
@@ -108,6 +160,17 @@ export async function runGraphBench(options: { rounds: number }): Promise<BenchR
         once: () => fetch(gatewayUrl, { method: 'POST', headers: postHeaders, body: dashboardBody }),
       },
     ];
+    // Register the directory query's hash once per stack, as an APQ client's first miss would.
+    for (const t of targets) await registerApq(t.child.ready.gatewayUrl, directory);
+    const scenariosOf = new Map(targets.map((t) => [t.id, scenariosAt(t.child.ready.gatewayUrl)]));
+    const scenarios = scenariosOf.get('ours') as Scenario[];
+    // The other stacks' answers are checked too, and warmed the same way.
+    for (const t of targets.slice(1))
+      for (const s of scenariosOf.get(t.id) as Scenario[]) {
+        const res = await s.once();
+        const body = await res.text();
+        if (res.status !== 200 || !isCleanAnswer(body)) throw new Error(`${t.label}, ${s.name}: HTTP ${res.status}, ${body.slice(0, 500)}`);
+      }
 
     // One request each before any load: checks the answers and counts a cold request's JD calls.
     const cold: Record<string, { jdCalls: number; byMethod: Record<string, number> }> = {};
@@ -122,8 +185,21 @@ export async function runGraphBench(options: { rounds: number }): Promise<BenchR
 
     const startRss = (await child.probe()).rssBytes;
     const samples: RunSample[] = [];
+    const others: { target: Target['id']; scenario: string; rps: number; p50: number; p99: number; failed: number }[] = [];
     for (let r = 0; r < options.rounds; r++) {
-      for (const s of scenarios) {
+      for (const [i, s] of scenarios.entries()) {
+        // Interleaved (base, variant, ours, base, …): the shared machine's noise hits every target alike.
+        for (const t of targets.slice(1)) {
+          const result = await runLoad((scenariosOf.get(t.id) as Scenario[])[i].load);
+          others.push({
+            target: t.id,
+            scenario: s.name,
+            rps: result.requests.average,
+            p50: result.latency.p50,
+            p99: result.latency.p99,
+            failed: result.non2xx + result.mismatches + result.errors + result.timeouts,
+          });
+        }
         const before = await child.probe();
         const result = await runLoad(s.load);
         const after = await child.probe();
@@ -163,7 +239,7 @@ export async function runGraphBench(options: { rounds: number }): Promise<BenchR
         `${m((x) => x.rssBeforeBytes / MiB)} → ${m((x) => x.rssAfterBytes / MiB)}`,
       ];
     });
-    return {
+    const result: BenchResult = {
       name: 'graph',
       title: 'Bench 4 — whole graph: autocannon against the gateway (directory by APQ GET, customer dashboard)',
       method: [
@@ -205,9 +281,66 @@ export async function runGraphBench(options: { rounds: number }): Promise<BenchR
         'RSS of a V8 process grows until the garbage collector settles; two 10-s runs show growth, not whether it is bounded. A leak check needs longer runs (future work).',
         'Side by side with Hive Gateway (plain and with its Rust query planner): `npm run bench -- peers` (bench/results/peers.md).',
       ],
-      raw: { connections: CONNECTIONS, durationS: DURATION_S, latency: LATENCY, rounds: options.rounds, cold, samples, startRss, endRss },
+      raw: {
+        connections: CONNECTIONS,
+        durationS: DURATION_S,
+        latency: LATENCY,
+        rounds: options.rounds,
+        cold,
+        samples,
+        startRss,
+        endRss,
+        ...(targets.length > 1 ? { targets: targets.map((t) => ({ id: t.id, label: t.label })), baseline: baselineSha, others } : {}),
+      },
     };
-  } finally {
-    await child.stop();
+    if (targets.length === 1) return result;
+    // The A/B: each target's medians beside this checkout's, and the ratio of requests/s.
+    const abRows = scenarios.flatMap((s) => {
+      const mine = samples.filter((x) => x.scenario === s.name);
+      const oursRps = median(mine.map((x) => x.result.requests.average));
+      const oursRow = [
+        s.name,
+        targets[0].label,
+        round(oursRps),
+        round(median(mine.map((x) => x.result.latency.p50))),
+        round(median(mine.map((x) => x.result.latency.p99))),
+        1,
+      ];
+      return [
+        oursRow,
+        ...targets.slice(1).map((t) => {
+          const theirs = others.filter((o) => o.target === t.id && o.scenario === s.name);
+          const rps = median(theirs.map((o) => o.rps));
+          return [
+            s.name,
+            t.label,
+            round(rps),
+            round(median(theirs.map((o) => o.p50))),
+            round(median(theirs.map((o) => o.p99))),
+            round(rps / oursRps),
+          ];
+        }),
+      ];
+    });
+    return {
+      ...result,
+      name: 'graph-ab',
+      title: `Bench 4 A/B — whole graph, this checkout against ${targets
+        .slice(1)
+        .map((t) => t.label)
+        .join(' and ')}`,
+      method: [
+        ...result.method,
+        `A/B: ${targets.length} stacks run at once, each in its own child process (${targets.map((t) => t.label).join('; ')}); every round runs each scenario on every stack in turn, so load from elsewhere on the machine hits them alike. Medians over rounds; "× ours" is requests/s relative to this checkout.`,
+      ],
+      tables: [
+        {
+          title: 'A/B (medians over rounds)',
+          columns: ['scenario', 'stack', 'requests/s (mean)', 'p50 ms', 'p99 ms', 'requests/s × ours'],
+          rows: abRows,
+        },
+        ...result.tables,
+      ],
+    };
   }
 }

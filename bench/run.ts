@@ -8,7 +8,7 @@ import { writeResult, type BenchResult } from './lib/report';
 import { runBatchingBench } from './batching.bench';
 import { runCachingBench } from './caching.bench';
 import { runDedupBench } from './dedup.bench';
-import { runGraphBench } from './graph.bench';
+import { parseGraphFlags, runGraphBench } from './graph.bench';
 import { runLimitsBench } from './limits.bench';
 import { runPeersBench } from './peers.bench';
 import { PEERS_FLAGS } from './peers/options';
@@ -32,7 +32,10 @@ const BENCHES: Record<string, BenchEntry> = {
   batching: { bench: ({ rounds }) => runBatchingBench({ rounds: rounds ?? 30 }) },
   caching: { bench: ({ rounds }) => runCachingBench({ rounds: rounds ?? 30 }) },
   dedup: { bench: ({ rounds }) => runDedupBench({ rounds: rounds ?? 15 }) },
-  graph: { bench: ({ rounds }) => runGraphBench({ rounds: rounds ?? 2 }) },
+  graph: {
+    bench: ({ rounds, flags }) => runGraphBench({ rounds: rounds ?? 2, ...parseGraphFlags(flags) }),
+    flags: { baseline: 'value', 'variant-env': 'value' },
+  },
   limits: { bench: ({ rounds }) => runLimitsBench({ rounds: rounds ?? 20 }) },
   peers: { bench: runPeersBench, flags: PEERS_FLAGS, onlyByName: true },
 };

@@ -97,7 +97,7 @@ function startOurs(settings: TargetSettings, port: number, root = ROOT, extraEnv
 }
 
 /** The project's files at `commit` in a temporary folder (git archive: no checkout, no worktree), with our node_modules. */
-function checkoutBaseline(commit: string): { root: string; sha: string; remove(): void } {
+export function checkoutBaseline(commit: string): { root: string; sha: string; remove(): void } {
   const sha = execFileSync('git', ['rev-parse', '--verify', `${commit}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
   const root = mkdtempSync(join(tmpdir(), `peers-base-${sha.slice(0, 8)}-`));
   execFileSync('sh', ['-c', `git archive --format=tar ${sha} | tar -x -C "${root}"`], { cwd: ROOT });
