@@ -14,6 +14,7 @@ import { JD_METHODS } from '../../jd/protocol';
 import type { RunningStack } from '../../stack';
 import { startTracing, type Tracing } from '../../telemetry';
 import { eventually } from '../support/eventually';
+import { createLogger } from '../../gateway/logger';
 import { DEMO_PINS, startTestStack } from './helpers';
 
 const DASHBOARD = readFileSync(join(__dirname, '../../gateway/explorer/examples/customer/01-dashboard.graphql'), 'utf8');
@@ -25,6 +26,7 @@ let telemetry: Tracing;
 let stack: RunningStack;
 let token: string;
 let spans: ReadableSpan[];
+const logLines: Record<string, unknown>[] = [];
 
 const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 const idOf = (span: ReadableSpan) => span.spanContext().spanId;
@@ -49,7 +51,8 @@ function secretsIn(value: unknown, name = ''): string[] {
 beforeAll(async () => {
   // Before the stack is built, as the process entries do.
   telemetry = startTracing({ serviceName: 'trace-test', spanProcessors: [new SimpleSpanProcessor(exporter)] });
-  stack = await startTestStack();
+  const logger = createLogger('info', { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
+  stack = await startTestStack({}, { logger });
   token = await issueCustomerToken(stack.config.gateway.jwt, DEMO_PINS.alice);
   // Warm up (supergraph load, first connections), then record only the request under test.
   await fetch(stack.urls.gateway, {
@@ -59,6 +62,7 @@ beforeAll(async () => {
   });
   await new Promise((r) => setTimeout(r, 50));
   exporter.reset();
+  logLines.length = 0;
 
   const response = await fetch(stack.urls.gateway, {
     method: 'POST',
@@ -161,6 +165,13 @@ describe('one dashboard request', () => {
       expect(hits + misses).toBe(keys);
       expect(keys).toBeGreaterThan(0);
     }
+  });
+
+  it('puts the trace and the request span in the gateway’s log line for the request', () => {
+    const root = one('query CustomerDashboard');
+    const access = logLines.filter((l) => l.msg === 'request' && l.path === '/graphql');
+    expect(access).toHaveLength(1);
+    expect(access[0]).toMatchObject({ trace_id: CALLER_TRACE, span_id: idOf(root), status: 200 });
   });
 
   it('carries no token, key, secret or pin in any span', () => {
