@@ -3,6 +3,7 @@
  * process) for the public directory query (anonymous GET by APQ hash) and the customer dashboard
  * (bearer token, POST); requests/s, latency, JD calls per request, and the stack process's RSS.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildMessage, ChildProbe } from './graph/stack-child';
 import { runLoad, type AutocannonOptions, type AutocannonResult } from './graph/autocannon';
@@ -20,7 +21,19 @@ const MiB = 2 ** 20;
 interface Child {
   ready: Extract<ChildMessage, { type: 'ready' }>;
   probe(): Promise<ChildProbe>;
+  /** CPU seconds (user + system) the stack process has used, from /proc: works for any commit's stack. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+// Linux clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on every mainstream kernel).
+const USER_HZ = 100;
+
+function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at ") "; utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
 }
 
 /** The stack to measure: this checkout's, or another commit's (root), with extra environment. */
@@ -34,11 +47,12 @@ async function startChild(root = join(__dirname, '..'), extraEnv: Record<string,
   for (const name of Object.keys(env))
     if (name === 'REDIS_URL' || name === 'JD_API_URL' || name.startsWith('SUBGRAPH_URL_')) delete env[name];
   Object.assign(env, extraEnv);
-  const { next, ask, stop } = forkIpcChild<ChildMessage>(join(root, 'bench', 'graph', 'stack-child.ts'), env, 'stack child');
+  const { child, next, ask, stop } = forkIpcChild<ChildMessage>(join(root, 'bench', 'graph', 'stack-child.ts'), env, 'stack child');
   const ready = await next('ready', 60_000);
   return {
     ready,
     probe: async () => (await ask('probe', 'probe')).probe,
+    cpuSeconds: () => cpuSecondsOf(child.pid as number),
     stop,
   };
 }
@@ -185,13 +199,26 @@ async function measure(options: GraphBenchOptions, targets: Target[], baselineSh
 
     const startRss = (await child.probe()).rssBytes;
     const samples: RunSample[] = [];
-    const others: { target: Target['id']; scenario: string; rps: number; p50: number; p99: number; failed: number }[] = [];
+    const others: {
+      target: Target['id'];
+      scenario: string;
+      rps: number;
+      p50: number;
+      p99: number;
+      failed: number;
+      cpuMsPerRequest: number;
+    }[] = [];
+    const oursCpu: { scenario: string; cpuMsPerRequest: number }[] = [];
+    const cpuMsPer = (seconds: number, result: AutocannonResult) => (seconds * 1000) / Math.max(1, result['2xx'] + result.non2xx);
     for (let r = 0; r < options.rounds; r++) {
       for (const [i, s] of scenarios.entries()) {
         // Interleaved (base, variant, ours, base, …): the shared machine's noise hits every target alike.
         for (const t of targets.slice(1)) {
+          const cpuBefore = t.child.cpuSeconds();
           const result = await runLoad((scenariosOf.get(t.id) as Scenario[])[i].load);
+          const cpu = t.child.cpuSeconds() - cpuBefore;
           others.push({
+            cpuMsPerRequest: cpuMsPer(cpu, result),
             target: t.id,
             scenario: s.name,
             rps: result.requests.average,
@@ -201,7 +228,9 @@ async function measure(options: GraphBenchOptions, targets: Target[], baselineSh
           });
         }
         const before = await child.probe();
+        const cpuBefore = child.cpuSeconds();
         const result = await runLoad(s.load);
+        oursCpu.push({ scenario: s.name, cpuMsPerRequest: cpuMsPer(child.cpuSeconds() - cpuBefore, result) });
         const after = await child.probe();
         samples.push({
           scenario: s.name,
@@ -290,7 +319,9 @@ async function measure(options: GraphBenchOptions, targets: Target[], baselineSh
         samples,
         startRss,
         endRss,
-        ...(targets.length > 1 ? { targets: targets.map((t) => ({ id: t.id, label: t.label })), baseline: baselineSha, others } : {}),
+        ...(targets.length > 1
+          ? { targets: targets.map((t) => ({ id: t.id, label: t.label })), baseline: baselineSha, others, oursCpu }
+          : {}),
       },
     };
     if (targets.length === 1) return result;
@@ -298,12 +329,15 @@ async function measure(options: GraphBenchOptions, targets: Target[], baselineSh
     const abRows = scenarios.flatMap((s) => {
       const mine = samples.filter((x) => x.scenario === s.name);
       const oursRps = median(mine.map((x) => x.result.requests.average));
+      const oursCpuMs = median(oursCpu.filter((c) => c.scenario === s.name).map((c) => c.cpuMsPerRequest));
       const oursRow = [
         s.name,
         targets[0].label,
         round(oursRps),
         round(median(mine.map((x) => x.result.latency.p50))),
         round(median(mine.map((x) => x.result.latency.p99))),
+        1,
+        round(oursCpuMs),
         1,
       ];
       return [
@@ -318,6 +352,8 @@ async function measure(options: GraphBenchOptions, targets: Target[], baselineSh
             round(median(theirs.map((o) => o.p50))),
             round(median(theirs.map((o) => o.p99))),
             round(rps / oursRps),
+            round(median(theirs.map((o) => o.cpuMsPerRequest))),
+            round(median(theirs.map((o) => o.cpuMsPerRequest)) / oursCpuMs),
           ];
         }),
       ];
@@ -331,12 +367,21 @@ async function measure(options: GraphBenchOptions, targets: Target[], baselineSh
         .join(' and ')}`,
       method: [
         ...result.method,
-        `A/B: ${targets.length} stacks run at once, each in its own child process (${targets.map((t) => t.label).join('; ')}); every round runs each scenario on every stack in turn, so load from elsewhere on the machine hits them alike. Medians over rounds; "× ours" is requests/s relative to this checkout.`,
+        `A/B: ${targets.length} stacks run at once, each in its own child process (${targets.map((t) => t.label).join('; ')}); every round runs each scenario on every stack in turn, so load from elsewhere on the machine hits them alike. Medians over rounds; "× ours" is relative to this checkout. CPU per request is the stack process's user + system CPU time during the run (from /proc/<pid>/stat) ÷ requests answered: unlike requests/s, it barely moves when other jobs take the cores, so it is the figure to compare on a busy machine.`,
       ],
       tables: [
         {
           title: 'A/B (medians over rounds)',
-          columns: ['scenario', 'stack', 'requests/s (mean)', 'p50 ms', 'p99 ms', 'requests/s × ours'],
+          columns: [
+            'scenario',
+            'stack',
+            'requests/s (mean)',
+            'p50 ms',
+            'p99 ms',
+            'requests/s × ours',
+            'stack CPU ms per request',
+            'CPU per request × ours',
+          ],
           rows: abRows,
         },
         ...result.tables,
