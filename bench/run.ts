@@ -28,14 +28,13 @@ interface BenchEntry {
   onlyByName?: boolean;
 }
 
+const runGraph = ({ rounds, flags }: BenchOptions) => runGraphBench({ rounds: rounds ?? 2, ...parseGraphFlags(flags) });
+
 const BENCHES: Record<string, BenchEntry> = {
   batching: { bench: ({ rounds }) => runBatchingBench({ rounds: rounds ?? 30 }) },
   caching: { bench: ({ rounds }) => runCachingBench({ rounds: rounds ?? 30 }) },
   dedup: { bench: ({ rounds }) => runDedupBench({ rounds: rounds ?? 15 }) },
-  graph: {
-    bench: ({ rounds, flags }) => runGraphBench({ rounds: rounds ?? 2, ...parseGraphFlags(flags) }),
-    flags: { baseline: 'value', 'variant-env': 'value' },
-  },
+  graph: { bench: runGraph, flags: { baseline: 'value', 'variant-env': 'value' } },
   limits: { bench: ({ rounds }) => runLimitsBench({ rounds: rounds ?? 20 }) },
   peers: { bench: runPeersBench, flags: PEERS_FLAGS, onlyByName: true },
 };
