@@ -77,7 +77,8 @@ let scraped: string;
 
 beforeAll(async () => {
   // The optional parts on, so that their series are registered: partner rate limit, safelist (log only), APQ.
-  stack = await startTestStack({ PARTNER_RATE_LIMIT_PER_MINUTE: '1', SAFELIST_MODE: 'log-unknown' });
+  const metricsToken = 'drift-test-metrics-token';
+  stack = await startTestStack({ PARTNER_RATE_LIMIT_PER_MINUTE: '1', SAFELIST_MODE: 'log-unknown', METRICS_TOKEN: metricsToken });
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(stack.urls.gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const token = await issueCustomerToken(stack.config.gateway.jwt, DEMO_PINS.alice);
@@ -95,7 +96,9 @@ beforeAll(async () => {
   await post({ query: apq, extensions: { persistedQuery: { version: 1, sha256Hash } } });
   await post({ extensions: { persistedQuery: { version: 1, sha256Hash } } });
 
-  scraped = await (await fetch(`${stack.urls.gatewayBase}/metrics`)).text();
+  const scrape = await fetch(`${stack.urls.gatewayBase}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+  expect(scrape.status).toBe(200);
+  scraped = await scrape.text();
   series = seriesOf([...(await familiesOf(stack.gateway.metrics.registry)), ...(await familiesOf(stack.jd.metrics.registry))]);
 }, 30_000);
 
