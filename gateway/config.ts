@@ -15,6 +15,7 @@ import {
 } from '../config';
 import { partnerKeysSchema, type PartnerKey } from './auth';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits';
+import { readDemandControl, type DemandControlConfig } from './demand-control';
 
 export type SafelistMode = 'off' | 'log-unknown' | 'enforce';
 
@@ -60,6 +61,8 @@ export interface GatewayConfig {
   apolloSandboxLandingPage: boolean;
   /** Per partner key (PARTNER_RATE_LIMIT_PER_MINUTE); 0 means no limit. */
   partnerRateLimit: { perMinute: number };
+  /** Operation pricing and per-caller budgets (DEMAND_CONTROL_*). */
+  demandControl: DemandControlConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Deadlines: each request's, and each subgraph fetch's within it. */
   timeouts: GatewayTimeouts;
@@ -181,6 +184,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     operationLimits: operationLimits(read),
     metrics: metricsSettings(read),
     errorDetails: errorDetails(read),
+    demandControl: readDemandControl(read),
   };
   read.finish();
   return config;

@@ -39,6 +39,7 @@ import { createPartnerRateLimit } from './rate-limit';
 import { createExplorerRouter, explorerOptionsFor } from './explorer';
 import { requestLifetime } from './deadline';
 import { requestSpan, tracingPlugin } from './tracing';
+import { demandControlPlugin } from './demand-control';
 
 export const SANDBOX_HEADER = 'x-jd-sandbox';
 
@@ -125,6 +126,16 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   const tokens = limits.tokens > 0 ? tokenLimit(limits.tokens) : undefined;
   if (tokens) plugins.push(tokens.plugin);
   if (safelist) plugins.push(safelistPlugin({ ...config.safelist, safelist, onUnknown: safelistObserver(metrics) }));
+  plugins.push(
+    demandControlPlugin({
+      ...config.demandControl,
+      supergraphSdl: supergraph.current,
+      observe: {
+        estimated: (caller, cost) => metrics.operationCost.observe({ caller }, cost),
+        overBudget: (caller, refused) => metrics.operationsOverBudget.inc({ caller, refused: String(refused) }),
+      },
+    }),
+  );
   plugins.push(apolloLandingPagePlugin(config.apolloSandboxLandingPage));
 
   const server = new ApolloServer<GatewayContext>({
@@ -256,6 +267,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       explorer: config.explorer.enabled,
       apolloSandboxLandingPage: config.apolloSandboxLandingPage,
       partnerRateLimitPerMinute: config.partnerRateLimit.perMinute,
+      demandControl: config.demandControl.mode,
+      costBudgets: config.demandControl.budgets,
     },
     sandboxData ? 'sandbox mode: simulated JD data, responses labelled x-jd-sandbox: simulated' : 'JD mode: real JD data',
   );

@@ -75,6 +75,19 @@ export function createGatewayMetrics() {
       labelNames: ['limit'],
       registers,
     }),
+    operationCost: new Histogram({
+      name: 'gateway_operation_estimated_cost',
+      help: 'Estimated cost of each priced operation (demand control), by kind of caller',
+      labelNames: ['caller'],
+      buckets: [0, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 100000],
+      registers,
+    }),
+    operationsOverBudget: new Counter({
+      name: 'gateway_operations_over_cost_budget_total',
+      help: "Operations whose estimated cost was over their caller's budget, by kind of caller and whether they were refused (enforce) or only measured",
+      labelNames: ['caller', 'refused'],
+      registers,
+    }),
     safelistUnknown: new Counter({
       name: 'gateway_safelist_unknown_total',
       help: 'Operations not in the safelist, by client and whether they were rejected',

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { ORDER_NOT_FOUND, requireCustomer, userError, type UserError } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { ORDER_NOT_FOUND, requireCustomer, userError, type UserError, cost, JD_CALL_WEIGHT } from '../../kit';
 import type { AfterSalesContext } from '../context';
 import { JD_EXPECT_CODE, JD_TYPE_CODE } from '../service/service.enums';
 import { toAfterSalesService } from '../service/service.mapper';
@@ -13,6 +13,7 @@ const refused = (userErrors: UserError[]): ApplyForAfterSalesPayload =>
 
 @Resolver()
 export class ApplyForAfterSalesResolver {
+  @Directive(cost(2 * JD_CALL_WEIGHT))
   @Mutation(() => ApplyForAfterSalesPayload, {
     description:
       "Files a return, exchange or repair for one line of the caller's order (JD `jingdong.afsservice.apply.create`). " +

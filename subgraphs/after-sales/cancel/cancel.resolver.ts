@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { requireCustomer, userError, type UserError } from '../../kit';
+import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
+import { requireCustomer, userError, type UserError, cost, JD_CALL_WEIGHT } from '../../kit';
 import type { AfterSalesContext } from '../context';
 import { parseServiceId, toAfterSalesService } from '../service/service.mapper';
 import type { AfterSalesService } from '../service/service.type';
@@ -10,6 +10,7 @@ const payload = (service: AfterSalesService | null, errors: UserError[] = []) =>
 
 @Resolver()
 export class CancelAfterSalesResolver {
+  @Directive(cost(2 * JD_CALL_WEIGHT))
   @Mutation(() => CancelAfterSalesPayload, {
     description:
       "Withdraws one of the caller's after-sales applications while it is still cancellable " +

@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { requireCustomer } from '../../kit';
+import { requireCustomer, cost, listSize, JD_CALL_WEIGHT } from '../../kit';
 import type { AfterSalesContext } from '../context';
 import { AfterSalesService, AFTER_SALES_CACHE } from '../service/service.type';
 import { toAfterSalesService } from '../service/service.mapper';
@@ -10,6 +10,8 @@ import { Order } from './order.type';
 @Resolver(() => Order)
 export class OrderAfterSalesResolver {
   @Directive(AFTER_SALES_CACHE)
+  @Directive(cost(JD_CALL_WEIGHT))
+  @Directive(listSize({ assumedSize: 5 }))
   @FieldResolver(() => [AfterSalesService], {
     description:
       'The after-sales services filed against this order, as JD lists them (`jingdong.afsservice.order.get`, ' +
@@ -22,6 +24,7 @@ export class OrderAfterSalesResolver {
   }
 
   @Directive(AFTER_SALES_CACHE)
+  @Directive(listSize({ assumedSize: 10 }))
   @FieldResolver(() => [LineEligibility], {
     description:
       'Per order line, whether a new after-sales application would be accepted now, why not, and when the window closes. ' +

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ENTITY_DESCRIPTIONS, requireCustomer, shanghaiToIso } from '../../kit';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ENTITY_DESCRIPTIONS, requireCustomer, shanghaiToIso, cost, JD_CALL_WEIGHT, listSize } from '../../kit';
 import type { AfterSalesContext } from '../context';
 import { Order, orderRef } from '../order/order.type';
 import { afterSalesServiceReference } from './service.reference';
@@ -8,6 +8,7 @@ import { AfterSalesService } from './service.type';
 
 @Resolver(() => AfterSalesService)
 export class AfterSalesServiceResolver {
+  @Directive(cost(JD_CALL_WEIGHT))
   @Query(() => AfterSalesService, {
     nullable: true,
     description:
@@ -21,6 +22,7 @@ export class AfterSalesServiceResolver {
     return afterSalesServiceReference.__resolveReference({ id }, ctx);
   }
 
+  @Directive(listSize({ assumedSize: 10 }))
   @FieldResolver(() => [ScheduleStep], {
     description:
       'The handling history, oldest first (JD `jingdong.afsservice.service.schedule.get`). ' +

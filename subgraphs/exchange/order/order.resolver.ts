@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
-import { requireCustomer } from '../../kit';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { requireCustomer, cost } from '../../kit';
 import type { ExchangeContext } from '../context';
 import { parseQuoteArgs } from '../quote/quote.args';
 import { buildQuote } from '../quote/quote.builder';
@@ -7,9 +7,11 @@ import { ExchangeOptionSource } from '../quote/quote.enums';
 import { FIRST_ARG, QUOTE_COST, SKU_ARG, SOURCES_ARG } from '../quote/quote.resolver';
 import { ExchangeQuote } from '../quote/quote.type';
 import { Order } from './order.type';
+import { QUOTE_WEIGHT } from '../quote/quote-cost';
 
 @Resolver(() => Order)
 export class OrderExchangeResolver {
+  @Directive(cost(QUOTE_WEIGHT))
   @FieldResolver(() => ExchangeQuote, {
     nullable: true,
     description:

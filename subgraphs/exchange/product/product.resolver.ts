@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Money, money } from '../../kit';
+import { Money, money, cost, JD_BATCHED_WEIGHT } from '../../kit';
 import type { ExchangeContext } from '../context';
 import { PRODUCT_FIGURES_CACHE } from './product.cache';
 import { Product } from './product.type';
@@ -7,6 +7,7 @@ import { Product } from './product.type';
 @Resolver(() => Product)
 export class ProductResolver {
   @Directive(PRODUCT_FIGURES_CACHE)
+  @Directive(cost(JD_BATCHED_WEIGHT))
   @FieldResolver(() => Money, {
     nullable: true,
     description:
@@ -19,6 +20,7 @@ export class ProductResolver {
   }
 
   @Directive(PRODUCT_FIGURES_CACHE)
+  @Directive(cost(JD_BATCHED_WEIGHT))
   @FieldResolver(() => Boolean, {
     nullable: true,
     description:

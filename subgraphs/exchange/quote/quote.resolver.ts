@@ -1,11 +1,12 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { NotFoundError, requireCustomer } from '../../kit';
+import { Arg, Ctx, Directive, ID, Int, Query, Resolver } from 'type-graphql';
+import { NotFoundError, requireCustomer, cost } from '../../kit';
 import type { ExchangeContext } from '../context';
 import { parseQuoteArgs } from './quote.args';
 import { DEFAULT_OPTIONS_PER_SOURCE, MAX_OPTIONS_PER_SOURCE } from './quote-settings';
 import { buildQuote } from './quote.builder';
 import { ExchangeOptionSource } from './quote.enums';
 import { ExchangeQuote } from './quote.type';
+import { QUOTE_WEIGHT } from './quote-cost';
 
 /** Argument descriptions shared by Query.exchangeQuote and Order.exchangeQuote. */
 export const SKU_ARG = 'The SKU of the order line to exchange (one unit of it); BAD_USER_INPUT when the order has no such line.';
@@ -20,6 +21,7 @@ export const QUOTE_COST =
 
 @Resolver()
 export class ExchangeQuoteResolver {
+  @Directive(cost(QUOTE_WEIGHT))
   @Query(() => ExchangeQuote, {
     description:
       "Prices exchanging one unit of a line of the caller's order for another product: other bestsellers of the same shop, " +

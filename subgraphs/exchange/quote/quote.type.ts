@@ -1,8 +1,10 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeScalar, Money } from '../../kit';
+import { DateTimeScalar, Money, listSize } from '../../kit';
 import { Order } from '../order/order.type';
 import { Product } from '../product/product.type';
 import { ExchangeDirection, ExchangeOptionSource } from './quote.enums';
+import { QUOTE_SOURCES } from './quote-cost';
+import { MAX_OPTIONS_PER_SOURCE } from './quote-settings';
 
 /** A quote is one customer's, and it is signed with its own expiry: never stored by a shared cache. */
 export const QUOTE_CACHE = '@cacheControl(maxAge: 0, scope: PRIVATE)';
@@ -42,6 +44,7 @@ export class ExchangeOptionGroup {
   @Field(() => ExchangeOptionSource, { description: 'The source.' })
   source!: ExchangeOptionSource;
 
+  @Directive(listSize({ assumedSize: MAX_OPTIONS_PER_SOURCE }))
   @Field(() => [ExchangeOption], {
     description: 'Its options after de-duplication and the per-source cap; empty when the source offered nothing new.',
   })
@@ -77,11 +80,13 @@ export class ExchangeQuote {
   })
   paidUnitPrice!: Money;
 
+  @Directive(listSize({ assumedSize: QUOTE_SOURCES * MAX_OPTIONS_PER_SOURCE }))
   @Field(() => [ExchangeOption], {
     description: 'All options, grouped by source in precedence order (CART, SAME_SHOP, BESTSELLER), each source in its own order.',
   })
   options!: ExchangeOption[];
 
+  @Directive(listSize({ assumedSize: QUOTE_SOURCES }))
   @Field(() => [ExchangeOptionGroup], { description: 'The same options as one group per requested source, in precedence order.' })
   groups!: ExchangeOptionGroup[];
 

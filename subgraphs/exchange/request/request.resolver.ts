@@ -1,6 +1,6 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import type { AfsDetail } from '../../../jd/loaders';
-import { money, ORDER_NOT_FOUND, requireCustomer, userError, type UserError } from '../../kit';
+import { money, ORDER_NOT_FOUND, requireCustomer, userError, type UserError, cost, JD_CALL_WEIGHT } from '../../kit';
 import type { ExchangeContext } from '../context';
 import { paidLineOf } from '../quote/paid-unit-price';
 import { priceDifference } from '../quote/price-difference';
@@ -31,6 +31,7 @@ const filed = (afsServiceId: number, settled: ExchangeSettlement): RequestExchan
 
 @Resolver()
 export class RequestExchangeResolver {
+  @Directive(cost(2 * JD_CALL_WEIGHT))
   @Mutation(() => RequestExchangePayload, {
     description:
       "Exchanges one unit of a line of the caller's order for an option of an ExchangeQuote, settling the price difference: files a JD " +

@@ -21,9 +21,11 @@ export interface SubgraphDefinition {
   referenceResolvers?: Record<string, { __resolveReference(ref: any, ctx: any): unknown }>;
 }
 
-export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
-// The kit's shared types (Money, UserError) are @shareable and entities need @key, so every subgraph imports both.
-const ALWAYS_IMPORTED = ['@key', '@shareable'];
+// 2.9: the first version with the demand-control directives @cost and @listSize.
+export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.9';
+// The kit's shared types (Money, UserError) are @shareable and entities need @key, so every subgraph imports
+// both; every subgraph prices its fields for demand control (kit/federation/demand-control.ts).
+const ALWAYS_IMPORTED = ['@cost', '@key', '@listSize', '@shareable'];
 
 // The package root exports only buildSubgraphSchema and printSubgraphSchema, not the resolver-map
 // type; read it off buildSubgraphSchema's `{ typeDefs, resolvers }` argument instead of importing dist/.

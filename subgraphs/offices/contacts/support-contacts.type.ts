@@ -1,9 +1,11 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { listSize } from '../../kit';
 import { CACHE_NOTE, DIRECTORY_CACHE } from '../cache-hints';
 import { SupportChannel } from '../channel/channel.type';
 import { SupportMatch } from '../directory/directory.enums';
 import { Hotline } from '../hotline/hotline.type';
 import { SupportOffice } from '../office/office.type';
+import { DIRECTORY_LIST_ASSUMED } from '../list-sizes';
 
 @Directive(DIRECTORY_CACHE)
 @ObjectType({
@@ -24,12 +26,14 @@ export class SupportContacts {
   })
   office!: SupportOffice | null;
 
+  @Directive(listSize({ assumedSize: DIRECTORY_LIST_ASSUMED }))
   @Field(() => [Hotline], {
     description:
       'Consumer hotlines callable from the country: the domestic 400- numbers for CN, otherwise the international +86- numbers, global customer service (24/7) first.',
   })
   hotlines!: Hotline[];
 
+  @Directive(listSize({ assumedSize: DIRECTORY_LIST_ASSUMED }))
   @Field(() => [SupportChannel], {
     description:
       'Consumer channels for the country: those for everyone plus those for its scope (Weibo/WeChat for CN, Twitter/Facebook elsewhere).',

@@ -1,14 +1,17 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { listSize } from '../../kit';
 import { CACHE_NOTE, CLOCK_CACHE, CLOCK_NOTE, DIRECTORY_CACHE } from '../cache-hints';
 import type { OfficesContext } from '../context';
 import type { Hotline as HotlineRecord } from '../directory/directory';
 import { HotlineScope, SupportDepartment } from '../directory/directory.enums';
 import { OpeningPeriod, openingPeriods } from '../hours/opening-period.type';
 import { Hotline } from './hotline.type';
+import { DIRECTORY_LIST_ASSUMED, OPENING_PERIODS_ASSUMED } from '../list-sizes';
 
 @Resolver(() => Hotline)
 export class HotlineResolver {
   @Directive(DIRECTORY_CACHE)
+  @Directive(listSize({ assumedSize: DIRECTORY_LIST_ASSUMED }))
   @Query(() => [Hotline], { description: `JD hotlines in source order, narrowed by every filter given. ${CACHE_NOTE}` })
   hotlines(
     @Ctx() ctx: OfficesContext,
@@ -28,6 +31,7 @@ export class HotlineResolver {
     return hotline.hours;
   }
 
+  @Directive(listSize({ assumedSize: OPENING_PERIODS_ASSUMED }))
   @FieldResolver(() => [OpeningPeriod], {
     nullable: true,
     description: 'Hours parsed into local periods in `timeZone` (24/7 is 00:00–24:00 every day); null when the source gives no hours.',

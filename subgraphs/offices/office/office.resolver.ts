@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { DateTimeScalar } from '../../kit';
+import { DateTimeScalar, listSize } from '../../kit';
 import { CACHE_NOTE, CLOCK_CACHE, CLOCK_NOTE, DIRECTORY_CACHE } from '../cache-hints';
 import type { OfficesContext } from '../context';
 import type { Office } from '../directory/directory';
@@ -7,10 +7,12 @@ import { SupportRegion } from '../directory/directory.enums';
 import { OpeningPeriod, openingPeriods } from '../hours/opening-period.type';
 import { asSupportOffice, type SupportOfficeRecord } from './office.mapper';
 import { SupportOffice } from './office.type';
+import { DIRECTORY_LIST_ASSUMED, OPENING_PERIODS_ASSUMED } from '../list-sizes';
 
 @Resolver(() => SupportOffice)
 export class SupportOfficeResolver {
   @Directive(DIRECTORY_CACHE)
+  @Directive(listSize({ assumedSize: DIRECTORY_LIST_ASSUMED }))
   @Query(() => [SupportOffice], {
     description: `Regional support offices in directory order, narrowed by every filter given. ${CACHE_NOTE}`,
   })
@@ -42,6 +44,7 @@ export class SupportOfficeResolver {
     return office ? asSupportOffice(office) : null;
   }
 
+  @Directive(listSize({ assumedSize: OPENING_PERIODS_ASSUMED }))
   @FieldResolver(() => [OpeningPeriod], {
     description: 'Weekly opening hours parsed from `hoursDescription`, local wall-clock time in `timeZone`, Monday first.',
   })

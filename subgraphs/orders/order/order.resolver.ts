@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Int, Query, Resolver } from 'type-graphql';
+import { cost, JD_CALL_WEIGHT, listSize } from '../../kit';
 import type { OrdersContext } from '../context';
 import { OrderConnection } from './order-connection.type';
 import { OrderStatus } from './order-status';
@@ -7,6 +8,7 @@ import { parseOrdersArgs } from './orders.args';
 
 @Resolver(() => Order)
 export class OrderResolver {
+  @Directive(cost(JD_CALL_WEIGHT))
   @Query(() => Order, {
     nullable: true,
     description:
@@ -17,6 +19,8 @@ export class OrderResolver {
     return ctx.orders.order(id);
   }
 
+  @Directive(cost(JD_CALL_WEIGHT))
+  @Directive(listSize({ slicingArguments: ['first'], sizedFields: ['edges'], requireOneSlicingArgument: true }))
   @Query(() => OrderConnection, {
     description:
       "The signed-in customer's own orders as a cursor connection (jingdong.pop.order.search, cached per customer and filter for 20 s by default). " +

@@ -1,9 +1,12 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeScalar, Money } from '../../kit';
+import { DateTimeScalar, Money, listSize } from '../../kit';
 import { Shop } from '../shop/shop.type';
 import { OrderItem } from './order-item.type';
 import { OrderStatus } from './order-status';
 import { ShippingAddress } from './shipping-address.type';
+
+/** Demand control: lines priced per order (JD orders rarely have more). */
+const ORDER_LINES_ASSUMED = 10;
 
 @Directive('@key(fields: "id")')
 // Private to one customer: shared caches (gateway, CDN) must never store it.
@@ -58,6 +61,7 @@ export class Order {
   @Field(() => Money, { description: 'Seller discount applied to the order (JD `sellerDiscount`), exact fen, CNY; zero when none.' })
   discount!: Money;
 
+  @Directive(listSize({ assumedSize: ORDER_LINES_ASSUMED }))
   @Field(() => [OrderItem], { description: 'The order lines, in JD order.' })
   items!: OrderItem[];
 

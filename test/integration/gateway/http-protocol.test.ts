@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { loadGatewayConfig } from '../../../gateway/config';
 import { issueCustomerToken } from '../../../gateway/auth';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
-import { body, startGateway, type Harness } from './helpers/gateway-harness';
+import { priced, body, startGateway, type Harness } from './helpers/gateway-harness';
 
 const sha = (q: string) => createHash('sha256').update(q).digest('hex');
 const ext = (hash: string) => encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
@@ -43,13 +43,13 @@ describe('gateway HTTP protocol: APQ, CSRF, cache-control', () => {
       expect(offices.received).toHaveLength(0);
 
       const register = await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
-      expect(await register.json()).toEqual({ data: { offices: ['Beijing', 'Shanghai'] } });
+      expect(await register.json()).toEqual(priced({ offices: ['Beijing', 'Shanghai'] }));
 
       const hit = await get(`operationName=Offices&extensions=${ext(hash)}`);
       expect(hit.status).toBe(200);
-      expect(await hit.json()).toEqual({ data: { offices: ['Beijing', 'Shanghai'] } });
+      expect(await hit.json()).toEqual(priced({ offices: ['Beijing', 'Shanghai'] }));
       const hitPost = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
-      expect(await hitPost.json()).toEqual({ data: { offices: ['Beijing', 'Shanghai'] } });
+      expect(await hitPost.json()).toEqual(priced({ offices: ['Beijing', 'Shanghai'] }));
       // Only the registration reached the subgraph: the public answer it stored served both hashes-only requests.
       expect(offices.received).toHaveLength(1);
 
@@ -78,7 +78,7 @@ describe('gateway HTTP protocol: APQ, CSRF, cache-control', () => {
   describe('cache-control', () => {
     it('marks an anonymous GET of public data with the subgraph hint', async () => {
       const res = await get(`query=${encodeURIComponent('{ offices }')}`);
-      expect(await res.json()).toEqual({ data: { offices: ['Beijing', 'Shanghai'] } });
+      expect(await res.json()).toEqual(priced({ offices: ['Beijing', 'Shanghai'] }));
       expect(res.headers.get('cache-control')).toBe('max-age=86400, public');
     });
 

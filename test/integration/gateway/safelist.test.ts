@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sha256Hex } from '../../../gateway/safelist/manifest';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
-import { body, startGateway, type Harness } from './helpers/gateway-harness';
+import { priced, body, startGateway, type Harness } from './helpers/gateway-harness';
 
 const LISTED = 'query Offices {\n  offices\n}';
 
@@ -48,7 +48,7 @@ describe('persisted-operation safelist', () => {
 
   it('enforce runs listed operations (whitespace-insensitive) and rejects the rest with a code', async () => {
     const h = await gatewayWith({ SAFELIST_MODE: 'enforce' });
-    expect(await (await send(h, 'query Offices { offices }')).json()).toEqual({ data: { offices: ['Wuhan'] } });
+    expect(await (await send(h, 'query Offices { offices }')).json()).toEqual(priced({ offices: ['Wuhan'] }));
     const rejected = await send(h, 'query Hotline { hotline }');
     expect(rejected.status).toBe(400);
     expect((await body(rejected)).errors?.[0].extensions.code).toBe('OPERATION_NOT_IN_SAFELIST');
@@ -61,15 +61,15 @@ describe('persisted-operation safelist', () => {
     const mobile = await send(h, '{ hotline }', 'jd-mobile-ios');
     expect((await body(mobile)).errors?.[0].extensions.code).toBe('OPERATION_NOT_IN_SAFELIST');
     const partner = await send(h, '{ hotline }', 'acme-portal');
-    expect(await partner.json()).toEqual({ data: { hotline: '950618' } });
+    expect(await partner.json()).toEqual(priced({ hotline: '950618' }));
     const anonymousClient = await send(h, '{ hotline }');
-    expect(await anonymousClient.json()).toEqual({ data: { hotline: '950618' } });
+    expect(await anonymousClient.json()).toEqual(priced({ hotline: '950618' }));
     expect(stub.received).toHaveLength(2);
   });
 
   it('log-unknown runs everything and logs the unknown operation', async () => {
     const h = await gatewayWith({ SAFELIST_MODE: 'log-unknown' });
-    expect(await (await send(h, 'query Hotline { hotline }', 'jd-mobile-ios')).json()).toEqual({ data: { hotline: '950618' } });
+    expect(await (await send(h, 'query Hotline { hotline }', 'jd-mobile-ios')).json()).toEqual(priced({ hotline: '950618' }));
     expect(
       h.logs.some(
         (l) => l.msg === 'operation not in the persisted-query safelist' && l.operationName === 'Hotline' && l.rejected === false,
@@ -82,7 +82,7 @@ describe('persisted-operation safelist', () => {
 
   it('off runs everything without consulting a manifest', async () => {
     const h = await gatewayWith({ SAFELIST_MODE: 'off', SAFELIST_MANIFEST: join(dir, 'does-not-exist.json') });
-    expect(await (await send(h, '{ hotline }')).json()).toEqual({ data: { hotline: '950618' } });
+    expect(await (await send(h, '{ hotline }')).json()).toEqual(priced({ hotline: '950618' }));
   });
 
   it('a missing manifest stops start-up with a clear message', async () => {

@@ -11,7 +11,7 @@ import { loadGatewayConfig } from '../../../gateway/config';
 import { issueCustomerToken } from '../../../gateway/auth';
 import { startSubgraph, type RunningSubgraph } from '../../../subgraphs/kit';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
-import { startGateway, type Harness } from './helpers/gateway-harness';
+import { priced, startGateway, type Harness } from './helpers/gateway-harness';
 
 const SDL = 'type Query { ping: String } type Mutation { cancelEverything: Boolean }';
 
@@ -66,7 +66,7 @@ describe('replaying a captured gateway signature', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ ping }' }),
     });
-    expect(await res.json()).toEqual({ data: { ping: 'pong' } });
+    expect(await res.json()).toEqual(priced({ ping: 'pong' }));
     expect(wire.received).toHaveLength(1);
     const [headers, body] = [wire.received[0], wire.bodies[0]];
 

@@ -55,3 +55,9 @@ export interface GraphQLBody {
 
 /** A GraphQL response body, typed for assertions. */
 export const body = async (res: Response): Promise<GraphQLBody> => (await res.json()) as GraphQLBody;
+
+/** A successful answer as the gateway sends it: the data, and the demand-control estimate in extensions.cost. */
+export const priced = (data: Record<string, unknown>) => ({
+  data,
+  extensions: { cost: { estimated: expect.any(Number), max: expect.any(Number), mode: expect.any(String) } },
+});

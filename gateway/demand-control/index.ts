@@ -1,0 +1,2 @@
+export { demandControlPlugin } from './plugin';
+export { readDemandControl, type DemandControlConfig } from './config';
