@@ -82,16 +82,21 @@ export interface AnswerVerdict {
   problem?: string;
 }
 
-/** A GraphQL answer with data and no errors, as JSON; a string saying what is wrong otherwise. */
+/**
+ * A GraphQL answer with data and no errors, as JSON without its `extensions` (each gateway's own
+ * metadata, e.g. our demand-control `extensions.cost`, which the peers do not send); a string saying
+ * what is wrong otherwise.
+ */
 export function parseCleanAnswer(answer: Answer): unknown {
-  let json: { data?: unknown; errors?: unknown[] };
+  let json: { data?: unknown; errors?: unknown[]; extensions?: unknown };
   try {
     json = JSON.parse(answer.body) as typeof json;
   } catch {
     return `HTTP ${answer.status}, not JSON: ${answer.body.slice(0, 200)}`;
   }
   if (answer.status !== 200 || json.data == null || json.errors?.length) return `HTTP ${answer.status}: ${answer.body.slice(0, 400)}`;
-  return json;
+  const { extensions: _metadata, ...answered } = json;
+  return answered;
 }
 
 /** Compares every answer with the first (the reference); a reference that is not clean fails them all. */

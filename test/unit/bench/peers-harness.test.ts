@@ -114,6 +114,12 @@ describe('compareAnswers', () => {
     expect(maskVolatile({ a: [{ b: 1 }, { b: 2 }] }, [['a', '*', 'b']])).toEqual({ a: [{ b: VOLATILE_MARK }, { b: VOLATILE_MARK }] });
   });
 
+  it("leaves each gateway's extensions out (ours carries its demand-control estimate), but not a difference in data", () => {
+    const ours = { data: { a: 1 }, extensions: { cost: { estimated: 3, max: 300, mode: 'enforce' } } };
+    expect(compareAnswers([answer('ours', ours), answer('hive', { data: { a: 1 } })], [])[1].identical).toBe(true);
+    expect(compareAnswers([answer('ours', ours), answer('hive', { data: { a: 2 } })], [])[1].identical).toBe(false);
+  });
+
   it('fails GraphQL errors and non-200 answers even when every target agrees', () => {
     const errors = { data: null, errors: [{ message: 'boom' }] };
     const verdicts = compareAnswers([answer('ours', errors), answer('hive', errors)], []);
