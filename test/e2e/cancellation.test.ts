@@ -21,7 +21,13 @@ describe('cancellation reaches JD', () => {
 
   beforeAll(async () => {
     // The operation limits would refuse these documents before any JD call; this is about one that runs.
-    stack = await startTestStack({ MAX_OPERATION_TOKENS: '0', MAX_OPERATION_ALIASES: '0', MAX_OPERATION_ROOT_FIELDS: '0' });
+    // Demand control off as well: 1000 aliased order(id) cost 5000, over a customer's budget.
+    stack = await startTestStack({
+      MAX_OPERATION_TOKENS: '0',
+      MAX_OPERATION_ALIASES: '0',
+      MAX_OPERATION_ROOT_FIELDS: '0',
+      DEMAND_CONTROL_MODE: 'off',
+    });
     bearer = `Bearer ${await issueCustomerToken(stack.config.gateway.jwt, DEMO_PINS.alice)}`;
   });
   afterAll(() => stack.stop());

@@ -34,14 +34,23 @@ describe("another customer's id reads exactly like one that does not exist", () 
   it('orders', async () => {
     const q = 'query ($id: ID!) { order(id: $id) { id status } }';
     const foreign = await ask(q, { id: bobsOrder().orderId });
-    expect(foreign).toEqual({ status: 200, body: { data: { order: null } } });
+    expect(foreign).toEqual({
+      status: 200,
+      body: { data: { order: null }, extensions: { cost: { estimated: expect.any(Number), max: expect.any(Number), mode: 'enforce' } } },
+    });
     expect(await ask(q, { id: unknownOrder() })).toEqual(foreign);
   });
 
   it('after-sales services', async () => {
     const q = 'query ($id: ID!) { afterSalesService(id: $id) { id status } }';
     const foreign = await ask(q, { id: String(bobsService().afsServiceId) });
-    expect(foreign).toEqual({ status: 200, body: { data: { afterSalesService: null } } });
+    expect(foreign).toEqual({
+      status: 200,
+      body: {
+        data: { afterSalesService: null },
+        extensions: { cost: { estimated: expect.any(Number), max: expect.any(Number), mode: 'enforce' } },
+      },
+    });
     expect(await ask(q, { id: unknownService() })).toEqual(foreign);
     expect(await ask(q, { id: 'abc' })).toEqual(foreign);
   });
@@ -66,6 +75,7 @@ describe("another customer's id reads exactly like one that does not exist", () 
             userErrors: [{ code: 'SERVICE_NOT_FOUND', field: ['id'], message: 'No after-sales service with this id.' }],
           },
         },
+        extensions: { cost: { estimated: expect.any(Number), max: expect.any(Number), mode: 'enforce' } },
       },
     });
     expect(await ask(m, { id: unknownService() })).toEqual(foreign);

@@ -107,7 +107,13 @@ describe('operation limits set from the environment', () => {
   afterAll(() => nodes.stop());
 
   it('0 turns a limit off, and a batch limit above 1 turns HTTP batching on', async () => {
-    const h = await startGateway([nodes], { MAX_OPERATION_DEPTH: '0', MAX_OPERATION_ALIASES: '0', MAX_BATCH_OPERATIONS: '3' });
+    // Demand control off: this is about the limits alone (its estimates would show up in extensions.cost).
+    const h = await startGateway([nodes], {
+      MAX_OPERATION_DEPTH: '0',
+      MAX_OPERATION_ALIASES: '0',
+      MAX_BATCH_OPERATIONS: '3',
+      DEMAND_CONTROL_MODE: 'off',
+    });
     try {
       const post = (payload: unknown) =>
         fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
