@@ -37,7 +37,7 @@ describe('buildSubgraph', () => {
   it('produces Federation 2 SDL with @key, @shareable kit types, DateTime and the @cacheControl definition', () => {
     const { sdl } = buildAlpha();
     expect(sdl).toMatch(
-      /^extend schema\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.7", import: \["@key", "@shareable"\]\)/,
+      /^extend schema\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.9", import: \["@cost", "@key", "@listSize", "@shareable"\]\)/,
     );
     expect(sdl).toMatch(/type Order\s+@key\(fields: "id"\)\s+@cacheControl\(maxAge: 30, scope: PRIVATE\)/);
     expect(sdl).toMatch(/type Money\s+@shareable/);
