@@ -12,6 +12,7 @@ import { forkIpcChild } from '../test/support/processes';
 import { checkoutBaseline } from './peers/targets';
 import type { BenchResult } from './lib/report';
 import { median, round } from './lib/stats';
+import { NO_EDGE_RATE_LIMITS } from './lib/no-edge-rate-limits';
 
 const CONNECTIONS = 10;
 const DURATION_S = 10;
@@ -41,6 +42,7 @@ async function startChild(root = join(__dirname, '..'), extraEnv: Record<string,
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'silent',
+    ...NO_EDGE_RATE_LIMITS,
     JD_SANDBOX_FAULTS: JSON.stringify({ '*': LATENCY }),
   };
   // The bench measures the default in-memory wiring; a REDIS_URL or real JD in the shell must not leak in.

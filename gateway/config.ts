@@ -19,8 +19,17 @@ import { readDemandControl, type DemandControlConfig } from './demand-control';
 
 export type SafelistMode = 'off' | 'log-unknown' | 'enforce';
 
-/** Partner requests per minute per key when PARTNER_RATE_LIMIT_PER_MINUTE is unset on sandbox data. */
-export const SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE = 60;
+/**
+ * Requests per minute when the *_RATE_LIMIT_PER_MINUTE variables are unset. Partners get a small
+ * trial budget on sandbox data and a contract-sized one on real data; a customer's app and an
+ * anonymous page rarely need more than a few requests a second, and a NAT shares one address.
+ */
+export const RATE_LIMIT_DEFAULTS = {
+  sandboxPartner: 60,
+  partner: 600,
+  customer: 300,
+  anonymous: 300,
+} as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -59,8 +68,13 @@ export interface GatewayConfig {
   explorer: { enabled: boolean };
   /** Apollo's embedded Sandbox at GET /graphql (APOLLO_SANDBOX_LANDING_PAGE; loads from Apollo's CDN, so off by default). */
   apolloSandboxLandingPage: boolean;
-  /** Per partner key (PARTNER_RATE_LIMIT_PER_MINUTE); 0 means no limit. */
-  partnerRateLimit: { perMinute: number };
+  /**
+   * Requests per minute per partner key, customer pin and anonymous client address (0: no limit),
+   * counted in Redis under RATE_LIMIT_NAMESPACE when REDIS_URL is set.
+   */
+  rateLimit: { perMinute: Record<'partner' | 'customer' | 'anonymous', number>; namespace: string };
+  /** Proxies in front of the gateway whose X-Forwarded-For is believed when finding the client address. */
+  trustedProxyHops: number;
   /** Operation pricing and per-caller budgets (DEMAND_CONTROL_*). */
   demandControl: DemandControlConfig;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -171,14 +185,14 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     introspection,
     explorer: { enabled: read.bool('EXPLORER', sandboxData) },
     apolloSandboxLandingPage,
-    partnerRateLimit: {
-      perMinute: read.int('PARTNER_RATE_LIMIT_PER_MINUTE', {
-        min: 0,
-        default: sandboxData ? SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE : 0,
-        unit: 'requests',
-        why: { min: '0 means no limit' },
-      }),
-    },
+    rateLimit: rateLimitConfig(read, sandboxData),
+    trustedProxyHops: read.int('TRUSTED_PROXY_HOPS', {
+      min: 0,
+      max: 10,
+      default: 0,
+      unit: 'proxies',
+      why: { max: 'count only the proxies you run: load balancer, ingress' },
+    }),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     timeouts: timeouts(read),
     operationLimits: operationLimits(read),
@@ -188,6 +202,26 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   };
   read.finish();
   return config;
+}
+
+function rateLimitConfig(read: EnvReader, sandboxData: boolean): GatewayConfig['rateLimit'] {
+  const perMinute = (name: string, fallback: number) =>
+    read.int(name, { min: 0, default: fallback, unit: 'requests', why: { min: '0 means no limit' } });
+  const namespace = read.text('RATE_LIMIT_NAMESPACE', 'default');
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(namespace)) {
+    read.problem(
+      'RATE_LIMIT_NAMESPACE',
+      `must be 1 to 64 letters, digits, ".", "_" or "-", e.g. production; got ${JSON.stringify(namespace)}`,
+    );
+  }
+  return {
+    perMinute: {
+      partner: perMinute('PARTNER_RATE_LIMIT_PER_MINUTE', sandboxData ? RATE_LIMIT_DEFAULTS.sandboxPartner : RATE_LIMIT_DEFAULTS.partner),
+      customer: perMinute('CUSTOMER_RATE_LIMIT_PER_MINUTE', RATE_LIMIT_DEFAULTS.customer),
+      anonymous: perMinute('ANONYMOUS_RATE_LIMIT_PER_MINUTE', RATE_LIMIT_DEFAULTS.anonymous),
+    },
+    namespace,
+  };
 }
 
 function jwtConfig(read: EnvReader): JwtConfig {

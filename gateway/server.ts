@@ -35,7 +35,7 @@ import { cors } from './http/cors';
 import { accessLog } from './http/access-log';
 import { readiness } from './http/health';
 import { apolloLandingPagePlugin, createLandingRouter } from './landing';
-import { createPartnerRateLimit } from './rate-limit';
+import { createEdgeRateLimit } from './rate-limit';
 import { createExplorerRouter, explorerOptionsFor } from './explorer';
 import { requestLifetime } from './deadline';
 import { requestSpan, tracingPlugin } from './tracing';
@@ -69,17 +69,20 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   const external: ExternalMetrics[] = [];
   const supergraph = fileSupergraph(config.supergraphPath, log);
   const authenticate = createAuthenticator(config);
-  const partnerRateLimit =
-    config.partnerRateLimit.perMinute > 0
-      ? createPartnerRateLimit({ perMinute: config.partnerRateLimit.perMinute, registry: metrics.registry })
-      : undefined;
+  // One guarded connection for what replicas share through Redis besides APQ: the rate-limit counters
+  // and the public response cache. A slow or dead Redis costs a fallback to memory, never a request its answer.
+  const redis = config.redisUrl
+    ? connectRedis({
+        url: config.redisUrl,
+        onStateChange: (state) => {
+          metrics.redisUp.set(state === 'up' ? 1 : 0);
+          log[state === 'up' ? 'info' : 'warn']({ redis: state }, `gateway Redis connection ${state}`);
+        },
+      })
+    : undefined;
+  const rateLimit = createEdgeRateLimit({ ...config.rateLimit, redis, registry: metrics.registry, log });
   const safelist = config.safelist.mode === 'off' ? undefined : safelistFromManifest(loadManifest(config.safelist.manifestPath));
   const apq = config.apq ? createApqCache(config.redisUrl) : undefined;
-  // Guarded: a slow or dead Redis costs the response cache a miss, never a request its answer.
-  const responseRedis =
-    config.responseCache.enabled && config.redisUrl
-      ? connectRedis({ url: config.redisUrl, onStateChange: (state) => log.warn({ state }, `response cache: Redis ${state}`) })
-      : undefined;
 
   const observeFetch = (subgraph: string, outcome: 'ok' | 'error', seconds: number) => {
     metrics.subgraphFetches.inc({ subgraph, outcome });
@@ -102,6 +105,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
 
   const app = express();
   app.disable('x-powered-by');
+  // req.ip is then the address the outermost trusted proxy saw; with 0 hops X-Forwarded-For is ignored, so it cannot be spoofed.
+  if (config.trustedProxyHops > 0) app.set('trust proxy', config.trustedProxyHops);
   const httpServer = http.createServer(app);
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -116,7 +121,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   if (config.responseCache.enabled) {
     const cache = createResponseStore({
       maxMemoryEntries: config.responseCache.maxEntries,
-      redis: responseRedis,
+      redis,
       onRedisFailure: (operation) => metrics.responseCacheRedisFailures.inc({ operation }),
     });
     plugins.push(publicResponseCachePlugin({ cache, onLookup: (result) => metrics.responseCache.inc({ result }) }));
@@ -168,7 +173,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     await server.start();
   } catch (err) {
     await apq?.close();
-    await responseRedis?.close();
+    await redis?.close();
     throw err;
   }
 
@@ -208,7 +213,9 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
         const lifetime = requestLifetime(req, res, config.timeouts.requestMs);
         const requestIdValue = res.locals.requestId as string;
         const identity = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
-        partnerRateLimit?.(identity);
+        const verdict = await rateLimit({ identity, clientAddress: req.ip });
+        for (const [name, value] of Object.entries(verdict.headers)) res.setHeader(name, value);
+        if (verdict.refusal) throw verdict.refusal;
         return {
           identity,
           requestId: requestIdValue,
@@ -232,7 +239,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   } catch (err) {
     await server.stop();
     await apq?.close();
-    await responseRedis?.close();
+    await redis?.close();
     throw err;
   }
   const port = (httpServer.address() as AddressInfo).port;
@@ -254,7 +261,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     } catch (err) {
       await server.stop();
       await apq?.close();
-      await responseRedis?.close();
+      await redis?.close();
       throw err;
     }
     metricsUrl = `http://${config.host}:${(listening.address() as AddressInfo).port}/metrics`;
@@ -266,7 +273,10 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       introspection: config.introspection,
       explorer: config.explorer.enabled,
       apolloSandboxLandingPage: config.apolloSandboxLandingPage,
-      partnerRateLimitPerMinute: config.partnerRateLimit.perMinute,
+      partnerRateLimitPerMinute: config.rateLimit.perMinute.partner,
+      rateLimitsPerMinute: config.rateLimit.perMinute,
+      rateLimitCounters: redis ? 'redis' : 'memory',
+      trustedProxyHops: config.trustedProxyHops,
       demandControl: config.demandControl.mode,
       costBudgets: config.demandControl.budgets,
     },
@@ -296,7 +306,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       (stopped ??= (async () => {
         await server.stop(); // the drain plugin closes the listener and waits for requests in flight
         await apq?.close();
-        await responseRedis?.close();
+        await redis?.close();
         if (metricsServer) {
           metricsServer.closeAllConnections();
           await new Promise<void>((resolve) => metricsServer?.close(() => resolve()));

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { ChildMessage } from '../graph/stack-child';
 import { runLoad, type AutocannonOptions } from '../graph/autocannon';
 import { apqGetUrl, isCleanAnswer, readExample, registerApq } from '../graph/queries';
+import { NO_EDGE_RATE_LIMITS } from '../lib/no-edge-rate-limits';
 
 const VARIANTS = {
   'before (luxon every call, make-fetch-happen)': 'no-memo,no-fetcher',
@@ -33,6 +34,7 @@ async function startVariant(variant: string): Promise<{ child: ChildProcess; rea
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'silent',
+    ...NO_EDGE_RATE_LIMITS,
     JD_SANDBOX_FAULTS: JSON.stringify({ '*': { latencyMs: 4, jitterMs: 2 } }),
     STACK_VARIANT: variant,
   };

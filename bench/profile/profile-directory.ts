@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import type { ChildMessage } from '../graph/stack-child';
 import { runLoad } from '../graph/autocannon';
 import { apqGetUrl, isCleanAnswer, readExample, registerApq } from '../graph/queries';
+import { NO_EDGE_RATE_LIMITS } from '../lib/no-edge-rate-limits';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'silent',
+    ...NO_EDGE_RATE_LIMITS,
     JD_SANDBOX_FAULTS: JSON.stringify({ '*': { latencyMs: 4, jitterMs: 2 } }),
     ...(JSON.parse(process.env.PROFILE_ENV ?? '{}') as Record<string, string>),
   };

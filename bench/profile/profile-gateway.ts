@@ -18,6 +18,7 @@ import { startSubgraphs } from '../peers/subgraphs';
 import { buildWorkloads } from '../peers/workloads';
 import { runWrk } from '../peers/wrk';
 import type { RunningTarget } from '../peers/targets';
+import { NO_EDGE_RATE_LIMITS } from '../lib/no-edge-rate-limits';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
       .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
   );
   mkdirSync(out, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'silent', ...NO_EDGE_RATE_LIMITS };
   for (const name of Object.keys(env))
     if (name === 'REDIS_URL' || name === 'JD_API_URL' || name.startsWith('SUBGRAPH_URL_') || name.startsWith('GATEWAY_')) delete env[name];
   const config = loadGatewayConfig(env);

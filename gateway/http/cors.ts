@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 
 // Browsers on another origin may read these: the simulated-data label, rate-limit back-off and the request id.
-const EXPOSED_HEADERS = 'x-jd-sandbox, retry-after, x-request-id';
+const EXPOSED_HEADERS = 'x-jd-sandbox, retry-after, ratelimit, ratelimit-policy, x-request-id';
 const ALLOWED_HEADERS =
   'content-type, authorization, x-api-key, apollo-require-preflight, apollographql-client-name, apollographql-client-version, x-request-id, traceparent, accept-language';
 

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One registry per gateway instance (tests run several); other layers add theirs through registerExternalMetrics. */
 export function createGatewayMetrics() {
@@ -86,6 +86,11 @@ export function createGatewayMetrics() {
       name: 'gateway_operations_over_cost_budget_total',
       help: "Operations whose estimated cost was over their caller's budget, by kind of caller and whether they were refused (enforce) or only measured",
       labelNames: ['caller', 'refused'],
+      registers,
+    }),
+    redisUp: new Gauge({
+      name: 'gateway_redis_up',
+      help: "1 while the gateway's Redis connection (rate-limit counters, response cache) answers, 0 while it falls back to memory (absent without REDIS_URL)",
       registers,
     }),
     safelistUnknown: new Counter({

@@ -1,2 +1,1 @@
-export { createPartnerRateLimit } from './partner-rate-limit';
-export { TokenBuckets } from './token-bucket';
+export { createEdgeRateLimit } from './edge-rate-limit';

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../../config';
-import { SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE, loadGatewayConfig } from '../../../gateway/config';
+import { RATE_LIMIT_DEFAULTS, loadGatewayConfig } from '../../../gateway/config';
 import { REAL_JD_GATEWAY_ENV } from '../../support/real-jd-env';
 
 const JD = REAL_JD_GATEWAY_ENV;
@@ -11,17 +11,19 @@ describe('sandbox vs JD mode', () => {
     expect(c.introspection).toBe(true);
     expect(c.explorer).toEqual({ enabled: true });
     expect(c.apolloSandboxLandingPage).toBe(false);
-    expect(c.partnerRateLimit).toEqual({ perMinute: SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE });
-    expect(SANDBOX_PARTNER_RATE_LIMIT_PER_MINUTE).toBeGreaterThan(0);
+    expect(c.rateLimit.perMinute).toEqual({ partner: 60, customer: 300, anonymous: 300 });
+    expect(c.rateLimit.perMinute.partner).toBe(RATE_LIMIT_DEFAULTS.sandboxPartner);
+    expect(c.rateLimit.namespace).toBe('default');
+    expect(c.trustedProxyHops).toBe(0);
   });
 
-  it('with real JD data turns introspection, explorer and the default partner limit off', () => {
+  it('with real JD data turns introspection and explorer off and gives partners a contract-sized limit', () => {
     const c = loadGatewayConfig(JD);
     expect(c.deployment).toEqual({ data: 'jd', production: true });
     expect(c.introspection).toBe(false);
     expect(c.explorer).toEqual({ enabled: false });
     expect(c.apolloSandboxLandingPage).toBe(false);
-    expect(c.partnerRateLimit).toEqual({ perMinute: 0 });
+    expect(c.rateLimit.perMinute).toEqual({ partner: 600, customer: 300, anonymous: 300 });
   });
 
   it('lets real-data deployments turn introspection and the explorer on explicitly', () => {
@@ -30,17 +32,23 @@ describe('sandbox vs JD mode', () => {
       deployment: { data: 'jd' },
       introspection: true,
       explorer: { enabled: true },
-      partnerRateLimit: { perMinute: 600 },
+      rateLimit: { perMinute: { partner: 600 } },
     });
   });
 
   it('lets sandbox deployments turn them off, and the partner limit off with 0', () => {
-    const c = loadGatewayConfig({ INTROSPECTION: 'false', EXPLORER: '0', PARTNER_RATE_LIMIT_PER_MINUTE: '0' });
+    const c = loadGatewayConfig({
+      INTROSPECTION: 'false',
+      EXPLORER: '0',
+      PARTNER_RATE_LIMIT_PER_MINUTE: '0',
+      CUSTOMER_RATE_LIMIT_PER_MINUTE: '0',
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
+    });
     expect(c).toMatchObject({
       deployment: { data: 'sandbox' },
       introspection: false,
       explorer: { enabled: false },
-      partnerRateLimit: { perMinute: 0 },
+      rateLimit: { perMinute: { partner: 0, customer: 0, anonymous: 0 } },
     });
   });
 
@@ -56,6 +64,11 @@ describe('sandbox vs JD mode', () => {
     ['PARTNER_RATE_LIMIT_PER_MINUTE', '-1', /PARTNER_RATE_LIMIT_PER_MINUTE: must be at least 0 \(0 means no limit\)/],
     ['PARTNER_RATE_LIMIT_PER_MINUTE', '2.5', /PARTNER_RATE_LIMIT_PER_MINUTE: must be a whole number/],
     ['PARTNER_RATE_LIMIT_PER_MINUTE', 'lots', /PARTNER_RATE_LIMIT_PER_MINUTE/],
+    ['CUSTOMER_RATE_LIMIT_PER_MINUTE', '-5', /CUSTOMER_RATE_LIMIT_PER_MINUTE: must be at least 0 \(0 means no limit\)/],
+    ['ANONYMOUS_RATE_LIMIT_PER_MINUTE', 'many', /ANONYMOUS_RATE_LIMIT_PER_MINUTE: must be a whole number/],
+    ['TRUSTED_PROXY_HOPS', '-1', /TRUSTED_PROXY_HOPS: must be at least 0/],
+    ['TRUSTED_PROXY_HOPS', '11', /TRUSTED_PROXY_HOPS: must be at most 10 \(count only the proxies you run/],
+    ['RATE_LIMIT_NAMESPACE', 'a:b', /RATE_LIMIT_NAMESPACE: must be 1 to 64 letters/],
     ['EXPLORER', 'yes-please', /EXPLORER/],
     ['APOLLO_SANDBOX_LANDING_PAGE', 'maybe', /APOLLO_SANDBOX_LANDING_PAGE/],
   ])('stops start-up on %s=%s, naming the variable', (name, value, message) => {
