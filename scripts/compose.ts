@@ -1,11 +1,17 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { parse, type DocumentNode } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { z } from 'zod';
 
+import { checkSupergraph, formatCheck, knownOperations, readSupergraph } from './supergraph-check';
+
 // `npm run compose`: rover's supergraph config in, schema/supergraph.graphql out, without the rover binary.
+// `npm run compose -- --check [--against <file or URL>]`: compose, compare with the committed (or given)
+// supergraph, list breaking and dangerous changes, and fail when a persisted operation or an explorer
+// example would break. It writes nothing.
 
 const roverConfigSchema = z.object({
   federation_version: z
@@ -55,14 +61,32 @@ export function composeFromRoverConfig(configPath: string): ComposeResult {
   return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => `${h.definition.code}: ${h.message}`) };
 }
 
-function main(): void {
-  const configPath = process.argv[2] ?? 'rover.yaml';
-  const out = process.argv[3] ?? 'schema/supergraph.graphql';
+const USAGE = 'usage: npm run compose -- [rover.yaml] [out.graphql] [--check [--against <file or URL>]]';
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    options: { check: { type: 'boolean', default: false }, against: { type: 'string' }, help: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  if (values.help) return void process.stdout.write(`${USAGE}\n`);
+  if (values.against !== undefined && !values.check) throw new Error(`--against needs --check\n${USAGE}`);
+  const configPath = positionals[0] ?? 'rover.yaml';
+  const out = positionals[1] ?? 'schema/supergraph.graphql';
   const result = composeFromRoverConfig(configPath);
   for (const hint of result.hints) process.stderr.write(`hint: ${hint}\n`);
   if (!result.ok) {
     process.stderr.write(`Composition failed with ${result.errors.length} error(s):\n${result.errors.map((e) => `  - ${e}`).join('\n')}\n`);
     process.exit(1);
+  }
+  if (values.check) {
+    const against = values.against ?? out;
+    const check = await checkSupergraph(await readSupergraph(against), result.supergraphSdl, knownOperations(process.cwd()));
+    process.stdout.write(`${formatCheck(check, against)}\n`);
+    if (check.broken.length > 0) {
+      process.stderr.write(`Check failed: the new supergraph breaks ${check.broken.map((b) => b.operation.name).join(', ')}.\n`);
+      process.exit(1);
+    }
+    return;
   }
   mkdirSync(dirname(resolve(out)), { recursive: true });
   writeFileSync(out, result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`);
@@ -70,10 +94,8 @@ function main(): void {
 }
 
 if (require.main === module) {
-  try {
-    main();
-  } catch (err) {
+  main().catch((err: unknown) => {
     process.stderr.write(`${(err as Error).message}\n`);
     process.exit(1);
-  }
+  });
 }

@@ -54,8 +54,10 @@ export function fileSupergraph(path: string, log: Logger, debounceMs = 150): Fil
       }
     };
     // Watch the directory, not the file: editors and compose replace the file, which ends a file watch.
+    // A Kubernetes ConfigMap volume never touches the file either: `supergraph.graphql` is a symlink to
+    // `..data/supergraph.graphql`, and an update renames a new `..data` symlink into place.
     const watcher: FSWatcher = watch(dirname(file), (_event, name) => {
-      if (name !== null && name.toString() !== basename(file)) return;
+      if (name !== null && !reloadsOnChangeOf(name.toString(), basename(file))) return;
       clearTimeout(timer);
       timer = setTimeout(() => void reload(), debounceMs);
     });
@@ -70,4 +72,9 @@ export function fileSupergraph(path: string, log: Logger, debounceMs = 150): Fil
   };
 
   return { hook, current: () => current, nextReload: () => new Promise<void>((r) => waiters.push(r)) };
+}
+
+/** The file itself, or the kubelet's `..data` symlink (and its `..data_tmp` and timestamped folders). */
+function reloadsOnChangeOf(changed: string, fileName: string): boolean {
+  return changed === fileName || changed.startsWith('..');
 }
