@@ -23,7 +23,7 @@ describe('gateway CORS', () => {
   it('lets an allowed origin read the sandbox label, Retry-After and the request id', () => {
     const { headers, passedOn } = run(['https://app.example'], 'POST', 'https://app.example');
     expect(headers.get('access-control-allow-origin')).toBe('https://app.example');
-    expect(headers.get('access-control-expose-headers')).toBe('x-jd-sandbox, retry-after, x-request-id');
+    expect(headers.get('access-control-expose-headers')).toBe('x-jd-sandbox, retry-after, ratelimit, ratelimit-policy, x-request-id');
     expect(passedOn).toBe(true);
   });
 
