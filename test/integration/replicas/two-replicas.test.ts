@@ -9,6 +9,7 @@ import { createClient } from '@keyv/redis';
 import { issueCustomerToken } from '../../../gateway/auth';
 import { loadGatewayConfig } from '../../../gateway/config';
 import { createSandbox, DEMO_PINS, type Sandbox } from '../../../jd/sandbox';
+import { eventually } from '../../support/eventually';
 import { redisSuite, TEST_REDIS_URL as redisUrl } from '../../support/redis';
 import { startGatewayProcess, startSubgraphSet, type GatewayProcess, type SubgraphSet } from '../../support/replicas';
 
@@ -18,6 +19,7 @@ jest.setTimeout(60_000);
 const LIMIT = 10;
 const PARTNER_KEY = 'replica-test-partner-key-0123456789';
 const namespace = `replicas-${randomUUID().slice(0, 8)}`;
+const METRICS_TOKEN = `replica-metrics-${randomUUID()}`;
 
 interface Body {
   data?: Record<string, unknown> | null;
@@ -61,6 +63,7 @@ suite('two gateway replicas over one Redis', () => {
       ...shared,
       SUPERGRAPH_PATH: join(resolve(__dirname, '../../..'), 'schema', 'supergraph.graphql'),
       RATE_LIMIT_NAMESPACE: namespace,
+      METRICS_TOKEN,
       TRUSTED_PROXY_HOPS: '1',
       PARTNER_API_KEYS: JSON.stringify([{ key: PARTNER_KEY, partnerId: 'replica-test', scopes: ['directory:read'] }]),
       PARTNER_RATE_LIMIT_PER_MINUTE: String(LIMIT),
@@ -190,6 +193,34 @@ suite('two gateway replicas over one Redis', () => {
     );
     expect(cancelled.body.data).toEqual({ cancelAfterSales: { service: { id: service.id, status: 'CANCELLED' }, userErrors: [] } });
     expect((await readThroughB(orderId)).order.afterSalesServices).toEqual([{ id: service.id, status: 'CANCELLED' }]);
+  });
+
+  it('shares the public response cache: what A fetched for an anonymous caller, B answers without the subgraphs', async () => {
+    const metric = async (gateway: GatewayProcess, pattern: RegExp) =>
+      Number(
+        pattern.exec(
+          await (await fetch(`${gateway.base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text(),
+        )?.[1] ?? 0,
+      );
+    const hits = (gateway: GatewayProcess) => metric(gateway, /^gateway_response_cache_total\{result="hit"\} (\d+)/m);
+    const officesFetches = (gateway: GatewayProcess) =>
+      metric(gateway, /^gateway_subgraph_fetches_total\{subgraph="offices",outcome="ok"\} (\d+)/m);
+    // An operation no run has cached before: its cache key is new to Redis.
+    const query = `query ReplicaPublic_${randomUUID().replace(/-/g, '')} { nearestSupportOffice(countryCode: "FR") { office { city } } }`;
+    const fromA = await post(a, { query });
+    expect(fromA.body.data).toEqual({ nearestSupportOffice: { office: { city: expect.any(String) } } });
+
+    // A stores the answer after it has sent it; ask B until it finds it in Redis (each ask counted).
+    let hit: { body: Body; fetched: number } | undefined;
+    await eventually(async () => {
+      const [hitsBefore, fetchesBefore] = [await hits(b), await officesFetches(b)];
+      const res = await post(b, { query });
+      if ((await hits(b)) === hitsBefore) return false;
+      hit = { body: res.body, fetched: (await officesFetches(b)) - fetchesBefore };
+      return true;
+    }, 'B answering from the shared response cache');
+    expect(hit?.body).toEqual(fromA.body);
+    expect(hit?.fetched).toBe(0);
   });
 
   it('keeps answering through B when A is killed under load, and requests a client retries succeed', async () => {
