@@ -58,6 +58,8 @@ export interface GatewayConfig {
   jwt: JwtConfig;
   partnerKeys: PartnerKey[];
   redisUrl?: string;
+  /** A Redis command of the rate limits or the response cache slower than this falls back to memory (REDIS_OPERATION_TIMEOUT_MS). */
+  redisOperationTimeoutMs: number;
   apq: boolean;
   /** The whole-response cache for public data (RESPONSE_CACHE, RESPONSE_CACHE_MAX_ENTRIES); shared through redisUrl. */
   responseCache: { enabled: boolean; maxEntries: number };
@@ -171,6 +173,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     jwt: jwtConfig(read),
     partnerKeys: partnerKeys(read),
     redisUrl: readRedisUrl(read),
+    redisOperationTimeoutMs: read.int('REDIS_OPERATION_TIMEOUT_MS', { min: 10, max: 10_000, default: 250, unit: 'milliseconds' }),
     apq: read.bool('APQ', true),
     responseCache: {
       enabled: read.bool('RESPONSE_CACHE', true),

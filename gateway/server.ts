@@ -74,6 +74,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   const redis = config.redisUrl
     ? connectRedis({
         url: config.redisUrl,
+        operationTimeoutMs: config.redisOperationTimeoutMs,
         onStateChange: (state) => {
           metrics.redisUp.set(state === 'up' ? 1 : 0);
           log[state === 'up' ? 'info' : 'warn']({ redis: state }, `gateway Redis connection ${state}`);

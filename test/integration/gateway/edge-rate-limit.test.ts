@@ -161,7 +161,8 @@ redisSuite('edge rate limits over Redis', () => {
   let b: Harness;
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    const env = { ...LIMITS, REDIS_URL: redis.url, RATE_LIMIT_NAMESPACE: 'edge-test' };
+    // A generous command timeout: a busy test machine must not look like a failing Redis.
+    const env = { ...LIMITS, REDIS_URL: redis.url, RATE_LIMIT_NAMESPACE: 'edge-test', REDIS_OPERATION_TIMEOUT_MS: '2000' };
     [a, b] = await Promise.all([startGateway([stub], env), startGateway([stub], env)]);
     await eventually(
       async () => /gateway_redis_up 1/.test(await metricsText(a)) && /gateway_redis_up 1/.test(await metricsText(b)),

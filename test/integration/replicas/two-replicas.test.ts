@@ -63,6 +63,8 @@ suite('two gateway replicas over one Redis', () => {
       ...shared,
       SUPERGRAPH_PATH: join(resolve(__dirname, '../../..'), 'schema', 'supergraph.graphql'),
       RATE_LIMIT_NAMESPACE: namespace,
+      // A busy test machine must not look like a failing Redis (each replica would then count alone).
+      REDIS_OPERATION_TIMEOUT_MS: '2000',
       METRICS_TOKEN,
       TRUSTED_PROXY_HOPS: '1',
       PARTNER_API_KEYS: JSON.stringify([{ key: PARTNER_KEY, partnerId: 'replica-test', scopes: ['directory:read'] }]),
