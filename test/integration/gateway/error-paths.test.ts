@@ -66,8 +66,7 @@ describe.each(MODES)('every error path answers a GraphQL JSON error that leaks n
       'OPERATION_LIMIT_EXCEEDED',
     ],
     ['a subgraph refusal', () => post({ query: '{ refused }' }), 200, 'FORBIDDEN'],
-    // A stable subgraph code is fine too, as long as it names no address.
-    ['a subgraph that is down', () => post({ query: '{ gone }' }), 200, 'INTERNAL_SERVER_ERROR|SUBGRAPH_UNAVAILABLE'],
+    ['a subgraph that is down', () => post({ query: '{ gone }' }), 200, 'SUBGRAPH_UNAVAILABLE'],
     ['a JD error', () => post({ query: '{ jd }' }), 200, 'UPSTREAM_REJECTED'],
     ['an unexpected exception in a resolver', () => post({ query: '{ boom }' }), 200, 'INTERNAL_SERVER_ERROR'],
     [
@@ -106,6 +105,11 @@ describe.each(MODES)('every error path answers a GraphQL JSON error that leaks n
     const { errors } = JSON.parse(text) as { errors: { message: string; extensions: Record<string, unknown> }[] };
     expect(errors[0].extensions.code).toMatch(new RegExp(`^(${code})$`));
     for (const leak of LEAKS) expect(text).not.toMatch(leak);
+  });
+
+  it("keeps a down subgraph's stable code and name while its address stays out", async () => {
+    const { errors } = (await (await post({ query: '{ gone }' })).json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(errors[0].extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'gone' });
   });
 
   it('hides field suggestions when introspection is off', async () => {
