@@ -1,13 +1,13 @@
 /**
  * `npm start`: the whole JD Support Graph on one machine — JD sandbox (4010), orders (4001),
  * after-sales (4002), exchange (4003), offices (4004) and the gateway (4000) — then prints the URLs
- * and demo credentials. Ctrl-C or SIGTERM drains requests in flight and exits.
+ * and demo credentials. Ctrl-C or SIGTERM reports not-ready, drains requests in flight and exits 0.
  */
 import 'reflect-metadata';
-import { ConfigError } from './config';
-import { startTracing, type Tracing } from './telemetry';
+import { ConfigError, SHUTDOWN_CLOSE_ROOM_MS, stopOnSignals } from './config';
+import { startTracing } from './telemetry';
 import { disableApolloTelemetry } from './gateway/apollo-telemetry';
-import { startStack, type RunningStack } from './stack';
+import { startStack } from './stack';
 import { demoBanner } from './stack/demo-banner';
 
 async function main(): Promise<void> {
@@ -16,17 +16,11 @@ async function main(): Promise<void> {
   const tracing = startTracing({ serviceName: 'jd-support-graph' });
   const stack = await startStack(process.env);
   process.stdout.write(await demoBanner(stack));
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    // Ctrl-C under `npm start` arrives twice (the terminal signals the group, npm forwards it), so a
-    // repeat is not "force": draining is bounded by the gateway's and subgraphs' stop grace period.
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`${signal}: draining requests in flight, then stopping gateway, subgraphs and sandbox\n`);
-    stopAndExit(stack, tracing);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  const { readinessDelayMs, drainMs } = stack.config.gateway.shutdown;
+  const shutdown = stopOnSignals(() => stack.stop().then(() => tracing.shutdown()), {
+    backstopMs: readinessDelayMs + drainMs + SHUTDOWN_CLOSE_ROOM_MS,
+    say: (message) => void process.stderr.write(`JD Support Graph: ${message}\n`),
+  });
   if (process.env.npm_lifecycle_event === 'start') stopWhenOrphaned(() => shutdown('npm exited'));
 }
 
@@ -43,22 +37,6 @@ function stopWhenOrphaned(stop: () => void): void {
     }
   }, 500);
   timer.unref();
-}
-
-function stopAndExit(stack: RunningStack, tracing: Tracing): void {
-  stack
-    .stop()
-    .then(() => tracing.shutdown())
-    .then(
-      () => {
-        process.stderr.write('JD Support Graph stopped\n');
-        process.exit(0);
-      },
-      (err: unknown) => {
-        process.stderr.write(`stopping failed: ${(err as Error).stack ?? String(err)}\n`);
-        process.exit(1);
-      },
-    );
 }
 
 main().catch((err: unknown) => {

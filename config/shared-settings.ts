@@ -41,3 +41,25 @@ export function readJdCacheNamespace(read: EnvReader): string {
   );
   return DEFAULT_JD_CACHE_NAMESPACE;
 }
+
+/** What every process does on SIGTERM, in order: report not-ready, wait, stop accepting, drain, end the rest. */
+export interface ShutdownSettings {
+  /** SHUTDOWN_READINESS_DELAY_MS: how long /health/ready says 503 before the listener closes, so load balancers stop sending. */
+  readinessDelayMs: number;
+  /** SHUTDOWN_DRAIN_MS: how long requests in flight may take to finish; what is left then is ended with an error. */
+  drainMs: number;
+}
+
+/** SHUTDOWN_DRAIN_MS when unset: longer than JD's default attempt timeout (JD_TIMEOUT_MS, 5 s), with room for a retry. */
+export const DEFAULT_SHUTDOWN_DRAIN_MS = 15_000;
+
+/**
+ * SHUTDOWN_READINESS_DELAY_MS (default 0: nothing routes by readiness under `npm start`; Kubernetes
+ * needs a few seconds to take the pod out of its endpoints) and SHUTDOWN_DRAIN_MS.
+ */
+export function readShutdownSettings(read: EnvReader): ShutdownSettings {
+  return {
+    readinessDelayMs: read.int('SHUTDOWN_READINESS_DELAY_MS', { min: 0, max: 120_000, default: 0, unit: 'milliseconds' }),
+    drainMs: read.int('SHUTDOWN_DRAIN_MS', { min: 0, max: 600_000, default: DEFAULT_SHUTDOWN_DRAIN_MS, unit: 'milliseconds' }),
+  };
+}

@@ -4,6 +4,7 @@ import {
   MIN_SECRET_CHARS,
   productionReason,
   readRedisUrl,
+  readShutdownSettings,
   readSubgraphSigningSecret,
   SANDBOX_JWT_AUDIENCE,
   SANDBOX_JWT_HS256_SECRET,
@@ -12,6 +13,7 @@ import {
   type DeploymentMode,
   type EnvReader,
   type Env,
+  type ShutdownSettings,
 } from '../config';
 import { partnerKeysSchema, type PartnerKey } from './auth';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits';
@@ -91,6 +93,8 @@ export interface GatewayConfig {
   metrics: { port?: number; token?: string };
   /** ERROR_DETAILS: stack traces and internal messages in responses, for local debugging; never in production. */
   errorDetails: boolean;
+  /** SIGTERM: how long to report not-ready before closing the listener, and how long requests in flight may take. */
+  shutdown: ShutdownSettings;
 }
 
 // The variable of each operation limit.
@@ -202,6 +206,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     metrics: metricsSettings(read),
     errorDetails: errorDetails(read),
     demandControl: readDemandControl(read),
+    shutdown: readShutdownSettings(read),
   };
   read.finish();
   return config;

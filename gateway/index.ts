@@ -1,4 +1,4 @@
-import { ConfigError } from '../config';
+import { ConfigError, SHUTDOWN_CLOSE_ROOM_MS, stopOnSignals } from '../config';
 import { startTracing } from '../telemetry';
 import { disableApolloTelemetry } from './apollo-telemetry';
 import { loadGatewayConfig } from './config';
@@ -11,18 +11,11 @@ async function main(): Promise<void> {
   const tracing = startTracing({ serviceName: 'jd-gateway' });
   const config = loadGatewayConfig();
   const gateway = await createGateway(config);
-  const shutdown = (signal: string) => {
-    process.stdout.write(JSON.stringify({ level: 30, service: 'gateway', msg: `${signal}: draining requests in flight` }) + '\n');
-    gateway
-      .stop()
-      .then(() => tracing.shutdown())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  const { readinessDelayMs, drainMs } = config.shutdown;
+  stopOnSignals(() => gateway.stop().then(() => tracing.shutdown()), {
+    backstopMs: readinessDelayMs + drainMs + SHUTDOWN_CLOSE_ROOM_MS,
+    say: (msg) => void process.stdout.write(JSON.stringify({ level: 30, service: 'gateway', msg }) + '\n'),
+  });
 }
 
 main().catch((err: unknown) => {

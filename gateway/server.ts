@@ -6,10 +6,10 @@ import type { Registry } from 'prom-client';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
 import { subgraphTimeoutMs, type GatewayConfig } from './config';
+import { trackForDrain } from '../config';
 import type { GatewayContext } from './context';
 import { createLogger } from './logger';
 import { createAuthenticator } from './auth';
@@ -58,9 +58,25 @@ export interface RunningGateway {
   metricsUrl?: string;
   supergraph: FileSupergraph;
   registerExternalMetrics(source: ExternalMetrics): void;
-  /** Stops accepting, lets requests in flight finish, then closes everything. */
-  stop(): Promise<void>;
+  /** From now on /health/ready answers 503, so that load balancers stop sending; requests still work. */
+  reportNotReady(): void;
+  /**
+   * SIGTERM's steps: report not-ready, wait the readiness delay, stop accepting, let requests in flight
+   * finish within the drain window, answer what is left 503 SHUTTING_DOWN, then close everything.
+   * `options` override the configured delay and window (the whole graph waits its delay once for every part).
+   */
+  stop(options?: Partial<GatewayConfig['shutdown']>): Promise<void>;
 }
+
+/** The answer to a request still running when the drain window closes. */
+const SHUTTING_DOWN_BODY = JSON.stringify({
+  errors: [
+    {
+      message: 'The gateway is shutting down and this request did not finish in time; it may or may not have taken effect. Retry it.',
+      extensions: { code: 'SHUTTING_DOWN' },
+    },
+  ],
+});
 
 /** Builds and starts the gateway HTTP server described by `config`. */
 export async function createGateway(config: GatewayConfig, overrides: GatewayOverrides = {}): Promise<RunningGateway> {
@@ -109,8 +125,13 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   // req.ip is then the address the outermost trusted proxy saw; with 0 hops X-Forwarded-For is ignored, so it cannot be spoofed.
   if (config.trustedProxyHops > 0) app.set('trust proxy', config.trustedProxyHops);
   const httpServer = http.createServer(app);
+  // Our own drain rather than Apollo's plugin: it answers what is left with a coded error and cuts every connection.
+  const httpDrain = trackForDrain(httpServer, (_req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+    res.end(SHUTTING_DOWN_BODY);
+  });
+  let shuttingDown = false;
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
-    ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginCacheControl({ calculateHttpHeaders: true }),
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
@@ -193,7 +214,10 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   // The self-hosted GraphiQL (no CDN); off on real JD data unless EXPLORER=true.
   if (config.explorer.enabled) app.use('/explorer', createExplorerRouter(await explorerOptionsFor(config)));
   app.get('/health/live', (_req, res) => void res.json({ status: 'live' }));
-  app.get('/health/ready', readiness(supergraph.current, config.subgraphUrlOverrides));
+  app.get(
+    '/health/ready',
+    readiness(supergraph.current, config.subgraphUrlOverrides, () => shuttingDown),
+  );
   const scrape = metricsEndpoint(async () => {
     const parts = [await metrics.registry.metrics()];
     for (const source of external) parts.push(typeof source === 'function' ? await source() : await source.metrics());
@@ -303,9 +327,15 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     metricsUrl,
     supergraph,
     registerExternalMetrics: (source) => void external.push(source),
-    stop: () =>
+    reportNotReady: () => void (shuttingDown = true),
+    stop: (options = {}) =>
       (stopped ??= (async () => {
-        await server.stop(); // the drain plugin closes the listener and waits for requests in flight
+        const { readinessDelayMs, drainMs } = { ...config.shutdown, ...options };
+        shuttingDown = true;
+        if (readinessDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, readinessDelayMs));
+        const { finished, ended } = await httpDrain.drain(drainMs);
+        log.info({ finished, ended, drainMs }, 'gateway drained: listener closed, requests in flight finished or ended');
+        await server.stop();
         await apq?.close();
         await redis?.close();
         if (metricsServer) {

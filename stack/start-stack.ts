@@ -50,7 +50,10 @@ export interface RunningStack {
   jd: { client: JdClient; cache: JdCache; stats: JdLoaderStats; metrics: JdMetrics };
   /** SUBGRAPH_URL_<NAME> for every running subgraph: give them to a second gateway to front the same subgraphs. */
   subgraphUrlEnv(): Record<string, string>;
-  /** Gateway first (drains requests in flight), then the subgraphs, then the sandbox and the cache. */
+  /**
+   * SIGTERM's order: every part reports not-ready, the readiness delay, the gateway stops accepting and
+   * drains (what is left after the window is answered SHUTTING_DOWN), then the subgraphs, the sandbox and the cache close.
+   */
   stop(): Promise<void>;
 }
 
@@ -134,8 +137,14 @@ async function startParts(config: StackConfig, overrides: StackOverrides, starte
     subgraphUrlEnv,
     stop: () =>
       (stopping ??= (async () => {
-        await gateway.stop();
-        await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+        const { readinessDelayMs, drainMs } = gatewayConfig.shutdown;
+        // Every part reports not-ready at once and the graph waits its readiness delay once.
+        gateway.reportNotReady();
+        for (const s of Object.values(subgraphs)) s.reportNotReady();
+        if (readinessDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, readinessDelayMs));
+        await gateway.stop({ readinessDelayMs: 0, drainMs });
+        // The gateway has answered or ended every request, so nobody waits for what a subgraph still runs.
+        await Promise.all(Object.values(subgraphs).map((s) => s.stop({ readinessDelayMs: 0, drainMs: 0 })));
         if (sandbox) await sandbox.stop();
         await jd.close();
       })()),

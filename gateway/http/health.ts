@@ -25,8 +25,18 @@ async function answers(url: string, timeoutMs: number): Promise<boolean> {
  * Kubernetes Service, a shared dependency must not take every gateway replica out at once, since the
  * gateway still serves whatever the other subgraphs provide.
  */
-export function readiness(currentSupergraph: () => string | undefined, overrides: Record<string, string>, timeoutMs = 2000) {
+export function readiness(
+  currentSupergraph: () => string | undefined,
+  overrides: Record<string, string>,
+  shuttingDown: () => boolean,
+  timeoutMs = 2000,
+) {
   return async (_req: Request, res: Response): Promise<void> => {
+    // First step of a shutdown: load balancers and Kubernetes endpoints stop sending while requests still work.
+    if (shuttingDown()) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     const sdl = currentSupergraph();
     if (sdl === undefined) {
       res.status(503).json({ status: 'not ready', supergraph: 'not loaded', subgraphs: {} });

@@ -19,6 +19,7 @@ void runSubgraphEntry('jd-after-sales', async () => {
   });
   return {
     banner: `after-sales subgraph on ${running.url} (JD Plus return window ${config.policy.plusDays} days; JD: ${jd.describeJd()})`,
+    shutdown: config.subgraph.shutdown,
     stop: () => running.stop().then(() => jd.close()),
   };
 });

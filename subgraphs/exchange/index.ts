@@ -21,6 +21,7 @@ void runSubgraphEntry('jd-exchange', async () => {
   });
   return {
     banner: `exchange subgraph on ${running.url} (quotes valid ${config.quote.ttlSeconds} s; JD: ${jd.describeJd()})`,
+    shutdown: config.subgraph.shutdown,
     stop: () => running.stop().then(() => jd.close()),
   };
 });

@@ -15,6 +15,7 @@ void runSubgraphEntry('jd-offices', async () => {
   const running = await startOfficesSubgraph(config.subgraph, directory);
   return {
     banner: `offices subgraph on ${running.url} (directory v${directory.version}: ${directory.offices.length} offices, ${directory.hotlines.length} hotlines)`,
+    shutdown: config.subgraph.shutdown,
     stop: () => running.stop(),
   };
 });

@@ -14,6 +14,7 @@ void runSubgraphEntry('jd-orders', async () => {
   const running = await startOrdersSubgraph({ ...config.subgraph, createLoaders: jd.createLoaders, checkReady: jd.checkReady });
   return {
     banner: `orders subgraph on ${running.url} (JD: ${jd.describeJd()})`,
+    shutdown: config.subgraph.shutdown,
     stop: () => running.stop().then(() => jd.close()),
   };
 });

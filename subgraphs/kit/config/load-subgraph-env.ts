@@ -1,4 +1,11 @@
-import { envReader, readSubgraphSigningSecret, type EnvReader, type Env } from '../../../config';
+import {
+  envReader,
+  readShutdownSettings,
+  readSubgraphSigningSecret,
+  type EnvReader,
+  type Env,
+  type ShutdownSettings,
+} from '../../../config';
 import {
   DEFAULT_SIGNATURE_CLOCK_SKEW_MS,
   DEFAULT_SIGNATURE_MAX_AGE_MS,
@@ -15,6 +22,8 @@ export interface SubgraphEnv {
   signatureClockSkewMs: number;
   /** Deployment mode production (NODE_ENV=production or real JD data): masks uncoded errors, requires a real signing secret. */
   production: boolean;
+  /** SIGTERM: SHUTDOWN_READINESS_DELAY_MS and SHUTDOWN_DRAIN_MS. */
+  shutdown: ShutdownSettings;
 }
 
 /** `ORDERS`, `AFTER_SALES` from 'orders', 'after-sales'. */
@@ -45,6 +54,7 @@ export function readSubgraphEnv(read: EnvReader, defaults: { port: number; name?
       why: { max: 'keep the gateway and subgraph clocks in sync (NTP) rather than widen this' },
     }),
     production: read.mode.production,
+    shutdown: readShutdownSettings(read),
   };
 }
 

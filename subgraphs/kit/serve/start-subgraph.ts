@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import { DEFAULT_SHUTDOWN_DRAIN_MS, trackForDrain, type ShutdownSettings } from '../../../config';
 import { baseContextFrom, type BaseContext } from '../context';
 import type { Identity } from '../identity/identity';
 import { createSubgraphApolloServer } from './create-apollo-server';
@@ -27,6 +27,8 @@ export interface SubgraphServerSettings {
   production?: boolean;
   /** Backs /health/ready, e.g. "the JD sandbox answers". */
   checkReady?(): Promise<boolean>;
+  /** SIGTERM's readiness delay and drain window; default none and DEFAULT_SHUTDOWN_DRAIN_MS. */
+  shutdown?: ShutdownSettings;
 }
 
 export interface StartSubgraphOptions<C extends BaseContext> extends SubgraphServerSettings {
@@ -38,16 +40,27 @@ export interface StartSubgraphOptions<C extends BaseContext> extends SubgraphSer
 
 /** Just the listening settings out of a subgraph's wider options (which also carry its own dependencies). */
 export function serverSettings(opts: SubgraphServerSettings): SubgraphServerSettings {
-  const { port, host, signingSecret, signatureMaxAgeMs, signatureClockSkewMs, production, checkReady } = opts;
-  return { port, host, signingSecret, signatureMaxAgeMs, signatureClockSkewMs, production, checkReady };
+  const { port, host, signingSecret, signatureMaxAgeMs, signatureClockSkewMs, production, checkReady, shutdown } = opts;
+  return { port, host, signingSecret, signatureMaxAgeMs, signatureClockSkewMs, production, checkReady, shutdown };
 }
 
 /** A running subgraph. */
 export interface RunningSubgraph {
   url: string;
   port: number;
-  stop(): Promise<void>;
+  /** From now on /health/ready answers 503; requests still work. */
+  reportNotReady(): void;
+  /**
+   * Reports not-ready, waits the readiness delay, stops accepting, lets requests in flight finish within
+   * the drain window, answers what is left 503 SHUTTING_DOWN and closes. `options` override the settings.
+   */
+  stop(options?: Partial<ShutdownSettings>): Promise<void>;
 }
+
+/** The answer to a request still running when the drain window closes. */
+const SHUTTING_DOWN_BODY = JSON.stringify({
+  errors: [{ message: 'The subgraph is shutting down and this request did not finish in time.', extensions: { code: 'SHUTTING_DOWN' } }],
+});
 
 /** Serves POST /graphql (identity signed for this subgraph and this body required), GET /health/live and GET /health/ready. */
 export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOptions<C>): Promise<RunningSubgraph> {
@@ -58,11 +71,17 @@ export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOp
   const server = createSubgraphApolloServer<C>({
     schema: opts.schema,
     production: opts.production ?? false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), operationSpanPlugin<C>()],
+    plugins: [operationSpanPlugin<C>()],
   });
   await server.start();
+  const httpDrain = trackForDrain(httpServer, (_req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+    res.end(SHUTTING_DOWN_BODY);
+  });
+  let shuttingDown = false;
+  const checkReady = opts.checkReady ?? (async () => true);
 
-  app.use(healthRouter(opts.name, opts.checkReady));
+  app.use(healthRouter(opts.name, async () => !shuttingDown && (await checkReady())));
   app.use(
     '/graphql',
     ...identityGuard({
@@ -92,11 +111,19 @@ export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOp
   }
 
   const { port } = httpServer.address() as AddressInfo;
+  let stopped: Promise<void> | undefined;
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}/graphql`,
     port,
-    // The drain plugin closes the HTTP server once in-flight requests finish.
-    stop: () => server.stop(),
+    reportNotReady: () => void (shuttingDown = true),
+    stop: (options = {}) =>
+      (stopped ??= (async () => {
+        const { readinessDelayMs, drainMs } = { readinessDelayMs: 0, drainMs: DEFAULT_SHUTDOWN_DRAIN_MS, ...opts.shutdown, ...options };
+        shuttingDown = true;
+        if (readinessDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, readinessDelayMs));
+        await httpDrain.drain(drainMs);
+        await server.stop();
+      })()),
   };
 }

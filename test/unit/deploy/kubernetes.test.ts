@@ -15,6 +15,7 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
+import { envReader, readShutdownSettings, SHUTDOWN_CLOSE_ROOM_MS } from '../../../config';
 import { loadGatewayConfig } from '../../../gateway/config';
 import { readDockerfile } from '../../support/deploy/dockerfile';
 import { REPO_ROOT, renderKustomization, type K8sObject } from '../../support/deploy/kustomize';
@@ -221,6 +222,16 @@ describe('deploy/k8s', () => {
     }
     const gateway = deployments.find((d) => d.metadata.name === 'gateway') as Deployment;
     expect(loadGatewayConfig(envOf(gateway, production).env).deployment).toEqual({ data: 'jd', production: true });
+  });
+
+  it("waits for the endpoints, drains and closes within each pod's grace period (SIGKILL never cuts a drain)", () => {
+    for (const d of roleDeployments.filter((r) => component(r) !== 'jd-sandbox')) {
+      const shutdown = readShutdownSettings(envReader(envOf(d).env, component(d)));
+      const grace = (d.spec.template.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds ?? 30;
+      // Kubernetes takes the pod out of its endpoints at once, but the news takes seconds to reach every proxy.
+      expect(shutdown.readinessDelayMs).toBeGreaterThanOrEqual(3000);
+      expect(shutdown.readinessDelayMs + shutdown.drainMs + SHUTDOWN_CLOSE_ROOM_MS).toBeLessThanOrEqual(grace * 1000);
+    }
   });
 
   it('mounts the supergraph ConfigMap as a folder (so the kubelet can swap it in) where SUPERGRAPH_PATH points', () => {

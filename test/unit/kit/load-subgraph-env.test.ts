@@ -12,7 +12,18 @@ describe('loadSubgraphEnv', () => {
       signatureMaxAgeMs: 30_000,
       signatureClockSkewMs: 2_000,
       production: false,
+      shutdown: { readinessDelayMs: 0, drainMs: 15_000 },
     });
+  });
+
+  it('reads the shutdown settings and reports bad ones by name', () => {
+    expect(loadSubgraphEnv({ SHUTDOWN_READINESS_DELAY_MS: '5000', SHUTDOWN_DRAIN_MS: '20000' }, { port: 4001 }).shutdown).toEqual({
+      readinessDelayMs: 5000,
+      drainMs: 20_000,
+    });
+    expect(() => loadSubgraphEnv({ SHUTDOWN_DRAIN_MS: 'soon', SHUTDOWN_READINESS_DELAY_MS: '-1' }, { port: 4001 })).toThrow(
+      /SHUTDOWN_READINESS_DELAY_MS: must be at least 0[\s\S]*SHUTDOWN_DRAIN_MS: must be a whole number of milliseconds/,
+    );
   });
 
   it('reads <NAME>_PORT for a named subgraph, PORT otherwise', () => {
