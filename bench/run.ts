@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [batching|caching|dedup|graph|limits|peers ...] [--rounds N] [bench options]`: runs the
+ * `npm run bench -- [batching|caching|dedup|graph|limits|peers|customers ...] [--rounds N] [bench options]`: runs the
  * named benches (all but peers when none is named) and writes bench/results/<name>.md and .json.
  * Not part of `npm test`.
  */
@@ -7,6 +7,7 @@ import { machineInfo } from './lib/machine';
 import { writeResult, type BenchResult } from './lib/report';
 import { runBatchingBench } from './batching.bench';
 import { runCachingBench } from './caching.bench';
+import { CUSTOMERS_FLAGS, runCustomersBench } from './customers.bench';
 import { runDedupBench } from './dedup.bench';
 import { parseGraphFlags, runGraphBench } from './graph.bench';
 import { runLimitsBench } from './limits.bench';
@@ -37,6 +38,7 @@ const BENCHES: Record<string, BenchEntry> = {
   graph: { bench: runGraph, flags: { baseline: 'value', 'variant-env': 'value' } },
   limits: { bench: ({ rounds }) => runLimitsBench({ rounds: rounds ?? 20 }) },
   peers: { bench: runPeersBench, flags: PEERS_FLAGS, onlyByName: true },
+  customers: { bench: runCustomersBench, flags: CUSTOMERS_FLAGS, onlyByName: true },
 };
 
 function parseArgs(argv: string[]): { names: string[]; rounds?: number; flags: Record<string, string | true> } {

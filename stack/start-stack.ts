@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import type { Logger } from 'pino';
-import type { JdClient } from '../jd/client';
+import type { JdClient, RateLimiter } from '../jd/client';
 import { createJdLoaderStats, type JdCache, type JdLoaderStats, type JdTtlOverrides } from '../jd/loaders';
 import { createJdMetrics, type JdMetrics } from '../jd/metrics';
 import { createSandbox, type Sandbox } from '../jd/sandbox';
@@ -47,7 +47,7 @@ export interface RunningStack {
   sandbox?: Sandbox;
   gateway: RunningGateway;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
-  jd: { client: JdClient; cache: JdCache; stats: JdLoaderStats; metrics: JdMetrics };
+  jd: { client: JdClient; limiter: RateLimiter; cache: JdCache; stats: JdLoaderStats; metrics: JdMetrics };
   /** SUBGRAPH_URL_<NAME> for every running subgraph: give them to a second gateway to front the same subgraphs. */
   subgraphUrlEnv(): Record<string, string>;
   /**
@@ -133,7 +133,7 @@ async function startParts(config: StackConfig, overrides: StackOverrides, starte
     sandbox,
     gateway,
     subgraphs,
-    jd: { client: jd.client, cache: jd.cache, stats, metrics },
+    jd: { client: jd.client, limiter: jd.limiter, cache: jd.cache, stats, metrics },
     subgraphUrlEnv,
     stop: () =>
       (stopping ??= (async () => {

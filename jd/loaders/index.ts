@@ -2,7 +2,7 @@
 export type { JdLoaders, SkuPrice, SkuStock, ScheduleEntry, AfsDetail, OrderPage } from './types';
 export { createJdLoaders, DEFAULT_JD_CONCURRENCY } from './create-jd-loaders';
 export { createJdCache, type JdCache } from './cache';
-export { createJdLoaderStats, type JdLoaderStats, type MethodStats } from './stats';
+export { createJdLoaderStats, type JdLoaderStats, type JdLoaderStatsSnapshot, type MethodStats } from './stats';
 export { DEFAULT_JD_TTL_MS, resolveJdTtl, type JdTtlTable, type JdTtlOverrides } from './ttl';
 export { cacheKeys, CACHE_KEY_VERSION } from './cache-keys';
 export { ForeignCustomerError } from './errors';

@@ -113,6 +113,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     demoCustomers: Object.values(DEMO_PINS),
     methods: Object.values(JD_METHODS),
     control: [
+      'GET /__sandbox/customers',
       'GET /__sandbox/stats',
       'GET|POST /__sandbox/faults',
       'POST /__sandbox/reset {data?: true}',

@@ -10,6 +10,18 @@ export interface RateLimiterOptions {
 
 const WINDOW_MS = 1000;
 
+/** What the limiter has done since start: how often and how long callers waited for a slot. */
+export interface RateLimiterSnapshot {
+  /** Slots granted. */
+  granted: number;
+  /** Granted slots that were not free at once. */
+  waited: number;
+  /** Total milliseconds granted callers were told to wait. */
+  waitedMs: number;
+  /** Callers refused because the wait would pass their bound. */
+  refused: number;
+}
+
 /**
  * Sliding-window limiter for one app key: callers wait for a free slot instead of earning JD's
  * code 2. Slots are handed out in call order; any 1000 ms window holds at most `perSecond` starts.
@@ -18,6 +30,7 @@ const WINDOW_MS = 1000;
 export class RateLimiter {
   /** Start times already granted (non-decreasing), at most `perSecond` of them kept. */
   private readonly granted: number[] = [];
+  private readonly counts: RateLimiterSnapshot = { granted: 0, waited: 0, waitedMs: 0, refused: 0 };
 
   constructor(private readonly options: RateLimiterOptions) {}
 
@@ -33,10 +46,23 @@ export class RateLimiter {
     const windowStart = this.granted.length >= perSecond ? this.granted[this.granted.length - perSecond] + WINDOW_MS : -Infinity;
     const slot = Math.max(now, last, windowStart);
     const wait = slot - now;
-    if (wait > maxWaitMs) throw rateLimitedError(method, wait, maxWaitMs);
+    if (wait > maxWaitMs) {
+      this.counts.refused += 1;
+      throw rateLimitedError(method, wait, maxWaitMs);
+    }
+    this.counts.granted += 1;
+    if (wait > 0) {
+      this.counts.waited += 1;
+      this.counts.waitedMs += wait;
+    }
     // Reserve before sleeping so concurrent callers queue behind this one.
     this.granted.push(slot);
     if (this.granted.length > perSecond) this.granted.shift();
     if (wait > 0) await sleep(wait, signal);
+  }
+
+  /** Counts since start (benches and metrics read them). */
+  snapshot(): RateLimiterSnapshot {
+    return { ...this.counts };
   }
 }

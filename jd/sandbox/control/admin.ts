@@ -1,4 +1,4 @@
-/** The `/__sandbox/*` control endpoints: stats, faults, reset, after-sales advance, and an index. */
+/** The `/__sandbox/*` control endpoints: customers, stats, faults, reset, after-sales advance, and an index. */
 import { ZodError } from 'zod';
 import { AdvanceError, advanceService } from './advance';
 import type { FaultConfig } from './fault-spec';
@@ -36,6 +36,8 @@ class AdminInputError extends Error {}
 export function handleAdmin(verb: string, path: string, query: URLSearchParams, body: string, deps: AdminDeps): AdminAnswer | null {
   try {
     if (verb === 'GET' && (path === '/' || path === '/__sandbox')) return { status: 200, body: deps.info() };
+    // Pins only (sandbox pins are not secrets): benches and partners find the customers to act as.
+    if (verb === 'GET' && path === '/__sandbox/customers') return { status: 200, body: { customers: [...deps.data().customers.keys()] } };
     if (verb === 'GET' && path === '/__sandbox/stats') return { status: 200, body: deps.stats.snapshot() };
     if (verb === 'GET' && path === '/__sandbox/faults') return { status: 200, body: { faults: deps.faults.get() } };
     if (verb === 'POST' && path === '/__sandbox/faults') {

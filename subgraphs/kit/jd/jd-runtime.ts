@@ -1,5 +1,5 @@
 import { DEFAULT_JD_CACHE_NAMESPACE } from '../../../config';
-import { createJdClient, type JdClient, type JdClientDeps, type JdConfig } from '../../../jd/client';
+import { createJdClient, RateLimiter, type JdClient, type JdClientDeps, type JdConfig } from '../../../jd/client';
 import {
   createJdCache,
   createJdLoaderStats,
@@ -32,6 +32,8 @@ export interface JdRuntimeOptions {
 /** What a JD-backed process holds for its lifetime: one client, one cache and one set of stats; loaders per request. */
 export interface JdRuntime {
   client: JdClient;
+  /** The app key's JD call budget in this process (JD_RATE_LIMIT_PER_SECOND); its snapshot counts waits. */
+  limiter: RateLimiter;
   cache: JdCache;
   stats: JdLoaderStats;
   /** Fresh loaders for one request; `customerPin` undefined for partners and anonymous callers. */
@@ -50,11 +52,17 @@ export interface JdRuntime {
 export function createJdRuntime(options: JdRuntimeOptions): JdRuntime {
   const { jd } = options;
   const ttl = resolveJdTtl(options.ttl ?? {});
-  const client = createJdClient(jd, { observer: options.observer, onBreakerStateChange: options.onBreakerStateChange });
+  const limiter = new RateLimiter({ perSecond: jd.rateLimitPerSecond, maxWaitMs: jd.rateLimitMaxWaitMs });
+  const client = createJdClient(jd, {
+    observer: options.observer,
+    onBreakerStateChange: options.onBreakerStateChange,
+    rateLimiter: limiter,
+  });
   const cache = createJdCache({ redisUrl: options.redisUrl, namespace: options.cacheNamespace ?? DEFAULT_JD_CACHE_NAMESPACE });
   const stats = options.stats ?? createJdLoaderStats();
   return {
     client,
+    limiter,
     cache,
     stats,
     createLoaders: (customerPin, call) => createJdLoaders({ client, cache, customerPin, stats, ttl, call }),

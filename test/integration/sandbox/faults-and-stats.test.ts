@@ -20,6 +20,13 @@ describe('sandbox faults and stats', () => {
   afterAll(() => sandbox.stop());
   afterEach(() => sandbox.reset());
 
+  it('GET /__sandbox/customers lists every customer pin (demo and generated) and nothing else', async () => {
+    const answer = (await (await fetch(`${sandbox.url}/__sandbox/customers`)).json()) as { customers: string[] };
+    expect(answer).toEqual({ customers: [...sandbox.data.customers.keys()] });
+    expect(answer.customers.length).toBe(sandbox.data.customers.size);
+    expect(answer.customers).toEqual(expect.arrayContaining(['jd_demo_alice', 'jd_demo_bob']));
+  });
+
   it('GET /__sandbox/stats counts calls and batch sizes per method; reset clears them', async () => {
     await jos(sandbox, PRICE, {
       sku_id: skuIds

@@ -269,6 +269,16 @@ describe('RateLimiter', () => {
     await expect(next).resolves.toBeUndefined();
   });
 
+  it('counts grants, waits (and how long they were told to wait) and refusals in its snapshot', async () => {
+    const limiter = new RateLimiter({ perSecond: 1, maxWaitMs: 1500 });
+    await limiter.acquire('m'); // free at once
+    const second = limiter.acquire('m'); // told to wait 1000 ms
+    await expect(limiter.acquire('m')).rejects.toMatchObject({ kind: 'rate-limited' }); // 2000 ms > 1500
+    await jest.advanceTimersByTimeAsync(1000);
+    await second;
+    expect(limiter.snapshot()).toEqual({ granted: 2, waited: 1, waitedMs: 1000, refused: 1 });
+  });
+
   it('a waiting caller who aborts gets their own reason at once; an already aborted caller takes no slot', async () => {
     const limiter = new RateLimiter({ perSecond: 1, maxWaitMs: 5000 });
     await limiter.acquire('m');

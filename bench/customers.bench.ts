@@ -1,0 +1,222 @@
+/**
+ * Bench — many customers within JD's call budget: an open-loop mix (60% dashboard, 20% order detail,
+ * 10% directory, 10% exchange quote) over N sandbox customers, at rising fixed arrival rates, against
+ * the whole graph in a child process with 50 ms JD latency and the default budget
+ * (JD_RATE_LIMIT_PER_SECOND 50). The sustainable rate is the highest with p99 under 1 s and no error.
+ */
+import { join } from 'node:path';
+import { loadGatewayConfig } from '../gateway/config';
+import { issueCustomerToken } from '../gateway/auth';
+import { forkIpcChild } from '../test/support/processes';
+import { openLoop, type Outcome } from './customers/open-loop';
+import type { StackMessage, StackProbe } from './customers/stack-child';
+import { mixedWorkload, MIX } from './customers/workload';
+import type { MethodStats } from '../jd/loaders';
+import type { BenchResult, BenchTable } from './lib/report';
+import { quantile, round } from './lib/stats';
+
+export const CUSTOMERS_FLAGS = { quick: 'switch', customers: 'value', rates: 'value', seconds: 'value' } as const;
+
+const JD_LATENCY_MS = 50;
+const P99_LIMIT_MS = 1000;
+/** A request that has not answered by then counts as an error. */
+const CLIENT_TIMEOUT_MS = 10_000;
+
+interface Step {
+  customers: number;
+  rate: number;
+  requests: number;
+  /** From the first scheduled start to the last answer. */
+  elapsedS: number;
+  achievedPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  partial: number;
+  errorCodes: Record<string, number>;
+  staleAnswers: number;
+  oldestStaleMs: number;
+  jdCalls: number;
+  jdCallsByMethod: Record<string, number>;
+  peakJdCallsPerSecond: number;
+  cacheHitRatio: number;
+  limiterWaitMsPerRequest: number;
+  limiterWaited: number;
+  limiterRefused: number;
+  sustainable: boolean;
+}
+
+function parseList(value: string | true | undefined, fallback: number[], what: string): number[] {
+  if (value === undefined || value === true) return fallback;
+  const list = value.split(',').map(Number);
+  if (list.some((n) => !Number.isFinite(n) || n <= 0))
+    throw new Error(`--${what} takes positive numbers separated by commas, got ${value}`);
+  return list;
+}
+
+async function startStack(customers: number) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    JD_SANDBOX_CUSTOMERS: String(customers),
+    JD_SANDBOX_FAULTS: JSON.stringify({ '*': { latencyMs: JD_LATENCY_MS } }),
+  };
+  // Default in-memory wiring and the default budget: a shell's REDIS_URL, real JD or budget must not leak in.
+  for (const name of Object.keys(env))
+    if (['REDIS_URL', 'JD_API_URL', 'JD_RATE_LIMIT_PER_SECOND', 'JD_PROCESSES'].includes(name) || name.startsWith('SUBGRAPH_URL_'))
+      delete env[name];
+  const child = forkIpcChild<StackMessage>(join(__dirname, 'customers', 'stack-child.ts'), env, 'customers stack');
+  const ready = await child.next('ready', 120_000);
+  const jwt = loadGatewayConfig(env).jwt;
+  const withTokens = await Promise.all(ready.customers.map(async (c) => ({ ...c, token: await issueCustomerToken(jwt, c.pin) })));
+  return { child, ready, customers: withTokens, probe: async () => (await child.ask('probe', 'probe')).probe };
+}
+
+function diff(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([k, v]) => [k, v - (before[k] ?? 0)])
+      .filter(([, v]) => (v as number) > 0),
+  );
+}
+function hitsAndMisses(p: StackProbe): { hits: number; misses: number } {
+  const methods: MethodStats[] = Object.values(p.loader.methods);
+  return { hits: methods.reduce((a, m) => a + m.cacheHits, 0), misses: methods.reduce((a, m) => a + m.cacheMisses, 0) };
+}
+
+function summarise(customers: number, rate: number, seconds: number, outcomes: Outcome[], before: StackProbe, after: StackProbe): Step {
+  const latencies = outcomes.map((o) => o.latencyMs);
+  const errors = outcomes.filter((o) => o.result === 'error').length;
+  const partial = outcomes.filter((o) => o.result === 'partial').length;
+  const errorCodes: Record<string, number> = {};
+  for (const o of outcomes) for (const c of o.codes) errorCodes[c] = (errorCodes[c] ?? 0) + 1;
+  const stale = outcomes.filter((o) => o.staleAgeMs !== undefined);
+  const hm0 = hitsAndMisses(before);
+  const hm1 = hitsAndMisses(after);
+  const hits = hm1.hits - hm0.hits;
+  const misses = hm1.misses - hm0.misses;
+  const p99 = quantile(latencies, 0.99);
+  const lastAnswer = Math.max(...latencies);
+  return {
+    customers,
+    rate,
+    requests: outcomes.length,
+    elapsedS: Math.max(seconds, lastAnswer / 1000),
+    achievedPerSecond: outcomes.length / Math.max(seconds, lastAnswer / 1000),
+    p50: quantile(latencies, 0.5),
+    p99,
+    max: lastAnswer,
+    errors,
+    partial,
+    errorCodes,
+    staleAnswers: stale.length,
+    oldestStaleMs: stale.length ? Math.max(...stale.map((o) => o.staleAgeMs as number)) : 0,
+    jdCalls: after.jdCalls - before.jdCalls,
+    jdCallsByMethod: diff(after.jdCallsByMethod, before.jdCallsByMethod),
+    peakJdCallsPerSecond: after.peakCallsPerSecond,
+    cacheHitRatio: hits + misses ? hits / (hits + misses) : 1,
+    limiterWaitMsPerRequest: (after.limiter.waitedMs - before.limiter.waitedMs) / outcomes.length,
+    limiterWaited: after.limiter.waited - before.limiter.waited,
+    limiterRefused: after.limiter.refused - before.limiter.refused,
+    sustainable: p99 < P99_LIMIT_MS && errors === 0 && partial === 0,
+  };
+}
+
+export async function runCustomersBench(options: { rounds?: number; flags: Record<string, string | true> }): Promise<BenchResult> {
+  const quick = options.flags.quick === true;
+  const customerCounts = parseList(options.flags.customers, quick ? [50] : [10, 50, 200], 'customers');
+  const rates = parseList(options.flags.rates, quick ? [50, 150] : [25, 50, 100, 150, 200, 300], 'rates');
+  const [seconds] = parseList(options.flags.seconds, [quick ? 5 : 15], 'seconds');
+  const steps: Step[] = [];
+  for (const customers of customerCounts) {
+    const stack = await startStack(customers);
+    try {
+      console.log(`customers ${customers}: ${stack.customers.length} customers listed by GET /__sandbox/customers`);
+      const next = mixedWorkload(stack.ready.gatewayUrl, stack.customers);
+      // Every rate is measured, even past the first failure: the curve shows how it degrades.
+      for (const rate of rates) {
+        const before = await stack.probe();
+        const outcomes = await openLoop({ ratePerSecond: rate, durationS: seconds, timeoutMs: CLIENT_TIMEOUT_MS, next });
+        const step = summarise(customers, rate, seconds, outcomes, before, await stack.probe());
+        steps.push(step);
+        console.log(
+          `  ${rate}/s: p50 ${round(step.p50)} ms, p99 ${round(step.p99)} ms, errors ${step.errors}, partial ${step.partial}, JD ${round(step.jdCalls / step.elapsedS)}/s (peak ${step.peakJdCallsPerSecond} in 1 s)`,
+        );
+      }
+    } finally {
+      await stack.child.stop();
+    }
+  }
+  const tables: BenchTable[] = [
+    {
+      title: 'Sustainable rate (p99 < 1 s, no error, no partial answer)',
+      columns: ['customers', 'sustainable req/s', 'highest rate tried'],
+      rows: customerCounts.map((n) => {
+        const ok = steps.filter((s) => s.customers === n && s.sustainable).map((s) => s.rate);
+        return [n, ok.length ? Math.max(...ok) : 'none tried', Math.max(...rates)];
+      }),
+    },
+    {
+      title: 'Each rate',
+      columns: [
+        'customers',
+        'offered req/s',
+        'answered/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'errors',
+        'partial',
+        'error codes',
+        'stale answers',
+        'JD calls/s (over the step until its last answer)',
+        'peak JD calls in 1 s',
+        'JD calls/request',
+        'cache hit ratio',
+        'limiter wait ms/request',
+      ],
+      rows: steps.map((s) => [
+        s.customers,
+        s.rate,
+        round(s.achievedPerSecond),
+        round(s.p50),
+        round(s.p99),
+        round(s.max),
+        s.errors,
+        s.partial,
+        Object.entries(s.errorCodes)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', ') || '-',
+        s.staleAnswers ? `${s.staleAnswers} (oldest ${round(s.oldestStaleMs / 1000)} s)` : 0,
+        round(s.jdCalls / s.elapsedS),
+        s.peakJdCallsPerSecond,
+        round(s.jdCalls / s.requests),
+        round(s.cacheHitRatio),
+        round(s.limiterWaitMsPerRequest),
+      ]),
+    },
+    {
+      title: 'JD calls per request, by method',
+      columns: ['customers', 'offered req/s', 'method', 'calls/request'],
+      rows: steps.flatMap((s) =>
+        Object.entries(s.jdCallsByMethod)
+          .sort(([, a], [, b]) => b - a)
+          .map(([m, n]) => [s.customers, s.rate, m, round(n / s.requests)]),
+      ),
+    },
+  ];
+  return {
+    name: quick ? 'customers-quick' : 'customers',
+    title: 'Many customers within the JD call budget (open loop)',
+    method: [
+      `Open loop: requests start on a fixed schedule (rate × ${seconds} s per step) whatever the answers, latency from the scheduled start; a request unanswered after ${CLIENT_TIMEOUT_MS / 1000} s is an error.`,
+      `Mix: ${MIX.map((m) => `${m.weight}% ${m.kind}`).join(', ')}; each request a customer drawn at random (seeded) from the sandbox's GET /__sandbox/customers (demo customers left out), order and SKU from that customer's orders.`,
+      `Whole graph in a child process (startStack: sandbox, 4 subgraphs, gateway; in-memory JD cache), JD_SANDBOX_CUSTOMERS = N, JD latency ${JD_LATENCY_MS} ms on every method, default budget JD_RATE_LIMIT_PER_SECOND 50, default TTLs.`,
+      'Rates run one after another on the same stack (the first starts with a cold cache). Sustainable: p99 < 1 s with no error and no partial answer (data with errors).',
+      'JD calls are counted where they arrive (the sandbox); the peak is the most in any 1000 ms window. Cache hit ratio: loader keys answered from the JD cache over all keys asked. Limiter wait: ms callers were told to wait for a budget slot, per request.',
+    ],
+    tables,
+    raw: { customerCounts, rates, seconds, steps },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The whole graph (startStack) in its own process for the customers bench, so the open-loop load
+ * generator in the parent shares neither its event loop nor its CPU time. Over IPC it sends
+ * { ready } once listening, with the customers the sandbox lists at GET /__sandbox/customers and
+ * their orders; { ask: 'probe' } answers with JD calls (total, per method, the most in any 1 s
+ * window), the loaders' cache hits and misses, and the rate limiter's waits.
+ */
+import { disableApolloTelemetry } from '../../gateway/apollo-telemetry';
+import { DEMO_PINS } from '../../jd/sandbox';
+import type { RateLimiterSnapshot } from '../../jd/client';
+import type { JdLoaderStatsSnapshot } from '../../jd/loaders';
+import { startStack } from '../../stack';
+
+export interface CustomerOrders {
+  pin: string;
+  /** [orderId, skuId of its first line] for each of the customer's orders. */
+  orders: [string, string][];
+}
+
+export interface StackProbe {
+  jdCalls: number;
+  jdCallsByMethod: Record<string, number>;
+  /** Most JD calls the sandbox received in any 1000 ms window since the previous probe. */
+  peakCallsPerSecond: number;
+  loader: JdLoaderStatsSnapshot;
+  limiter: RateLimiterSnapshot;
+}
+
+export type StackMessage =
+  | { type: 'ready'; gatewayUrl: string; customers: CustomerOrders[] }
+  | { type: 'probe'; probe: StackProbe }
+  | { type: 'error'; message: string };
+
+const send = (message: StackMessage) => process.send?.(message);
+
+/** The most entries of sorted `times` (ms) inside any window of `windowMs`. */
+function peakInWindow(times: number[], windowMs: number): number {
+  let peak = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while (times[end] - times[start] >= windowMs) start++;
+    peak = Math.max(peak, end - start + 1);
+  }
+  return peak;
+}
+
+async function main(): Promise<void> {
+  disableApolloTelemetry();
+  const stack = await startStack(
+    { ...process.env },
+    { ports: { sandbox: 0, orders: 0, afterSales: 0, exchange: 0, offices: 0, gateway: 0 } },
+  );
+  const sandbox = stack.sandbox;
+  if (!sandbox) throw new Error('the customers bench needs the embedded sandbox: unset JD_API_URL');
+  // When each call reached the sandbox, to check the budget over any 1 s window (not just per probe).
+  let callTimes: number[] = [];
+  const count = sandbox.stats.call.bind(sandbox.stats);
+  sandbox.stats.call = (method: string) => {
+    callTimes.push(Date.now());
+    count(method);
+  };
+
+  const listed = (await (await fetch(`${sandbox.url}/__sandbox/customers`)).json()) as { customers: string[] };
+  const demo = new Set<string>(Object.values(DEMO_PINS));
+  const customers = listed.customers
+    .filter((pin) => !demo.has(pin))
+    .map((pin) => ({
+      pin,
+      orders: [...sandbox.data.orders.values()]
+        .filter((o) => o.pin === pin)
+        .map((o): [string, string] => [o.orderId, String(o.itemInfoList[0].skuId)]),
+    }));
+
+  process.on('message', (msg: { ask?: string }) => {
+    if (msg.ask === 'probe') {
+      const s = sandbox.stats.snapshot();
+      const peak = peakInWindow(callTimes, 1000);
+      callTimes = callTimes.slice(-1000).filter((t) => t > Date.now() - 1000);
+      send({
+        type: 'probe',
+        probe: {
+          jdCalls: s.total,
+          jdCallsByMethod: Object.fromEntries(Object.entries(s.methods).map(([m, v]) => [m, v.calls])),
+          peakCallsPerSecond: peak,
+          loader: stack.jd.stats.snapshot(),
+          limiter: stack.jd.limiter.snapshot(),
+        },
+      });
+    }
+    if (msg.ask === 'stop') void stack.stop().then(() => process.exit(0));
+  });
+  send({ type: 'ready', gatewayUrl: stack.urls.gateway, customers });
+}
+
+main().catch((err: unknown) => {
+  send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  process.exit(1);
+});
