@@ -44,6 +44,9 @@ interface Step {
   limiterWaitMsPerRequest: number;
   limiterWaited: number;
   limiterRefused: number;
+  eventLoopDelayP99Ms: number;
+  /** Share of one core the stack process used during the step. */
+  stackCpuShare: number;
   sustainable: boolean;
 }
 
@@ -98,12 +101,13 @@ function summarise(customers: number, rate: number, seconds: number, outcomes: O
   const misses = hm1.misses - hm0.misses;
   const p99 = quantile(latencies, 0.99);
   const lastAnswer = Math.max(...latencies);
+  const elapsedS = Math.max(seconds, Math.max(...outcomes.map((o) => o.scheduledAtMs + o.latencyMs)) / 1000);
   return {
     customers,
     rate,
     requests: outcomes.length,
-    elapsedS: Math.max(seconds, lastAnswer / 1000),
-    achievedPerSecond: outcomes.length / Math.max(seconds, lastAnswer / 1000),
+    elapsedS,
+    achievedPerSecond: outcomes.length / elapsedS,
     p50: quantile(latencies, 0.5),
     p99,
     max: lastAnswer,
@@ -119,6 +123,8 @@ function summarise(customers: number, rate: number, seconds: number, outcomes: O
     limiterWaitMsPerRequest: (after.limiter.waitedMs - before.limiter.waitedMs) / outcomes.length,
     limiterWaited: after.limiter.waited - before.limiter.waited,
     limiterRefused: after.limiter.refused - before.limiter.refused,
+    eventLoopDelayP99Ms: after.eventLoopDelayP99Ms,
+    stackCpuShare: (after.cpuMs - before.cpuMs) / 1000 / elapsedS,
     sustainable: p99 < P99_LIMIT_MS && errors === 0 && partial === 0,
   };
 }
@@ -141,7 +147,7 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
         const step = summarise(customers, rate, seconds, outcomes, before, await stack.probe());
         steps.push(step);
         console.log(
-          `  ${rate}/s: p50 ${round(step.p50)} ms, p99 ${round(step.p99)} ms, errors ${step.errors}, partial ${step.partial}, JD ${round(step.jdCalls / step.elapsedS)}/s (peak ${step.peakJdCallsPerSecond} in 1 s)`,
+          `  ${rate}/s: p50 ${round(step.p50)} ms, p99 ${round(step.p99)} ms, errors ${step.errors}, partial ${step.partial}, JD ${round(step.jdCalls / step.elapsedS)}/s (peak ${step.peakJdCallsPerSecond} in 1 s), stack CPU ${round(step.stackCpuShare)} core, loop delay p99 ${round(step.eventLoopDelayP99Ms)} ms`,
         );
       }
     } finally {
@@ -175,6 +181,8 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
         'JD calls/request',
         'cache hit ratio',
         'limiter wait ms/request',
+        'stack CPU (cores)',
+        'stack event-loop delay p99 ms',
       ],
       rows: steps.map((s) => [
         s.customers,
@@ -194,6 +202,8 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
         round(s.jdCalls / s.requests),
         round(s.cacheHitRatio),
         round(s.limiterWaitMsPerRequest),
+        round(s.stackCpuShare),
+        round(s.eventLoopDelayP99Ms),
       ]),
     },
     {

@@ -25,6 +25,7 @@ import { createGatewayMetrics, safelistObserver, type GatewayMetrics } from './m
 import { metricsEndpoint } from './metrics/metrics-endpoint';
 import { metricsPlugin } from './plugins/metrics-plugin';
 import { privateCacheScopePlugin } from './plugins/private-cache-scope';
+import { staleAnswersPlugin } from './staleness/stale-answers';
 import { createFormatError } from './plugins/format-error';
 import { operationResolutionPlugin } from './plugins/operation-resolution';
 import { batchLimit, operationLimitRules, OperationLimitError, tokenLimit } from './limits';
@@ -132,6 +133,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   });
   let shuttingDown = false;
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
+    // Before cache control: it restricts the policy the cache-control header is computed from.
+    staleAnswersPlugin(),
     ApolloServerPluginCacheControl({ calculateHttpHeaders: true }),
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),

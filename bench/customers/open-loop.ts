@@ -14,6 +14,8 @@ export interface PlannedRequest {
 
 export interface Outcome {
   kind: string;
+  /** When it was scheduled, from the step's start. */
+  scheduledAtMs: number;
   latencyMs: number;
   /** 'ok'; 'partial' (data with errors); 'error' (no data, HTTP error, timeout). */
   result: 'ok' | 'partial' | 'error';
@@ -29,9 +31,10 @@ interface GraphAnswer {
   extensions?: { staleness?: { oldestAgeMs?: number } };
 }
 
-async function send(planned: PlannedRequest, scheduledAt: number, timeoutMs: number): Promise<Outcome> {
+async function send(planned: PlannedRequest, startedAt: number, scheduledAt: number, timeoutMs: number): Promise<Outcome> {
   const done = (result: Outcome['result'], codes: string[] = [], staleAgeMs?: number): Outcome => ({
     kind: planned.kind,
+    scheduledAtMs: scheduledAt - startedAt,
     latencyMs: performance.now() - scheduledAt,
     result,
     codes,
@@ -72,7 +75,7 @@ export async function openLoop(options: {
     const tick = () => {
       const now = performance.now();
       while (pending.length < total && started + pending.length * gapMs <= now) {
-        pending.push(send(options.next(), started + pending.length * gapMs, timeoutMs));
+        pending.push(send(options.next(), started, started + pending.length * gapMs, timeoutMs));
       }
       if (pending.length >= total) resolve();
       else setTimeout(tick, Math.max(0, Math.min(gapMs, started + pending.length * gapMs - performance.now())));

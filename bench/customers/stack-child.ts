@@ -5,6 +5,7 @@
  * their orders; { ask: 'probe' } answers with JD calls (total, per method, the most in any 1 s
  * window), the loaders' cache hits and misses, and the rate limiter's waits.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { disableApolloTelemetry } from '../../gateway/apollo-telemetry';
 import { DEMO_PINS } from '../../jd/sandbox';
 import type { RateLimiterSnapshot } from '../../jd/client';
@@ -24,6 +25,10 @@ export interface StackProbe {
   peakCallsPerSecond: number;
   loader: JdLoaderStatsSnapshot;
   limiter: RateLimiterSnapshot;
+  /** The stack process's event-loop delay since the previous probe (ms): high means it was short of CPU. */
+  eventLoopDelayP99Ms: number;
+  /** CPU time the stack process used since start (ms, user + system). */
+  cpuMs: number;
 }
 
 export type StackMessage =
@@ -71,8 +76,13 @@ async function main(): Promise<void> {
         .map((o): [string, string] => [o.orderId, String(o.itemInfoList[0].skuId)]),
     }));
 
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   process.on('message', (msg: { ask?: string }) => {
     if (msg.ask === 'probe') {
+      const eventLoopDelayP99Ms = loopDelay.percentile(99) / 1e6;
+      loopDelay.reset();
+      const cpu = process.cpuUsage();
       const s = sandbox.stats.snapshot();
       const peak = peakInWindow(callTimes, 1000);
       callTimes = callTimes.slice(-1000).filter((t) => t > Date.now() - 1000);
@@ -84,6 +94,8 @@ async function main(): Promise<void> {
           peakCallsPerSecond: peak,
           loader: stack.jd.stats.snapshot(),
           limiter: stack.jd.limiter.snapshot(),
+          eventLoopDelayP99Ms,
+          cpuMs: (cpu.user + cpu.system) / 1000,
         },
       });
     }

@@ -31,6 +31,7 @@ export interface SignedDataSourceOptions {
 
 const SUBGRAPH_CODES = new Set<unknown>(Object.values(SUBGRAPH_ERROR_CODES));
 import { injectTraceContext, tracedFetch } from './fetch-span';
+import { noteSubgraphStaleness } from '../staleness/stale-answers';
 
 export interface SubgraphFetchObserver {
   (subgraph: string, outcome: 'ok' | 'error', seconds: number): void;
@@ -99,6 +100,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
         () => this.send(options, deadline),
         (r) => Boolean(r.errors?.length),
       );
+      noteSubgraphStaleness(options.context, response.extensions);
       this.observe?.(this.subgraphName, response.errors?.length ? 'error' : 'ok', seconds());
       return response;
     } catch (err) {

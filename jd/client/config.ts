@@ -1,5 +1,7 @@
 import { envReader, readSandboxPort, SANDBOX_JD_CREDENTIALS, type EnvReader, type Env } from '../../config';
 import { JD_SIGN_METHODS, type JdSignMethod } from '../protocol';
+// The file, not jd/loaders' index: the schema needs nothing of the loaders (no import cycle).
+import { jdGraceOverridesSchema } from '../loaders/ttl';
 
 /** Everything the JD client needs, read once at start-up. */
 export interface JdConfig {
@@ -24,6 +26,8 @@ export interface JdConfig {
   rateLimitMaxWaitMs: number;
   breakerThreshold: number;
   breakerHalfOpenAfterMs: number;
+  /** Stale-while-revalidate grace overrides, ms per cached JD method (JD_CACHE_GRACE_MS); over DEFAULT_JD_GRACE_MS. */
+  cacheGraceMs: Partial<Record<string, number>>;
   /** Sends of one after-sales create at most (each after checking whether the previous one landed). */
   createMaxAttempts: number;
 }
@@ -86,5 +90,8 @@ export function readJdConfig(read: EnvReader): JdConfig {
     breakerThreshold: read.int('JD_BREAKER_THRESHOLD', { min: 1, default: JD_CONFIG_DEFAULTS.breakerThreshold }),
     breakerHalfOpenAfterMs: ms('JD_BREAKER_HALF_OPEN_AFTER_MS', 1, JD_CONFIG_DEFAULTS.breakerHalfOpenAfterMs),
     createMaxAttempts: read.int('JD_CREATE_MAX_ATTEMPTS', { min: 1, max: 10, default: JD_CONFIG_DEFAULTS.createMaxAttempts }),
+    cacheGraceMs:
+      read.json('JD_CACHE_GRACE_MS', jdGraceOverridesSchema, 'must be JSON: ms per JD method name, e.g. {"jingdong.ware.price.get":0}') ??
+      {},
   };
 }

@@ -4,10 +4,14 @@
  * missing entity gets the loader's "missing" value. Cache first; only misses that no other loader
  * in this process is already fetching go to JD, in chunks of at most `maxKeysPerCall`.
  * A fresh read (`freshBatchFn`) skips the cache read but still writes its answers back.
+ * Stale-while-revalidate: an entry past its TTL but within its grace is served (the request's
+ * staleness record notes its age) while one background refresh per key asks JD, only when the
+ * budget has a slot free for it; past the grace the entry is gone.
  */
 import DataLoader from 'dataloader';
-import { isStopped, throwIfStopped, type JdCallOptions } from '../client';
+import { inBackground, isStopped, throwIfStopped, type JdCallOptions } from '../client';
 import type { JdCache } from './cache';
+import { recordStale } from './staleness';
 import type { JdLoaderStats } from './stats';
 import { asError } from './errors';
 import { withBatchKeys } from '../client';
@@ -20,6 +24,8 @@ export interface CachedBatchSpec<K, V> {
   method: string;
   cacheKey(key: K): string;
   ttlMs: number;
+  /** How long past `ttlMs` an entry may still be served stale while it is refreshed; 0 or absent: never. */
+  graceMs?: number;
   /** Keys one JD call may carry: JD_MAX_BATCH for batch APIs, 1 for methods that read one entity. */
   maxKeysPerCall: number;
   /** One JD call for `keys`. Keys absent from the map are missing; throwing fails only these keys. */
@@ -35,7 +41,12 @@ export interface BatchDeps {
   limit: Limiter;
   /** The request's signal and deadline: a batch still queued when either ends never leaves. */
   call?: JdCallOptions;
+  /** Grace in ms per JD method (see CachedBatchSpec.graceMs); a method absent here has none. */
+  grace?: Partial<Record<string, number>>;
 }
+
+/** The spec's own grace, else the table's for its method, else none. */
+const graceOf = (spec: { method: string; graceMs?: number }, deps: BatchDeps): number => spec.graceMs ?? deps.grace?.[spec.method] ?? 0;
 
 type Slot<V> = V | Error;
 
@@ -51,9 +62,26 @@ class AbandonedLoad extends Error {
   }
 }
 
-async function readCache<V>(keys: string[], method: string, deps: BatchDeps): Promise<(V | undefined)[]> {
+/** What the cache holds for a key: JD's answer and when JD gave it (epoch ms), so its age is known. */
+export interface Stamped<V> {
+  v: V;
+  at: number;
+}
+
+/** Writes answers with their time; kept for TTL + grace, so a stale entry can still be served within its grace. */
+export async function writeStamped<V>(deps: BatchDeps, entries: { key: string; value: V }[], ttlMs: number, graceMs = 0): Promise<void> {
+  const at = Date.now();
+  await deps.cache
+    .setMany(
+      entries.map(({ key, value }) => ({ key, value: { v: value, at } satisfies Stamped<V> })),
+      ttlMs + graceMs,
+    )
+    .catch(() => deps.stats.cacheError());
+}
+
+async function readCache<V>(keys: string[], method: string, deps: BatchDeps): Promise<(Stamped<V> | undefined)[]> {
   try {
-    return await deps.cache.getMany<V>(keys);
+    return await deps.cache.getMany<Stamped<V>>(keys);
   } catch {
     // A cache outage must not fail the request: count it and treat every key as a miss.
     deps.stats.cacheError();
@@ -100,7 +128,7 @@ function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, d
           const value = await slot;
           if (!(value instanceof Error) && stillOurs(cacheKey)) entries.push({ key: cacheKey, value });
         }
-        await cache.setMany(entries, spec.ttlMs).catch(() => stats.cacheError());
+        await writeStamped(deps, entries, spec.ttlMs, graceOf(spec, deps));
       },
       () => stats.jdCallError(spec.method),
     )
@@ -127,6 +155,35 @@ function joinInFlight<K, V>(
   });
 }
 
+/**
+ * One background JD call for stale keys nobody is refreshing yet: never queued behind or ahead of a
+ * customer's call (the limiter refuses it unless a slot is free now), never joined by a reader (a
+ * refused refresh must not fail anyone), and not written back if a write evicted the key meanwhile.
+ */
+function refreshStale<K, V>(stale: [string, K][], spec: CachedBatchSpec<K, V>, deps: BatchDeps): void {
+  const { cache, stats } = deps;
+  const mine = stale.filter(([cacheKey]) => !cache.refreshing.has(cacheKey) && !cache.inFlight.has(cacheKey));
+  if (mine.length === 0) return;
+  const token = {};
+  for (const [cacheKey] of mine) cache.refreshing.set(cacheKey, token);
+  const stillOurs = (cacheKey: string) => cache.refreshing.get(cacheKey) === token;
+  void inBackground(() => spec.fetchChunk(mine.map(([, key]) => key)))
+    .then(
+      async (found) => {
+        stats.jdCall(spec.method, mine.length);
+        const entries = mine
+          .filter(([cacheKey, key]) => stillOurs(cacheKey) && !(found.get(key) instanceof Error))
+          .map(([cacheKey, key]) => ({ key: cacheKey, value: (found.has(key) ? found.get(key) : spec.missing()) as V }));
+        await writeStamped(deps, entries, spec.ttlMs, graceOf(spec, deps));
+      },
+      // Refused for want of a free slot, or JD failed: the stale entry stays until its grace ends, and the next reader tries again.
+      () => stats.refreshSkipped(spec.method),
+    )
+    .finally(() => {
+      for (const [cacheKey] of mine) if (stillOurs(cacheKey)) cache.refreshing.delete(cacheKey);
+    });
+}
+
 /** Each key's cache key, and the first key asked for each distinct cache key (DataLoader may repeat keys). */
 function byCacheKey<K, V>(
   keys: readonly K[],
@@ -148,12 +205,22 @@ export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps
 
     const answers = new Map<string, Slot<V> | Promise<Slot<V>>>();
     const misses: [string, K][] = [];
+    const stale: [string, K][] = [];
+    const now = Date.now();
     distinctKeys.forEach((cacheKey, i) => {
-      if (cached[i] !== undefined) answers.set(cacheKey, cached[i] as V);
-      else misses.push([cacheKey, distinct.get(cacheKey) as K]);
+      const entry = cached[i];
+      const age = entry ? now - entry.at : Infinity;
+      if (age <= spec.ttlMs) answers.set(cacheKey, (entry as Stamped<V>).v);
+      else if (age <= spec.ttlMs + graceOf(spec, deps)) {
+        answers.set(cacheKey, (entry as Stamped<V>).v);
+        stale.push([cacheKey, distinct.get(cacheKey) as K]);
+        recordStale(spec.method, age);
+      } else misses.push([cacheKey, distinct.get(cacheKey) as K]);
     });
     deps.stats.cacheHit(spec.method, distinctKeys.length - misses.length);
     deps.stats.cacheMiss(spec.method, misses.length);
+    deps.stats.staleServed(spec.method, stale.length);
+    for (const part of chunk(stale, spec.maxKeysPerCall)) refreshStale(part, spec, deps);
 
     // No await between looking up in-flight loads and registering ours: nobody can slip in between.
     const toFetch = misses.filter(([cacheKey, key]) => {
@@ -186,7 +253,10 @@ export function freshBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps)
   const load = async (keys: readonly K[], record: (counts: LoadCounts) => void) => {
     const { cacheKeys, distinct, distinctKeys } = byCacheKey(keys, spec);
     // A load already on its way may have left before the value moved: neither join it nor let it write back.
-    for (const cacheKey of distinctKeys) deps.cache.inFlight.delete(cacheKey);
+    for (const cacheKey of distinctKeys) {
+      deps.cache.inFlight.delete(cacheKey);
+      deps.cache.refreshing.delete(cacheKey);
+    }
     // Evicting first makes readers that come while this call is out join it instead of reading the stale entry.
     await deps.cache.delete(distinctKeys).catch(() => deps.stats.cacheError());
     // Never read from the cache, so every key counts as a miss (keeps joins a subset of misses in the stats).

@@ -3,7 +3,8 @@
  * A customer's private data (orders, after-sales, cart) is keyed under that customer's pin;
  * shared data (goods, prices, stock, rankings) is not, so every customer shares one entry.
  */
-export const CACHE_KEY_VERSION = 'v1';
+// v2: every entry is { v: answer, at: when JD gave it } (stale-while-revalidate needs its age).
+export const CACHE_KEY_VERSION = 'v2';
 
 // Pins and ids are encoded so no value can forge a ':' boundary and collide with another key.
 const part = (value: string | number) => encodeURIComponent(String(value));

@@ -8,6 +8,7 @@ export function withRedisSpans(cache: JdCache): JdCache {
   return {
     backend: cache.backend,
     inFlight: cache.inFlight,
+    refreshing: cache.refreshing,
     get: <T>(key: string) => span('GET', 1, () => cache.get<T>(key)),
     getMany: <T>(keys: string[]) => (keys.length === 0 ? cache.getMany<T>(keys) : span('MGET', keys.length, () => cache.getMany<T>(keys))),
     set: <T>(key: string, value: T, ttlMs: number) => span('SET', 1, () => cache.set(key, value, ttlMs)),

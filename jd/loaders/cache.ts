@@ -28,13 +28,18 @@ export interface JdCache {
   set<T>(key: string, value: T, ttlMs: number): Promise<void>;
   /** All entries share one TTL; one round trip on Redis (MULTI). */
   setMany<T>(entries: { key: string; value: T }[], ttlMs: number): Promise<void>;
-  /** Removes the entries and forgets any in-flight load of them, so a stale answer is not written back. */
+  /** Removes the entries and forgets any in-flight load or refresh of them, so an older answer is not written back. */
   delete(keys: string | string[]): Promise<void>;
   /**
    * Loads of a key currently on their way to JD, shared by every loader in this process:
    * a second miss for the same key joins the first call instead of making its own.
    */
   readonly inFlight: Map<string, Promise<unknown>>;
+  /**
+   * Keys a background refresh is on its way for (stale-while-revalidate), each with its refresh's token:
+   * one refresh per key, and an eviction (a write) removes the key so the refresh does not write back.
+   */
+  readonly refreshing: Map<string, object>;
   /** Drops every entry under this cache's namespace (and forgets in-flight loads): the next reads are cold. */
   clear(): Promise<void>;
   close(): Promise<void>;
@@ -75,9 +80,11 @@ export function createJdCache(options: JdCacheOptions = {}): JdCache {
   keyv.on('error', () => undefined);
   const ms = options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
   const inFlight = new Map<string, Promise<unknown>>();
+  const refreshing = new Map<string, object>();
   const cache: JdCache = {
     backend: options.redisUrl ? 'redis' : 'memory',
     inFlight,
+    refreshing,
     get: <T>(key: string) => withTimeout(keyv.get<T>(key), ms, 'get') as Promise<T | undefined>,
     async getMany<T>(keys: string[]) {
       if (keys.length === 0) return [];
@@ -92,11 +99,15 @@ export function createJdCache(options: JdCacheOptions = {}): JdCache {
     },
     async delete(keys) {
       const list = typeof keys === 'string' ? [keys] : keys;
-      for (const key of list) inFlight.delete(key);
+      for (const key of list) {
+        inFlight.delete(key);
+        refreshing.delete(key);
+      }
       if (list.length > 0) await withTimeout(keyv.delete(list), ms, 'delete');
     },
     async clear() {
       inFlight.clear();
+      refreshing.clear();
       await withTimeout(keyv.clear(), ms, 'clear');
     },
     close: () => keyv.disconnect(),

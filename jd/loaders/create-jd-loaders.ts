@@ -3,7 +3,7 @@ import type { JdCache } from './cache';
 import type { JdOrderInfo } from '../protocol';
 import { createLimiter } from './limit';
 import { createJdLoaderStats, type JdLoaderStats } from './stats';
-import { DEFAULT_JD_TTL_MS, type JdTtlTable } from './ttl';
+import { DEFAULT_JD_TTL_MS, type JdGraceTable, type JdTtlTable } from './ttl';
 import type { LoaderDeps } from './loader-deps';
 import type { JdLoaders } from './types';
 import { createOrderLoader } from './order-loader';
@@ -19,6 +19,8 @@ import { createCartLoader } from './cart-loader';
 import { createAfterSalesWrites } from './after-sales-writes';
 import { forRequest } from './request-client';
 
+const NO_GRACE = Object.fromEntries(Object.keys(DEFAULT_JD_TTL_MS).map((m) => [m, 0])) as JdGraceTable;
+
 /** At most this many JD calls of one request are on their way at once. */
 export const DEFAULT_JD_CONCURRENCY = 8;
 
@@ -30,6 +32,11 @@ export interface CreateJdLoadersOptions {
   customerPin?: string;
   /** Validated TTL table (see `resolveJdTtl`); defaults to DEFAULT_JD_TTL_MS. */
   ttl?: JdTtlTable;
+  /**
+   * Stale-while-revalidate grace per method (see `resolveJdGrace`); none by default here, so a
+   * caller opts in (createJdRuntime passes the configured table).
+   */
+  grace?: JdGraceTable;
   /** Process-wide counters; pass the same instance to every request. */
   stats?: JdLoaderStats;
   /** Cap on this request's concurrent JD calls. */
@@ -49,6 +56,7 @@ export function createJdLoaders(options: CreateJdLoadersOptions): JdLoaders {
     call: options.call,
     customerPin: options.customerPin,
     ttl: options.ttl ?? DEFAULT_JD_TTL_MS,
+    grace: options.grace ?? NO_GRACE,
     stats: options.stats ?? createJdLoaderStats(),
     limit: createLimiter(options.concurrency ?? DEFAULT_JD_CONCURRENCY),
   };

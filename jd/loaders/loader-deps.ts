@@ -1,13 +1,15 @@
 import DataLoader from 'dataloader';
 import type { JdClient } from '../client';
 import type { BatchDeps } from './batch';
-import type { JdTtlTable } from './ttl';
+import type { JdGraceTable, JdTtlTable } from './ttl';
 import { NoCustomerError } from './errors';
 
 /** What every loader factory needs: one request's view of the shared JD client, cache and stats. */
 export interface LoaderDeps extends BatchDeps {
   client: JdClient;
   ttl: JdTtlTable;
+  /** Stale-while-revalidate grace per method. */
+  grace: JdGraceTable;
   /** The request's customer; private loaders refuse to run without one. */
   customerPin?: string;
 }

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { JD_MAX_PAGE_SIZE, JD_METHODS, type JdOrderInfo, type JdOrderSearchParams } from '../protocol';
-import { createCachedLoader } from './batch';
+import { createCachedLoader, writeStamped } from './batch';
 import { cacheKeys } from './cache-keys';
 import { forCustomer, type LoaderDeps } from './loader-deps';
 import type { OrderPage } from './types';
@@ -28,7 +28,7 @@ function checkPaging(params: OrderSearchParams): void {
 /** Caches each order of a search page as `order.get` would, with its TTL; a cache failure only costs calls later. */
 async function writeOrdersThrough(deps: LoaderDeps, pin: string, orders: JdOrderInfo[]): Promise<void> {
   const entries = orders.map((order) => ({ key: cacheKeys.order(pin, order.orderId), value: order }));
-  await deps.cache.setMany(entries, deps.ttl[JD_METHODS.orderGet]).catch(() => deps.stats.cacheError());
+  await writeStamped(deps, entries, deps.ttl[JD_METHODS.orderGet], deps.grace[JD_METHODS.orderGet]);
 }
 
 /** `jingdong.pop.order.search` for the request's customer, one page per key (canonical params JSON). */

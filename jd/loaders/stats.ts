@@ -13,6 +13,10 @@ export interface MethodStats {
   inFlightJoins: number;
   jdCalls: number;
   jdCallErrors: number;
+  /** Keys answered from an entry past its TTL, within its grace (stale-while-revalidate). */
+  staleServed: number;
+  /** Background refreshes of stale keys that did not happen (no free budget slot) or failed. */
+  refreshesSkipped: number;
   keysSent: number;
   /** Cumulative counts per bucket upper bound, Prometheus style (`le`). */
   batchSizeBuckets: Record<string, number>;
@@ -30,6 +34,8 @@ export interface JdLoaderStats {
   inFlightJoin(method: string, count?: number): void;
   jdCall(method: string, keys: number): void;
   jdCallError(method: string): void;
+  staleServed(method: string, count: number): void;
+  refreshSkipped(method: string): void;
   cacheError(): void;
   snapshot(): JdLoaderStatsSnapshot;
   reset(): void;
@@ -39,7 +45,17 @@ function emptyMethodStats(): MethodStats {
   const batchSizeBuckets: Record<string, number> = {};
   for (const le of BATCH_SIZE_BUCKETS) batchSizeBuckets[String(le)] = 0;
   batchSizeBuckets['+Inf'] = 0;
-  return { cacheHits: 0, cacheMisses: 0, inFlightJoins: 0, jdCalls: 0, jdCallErrors: 0, keysSent: 0, batchSizeBuckets };
+  return {
+    cacheHits: 0,
+    cacheMisses: 0,
+    inFlightJoins: 0,
+    jdCalls: 0,
+    jdCallErrors: 0,
+    staleServed: 0,
+    refreshesSkipped: 0,
+    keysSent: 0,
+    batchSizeBuckets,
+  };
 }
 
 /** Process-wide loader counters; share one instance between every request's loaders. */
@@ -70,6 +86,12 @@ export function createJdLoaderStats(): JdLoaderStats {
     },
     jdCallError: (method) => {
       of(method).jdCallErrors += 1;
+    },
+    staleServed: (method, count) => {
+      if (count > 0) of(method).staleServed += count;
+    },
+    refreshSkipped: (method) => {
+      of(method).refreshesSkipped += 1;
     },
     cacheError: () => {
       cacheErrors += 1;

@@ -40,6 +40,49 @@ export const DEFAULT_JD_TTL_MS: Readonly<JdTtlTable> = {
   [JD_METHODS.cartGet]: 10 * SECOND,
 };
 
+/**
+ * How long past its TTL each method's answer may still be served while one background refresh asks
+ * JD (stale-while-revalidate). About the TTL again: a customer's own writes evict what they change,
+ * and requestExchange reads price and stock fresh, so only data nobody here changed is ever stale.
+ */
+export type JdGraceTable = Record<CachedJdMethod, number>;
+
+export const DEFAULT_JD_GRACE_MS: Readonly<JdGraceTable> = {
+  [JD_METHODS.orderGet]: 30 * SECOND,
+  [JD_METHODS.orderSearch]: 20 * SECOND,
+  [JD_METHODS.afsOrderGet]: 15 * SECOND,
+  [JD_METHODS.afsDetailGet]: 15 * SECOND,
+  [JD_METHODS.afsScheduleGet]: 15 * SECOND,
+  [JD_METHODS.priceGet]: 30 * SECOND,
+  [JD_METHODS.goodsInfo]: 10 * MINUTE,
+  [JD_METHODS.stockGet]: 15 * SECOND,
+  [JD_METHODS.rankQuery]: 5 * MINUTE,
+  [JD_METHODS.cartGet]: 10 * SECOND,
+};
+
+const graceMs = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(7 * 24 * 60 * MINUTE);
+
+/** Partial grace overrides (ms per JD method name, 0 turns it off); unknown method names are refused. */
+export const jdGraceOverridesSchema = z.strictObject(
+  Object.fromEntries(CACHED_JD_METHODS.map((m) => [m, graceMs.optional()])) as Record<CachedJdMethod, z.ZodOptional<typeof graceMs>>,
+);
+
+/** Default graces merged with validated overrides (JD_CACHE_GRACE_MS); throws a message naming the bad entry. */
+export function resolveJdGrace(overrides: unknown = {}): JdGraceTable {
+  const parsed = jdGraceOverridesSchema.safeParse(overrides);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`Invalid JD cache grace (JD_CACHE_GRACE_MS: milliseconds per JD method name, integers ≥ 0): ${issues}`);
+  }
+  const table: JdGraceTable = { ...DEFAULT_JD_GRACE_MS };
+  for (const [method, ms] of Object.entries(parsed.data)) if (ms !== undefined) table[method as CachedJdMethod] = ms;
+  return table;
+}
+
 const ttlMs = z
   .number()
   .int()

@@ -135,9 +135,10 @@ describe('the whole JD Support Graph end to end', () => {
   let as: Callers;
 
   beforeAll(async () => {
-    // After-sales detail and schedule are normally cached 15 s; 1 ms lets the test watch JD-side progress arrive.
+    // After-sales detail and schedule are normally cached 15 s; 1 ms (and no stale grace) lets the test watch JD-side progress arrive.
+    const afterSales = [JD_METHODS.afsDetailGet, JD_METHODS.afsScheduleGet, JD_METHODS.afsOrderGet];
     stack = await startTestStack(
-      { METRICS_PORT: '0' },
+      { METRICS_PORT: '0', JD_CACHE_GRACE_MS: JSON.stringify(Object.fromEntries(afterSales.map((m) => [m, 0]))) },
       { jdTtl: { [JD_METHODS.afsDetailGet]: 1, [JD_METHODS.afsScheduleGet]: 1, [JD_METHODS.afsOrderGet]: 1 } },
     );
     as = await callers(stack);

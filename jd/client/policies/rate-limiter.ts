@@ -1,12 +1,20 @@
 import { rateLimitedError } from '../errors';
 import { sleep } from './abort';
+import { isBackground } from './priority';
 
 export interface RateLimiterOptions {
   /** At most this many calls start in any 1000 ms window. */
   perSecond: number;
   /** A caller waits at most this long for a slot; beyond it the call fails with kind 'rate-limited'. */
   maxWaitMs: number;
+  /**
+   * Share of each window kept for calls a customer waits on (default 0.2): a background refresh
+   * (`inBackground`) takes a slot only when one is free now and the window is below 1 − this share full.
+   */
+  foregroundReserve?: number;
 }
+
+const DEFAULT_FOREGROUND_RESERVE = 0.2;
 
 const WINDOW_MS = 1000;
 
@@ -20,6 +28,8 @@ export interface RateLimiterSnapshot {
   waitedMs: number;
   /** Callers refused because the wait would pass their bound. */
   refused: number;
+  /** Background refreshes refused (no free slot now, or the window already in the foreground's reserve). */
+  backgroundRefused: number;
 }
 
 /**
@@ -30,7 +40,7 @@ export interface RateLimiterSnapshot {
 export class RateLimiter {
   /** Start times already granted (non-decreasing), at most `perSecond` of them kept. */
   private readonly granted: number[] = [];
-  private readonly counts: RateLimiterSnapshot = { granted: 0, waited: 0, waitedMs: 0, refused: 0 };
+  private readonly counts: RateLimiterSnapshot = { granted: 0, waited: 0, waitedMs: 0, refused: 0, backgroundRefused: 0 };
 
   constructor(private readonly options: RateLimiterOptions) {}
 
@@ -46,6 +56,14 @@ export class RateLimiter {
     const windowStart = this.granted.length >= perSecond ? this.granted[this.granted.length - perSecond] + WINDOW_MS : -Infinity;
     const slot = Math.max(now, last, windowStart);
     const wait = slot - now;
+    if (
+      isBackground() &&
+      (wait > 0 || this.inWindow(now) >= perSecond * (1 - (this.options.foregroundReserve ?? DEFAULT_FOREGROUND_RESERVE)))
+    ) {
+      // Nobody waits on a refresh: it never queues, and never takes what a customer may need this second.
+      this.counts.backgroundRefused += 1;
+      throw rateLimitedError(method, wait, 0);
+    }
     if (wait > maxWaitMs) {
       this.counts.refused += 1;
       throw rateLimitedError(method, wait, maxWaitMs);
@@ -59,6 +77,13 @@ export class RateLimiter {
     this.granted.push(slot);
     if (this.granted.length > perSecond) this.granted.shift();
     if (wait > 0) await sleep(wait, signal);
+  }
+
+  /** Slots granted from `now - 1000 ms` on (reserved future slots included). */
+  private inWindow(now: number): number {
+    let n = 0;
+    for (let i = this.granted.length - 1; i >= 0 && this.granted[i] > now - WINDOW_MS; i--) n++;
+    return n;
   }
 
   /** Counts since start (benches and metrics read them). */

@@ -57,6 +57,17 @@ export class UpstreamUnavailableError extends GraphQLError {
   }
 }
 
+/**
+ * This app key's JD call budget has no slot for the call within the request's time: the field
+ * fails at once (the rest of the answer still comes) instead of queueing past the deadline.
+ */
+export class JdBudgetExhaustedError extends GraphQLError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code: 'JD_BUDGET_EXHAUSTED' } });
+    this.name = 'JdBudgetExhaustedError';
+  }
+}
+
 /** JD refused the call for a reason that retrying will not fix; carries JD's code and method. */
 export class UpstreamRejectedError extends GraphQLError {
   constructor(message: string, jdCode: string, jdMethod: string) {

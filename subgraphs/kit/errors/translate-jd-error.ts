@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { UpstreamRejectedError, UpstreamUnavailableError } from './coded-errors';
+import { JdBudgetExhaustedError, UpstreamRejectedError, UpstreamUnavailableError } from './coded-errors';
 
 /**
  * The fields of jd/client's JdApiError that the kit relies on. Matched structurally so the kit
@@ -35,6 +35,10 @@ export function isJdApiError(err: unknown): err is JdApiErrorShape {
 
 // Kinds whose descriptions are JD's own text (router error table, business result) rather than ours.
 const JD_WORDED_KINDS = new Set(['system', 'business']);
+const BUDGET_MESSAGE = {
+  zh: '京东接口调用额度暂时用尽，请稍后再试',
+  en: "JD's call budget is spent for this moment; please try again shortly",
+} as const;
 const UNAVAILABLE_MESSAGE = {
   zh: '京东服务暂时不可用，请稍后再试',
   en: 'JD is temporarily unavailable; please try again later',
@@ -42,11 +46,12 @@ const UNAVAILABLE_MESSAGE = {
 
 const normaliseKind = (kind: string) => kind.toLowerCase().replace(/[_\s]+/g, '-');
 
-/** JdApiError -> UpstreamUnavailableError or UpstreamRejectedError in `language`; anything else is rethrown as-is. */
+/** JdApiError -> JdBudgetExhaustedError (no budget slot in time), UpstreamUnavailableError or UpstreamRejectedError in `language`; anything else is rethrown as-is. */
 export function translateJdError(err: unknown, language: 'zh' | 'en'): GraphQLError {
   if (!isJdApiError(err)) throw err;
   const jdMessage = (language === 'zh' ? err.zhDesc : err.enDesc) || err.enDesc || err.zhDesc || `JD error ${err.code}`;
   const kind = normaliseKind(err.kind);
+  if (kind === 'rate-limited') return new JdBudgetExhaustedError(BUDGET_MESSAGE[language], { jdMethod: err.method });
   if (err.retryable || UNAVAILABLE_KINDS.has(kind)) {
     // Transport and local refusals describe our plumbing (hosts, timeouts); only JD's own words go out.
     const message = JD_WORDED_KINDS.has(kind) ? jdMessage : UNAVAILABLE_MESSAGE[language];

@@ -4,6 +4,7 @@ import {
   createJdCache,
   createJdLoaderStats,
   createJdLoaders,
+  resolveJdGrace,
   resolveJdTtl,
   type JdCache,
   type JdLoaderStats,
@@ -52,6 +53,7 @@ export interface JdRuntime {
 export function createJdRuntime(options: JdRuntimeOptions): JdRuntime {
   const { jd } = options;
   const ttl = resolveJdTtl(options.ttl ?? {});
+  const grace = resolveJdGrace(jd.cacheGraceMs ?? {});
   const limiter = new RateLimiter({ perSecond: jd.rateLimitPerSecond, maxWaitMs: jd.rateLimitMaxWaitMs });
   const client = createJdClient(jd, {
     observer: options.observer,
@@ -65,7 +67,7 @@ export function createJdRuntime(options: JdRuntimeOptions): JdRuntime {
     limiter,
     cache,
     stats,
-    createLoaders: (customerPin, call) => createJdLoaders({ client, cache, customerPin, stats, ttl, call }),
+    createLoaders: (customerPin, call) => createJdLoaders({ client, cache, customerPin, stats, ttl, grace, call }),
     checkReady: jdReachable(jd.apiUrl),
     describeJd: () => `${jd.sandbox ? 'sandbox at ' : ''}${jd.apiUrl}`,
     close: () => cache.close(),

@@ -11,6 +11,7 @@ import { healthRouter } from './health';
 import { identityGuard } from './identity-guard';
 import { requestLifetime } from './request-deadline';
 import { operationSpan, operationSpanPlugin } from './operation-span';
+import { staleAnswersPlugin, stalenessScope } from './stale-answers';
 
 /** How to serve one subgraph. */
 /** Where and how a subgraph listens: what every subgraph's server factory takes from its config. */
@@ -71,7 +72,7 @@ export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOp
   const server = createSubgraphApolloServer<C>({
     schema: opts.schema,
     production: opts.production ?? false,
-    plugins: [operationSpanPlugin<C>()],
+    plugins: [operationSpanPlugin<C>(), staleAnswersPlugin<C>()],
   });
   await server.start();
   const httpDrain = trackForDrain(httpServer, (_req, res) => {
@@ -91,6 +92,7 @@ export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOp
       clockSkewMs: opts.signatureClockSkewMs,
     }),
     operationSpan(opts.name),
+    stalenessScope(),
     expressMiddleware(server, {
       context: async ({ req, res }) =>
         opts.createContext(baseContextFrom(res.locals.identity as Identity, req.headers, requestLifetime(req, res))),

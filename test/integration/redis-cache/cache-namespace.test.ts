@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@keyv/redis';
-import { createJdLoaders } from '../../../jd/loaders';
+import { CACHE_KEY_VERSION, createJdLoaders } from '../../../jd/loaders';
 import { JD_METHODS } from '../../../jd/protocol';
 import { createJdRuntime, type JdRuntime } from '../../../subgraphs/kit';
 import { loadOrdersConfig } from '../../../subgraphs/orders/config';
@@ -63,8 +63,8 @@ suite('JD_CACHE_NAMESPACE: deployments sharing one Redis', () => {
     expect(callsOf(callsOfGreen, JD_METHODS.priceGet)).toHaveLength(1); // blue's entries were not green's to read
     expect(callsOfBlueB).toEqual([]); // the other blue replica reads blue's entries
     expect(fromBlueB).toEqual(fromBlue);
-    expect(await keysOf(blue)).toEqual([`${blue}::v1:price:300001`, `${blue}::v1:price:300002`]);
-    expect(await keysOf(green)).toEqual([`${green}::v1:price:300001`, `${green}::v1:price:300002`]);
+    expect(await keysOf(blue)).toEqual([`${blue}::${CACHE_KEY_VERSION}:price:300001`, `${blue}::${CACHE_KEY_VERSION}:price:300002`]);
+    expect(await keysOf(green)).toEqual([`${green}::${CACHE_KEY_VERSION}:price:300001`, `${green}::${CACHE_KEY_VERSION}:price:300002`]);
   });
 
   it('is validated at start-up, and defaults to "jd"', () => {

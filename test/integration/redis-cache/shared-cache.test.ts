@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@keyv/redis';
-import { createJdCache, createJdLoaders, resolveJdTtl, type JdCache } from '../../../jd/loaders';
+import { CACHE_KEY_VERSION, createJdCache, createJdLoaders, resolveJdTtl, type JdCache } from '../../../jd/loaders';
 import { JD_METHODS } from '../../../jd/protocol';
 import { callsOf, makeOrder, makeService, recordingJd } from '../../unit/jd-loaders/fake-jd';
 import { redisSuite, TEST_REDIS_URL as redisUrl } from '../../support/redis';
@@ -72,8 +72,10 @@ suite('jd/loaders over a shared Redis (two replicas)', () => {
 
     // The entries really live in Redis, under our namespace, with Redis-side expiry.
     const keys = await ourKeys();
-    expect(keys).toEqual(expect.arrayContaining([`${namespace}::v1:price:300000`, `${namespace}::v1:order:pin=alice:A1`]));
-    const pttl = await admin.pTTL(`${namespace}::v1:price:300000`);
+    expect(keys).toEqual(
+      expect.arrayContaining([`${namespace}::${CACHE_KEY_VERSION}:price:300000`, `${namespace}::${CACHE_KEY_VERSION}:order:pin=alice:A1`]),
+    );
+    const pttl = await admin.pTTL(`${namespace}::${CACHE_KEY_VERSION}:price:300000`);
     expect(pttl).toBeGreaterThan(0);
     expect(pttl).toBeLessThanOrEqual(resolveJdTtl()[JD_METHODS.priceGet]);
   });

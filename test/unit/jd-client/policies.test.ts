@@ -2,6 +2,7 @@ import { backoffDelays, jdBackoff } from '../../../jd/client/policies/backoff';
 import { transientRetry } from '../../../jd/client/policies/retry';
 import { MethodBreaker, type JdBreakerState } from '../../../jd/client/policies/breaker';
 import { RateLimiter } from '../../../jd/client/policies/rate-limiter';
+import { inBackground } from '../../../jd/client/policies/priority';
 import { withTimeout } from '../../../jd/client/policies/attempt-timeout';
 import { sleep, untilAborted } from '../../../jd/client/policies/abort';
 import { JdApiError } from '../../../jd/client/errors';
@@ -276,7 +277,20 @@ describe('RateLimiter', () => {
     await expect(limiter.acquire('m')).rejects.toMatchObject({ kind: 'rate-limited' }); // 2000 ms > 1500
     await jest.advanceTimersByTimeAsync(1000);
     await second;
-    expect(limiter.snapshot()).toEqual({ granted: 2, waited: 1, waitedMs: 1000, refused: 1 });
+    expect(limiter.snapshot()).toEqual({ granted: 2, waited: 1, waitedMs: 1000, refused: 1, backgroundRefused: 0 });
+  });
+
+  it('gives a background refresh only a slot free now and outside the foreground reserve; a customer still gets the reserve', async () => {
+    const limiter = new RateLimiter({ perSecond: 5, maxWaitMs: 5000 });
+    await inBackground(() => limiter.acquire('m')); // window empty: granted
+    await limiter.acquire('m');
+    await limiter.acquire('m');
+    await limiter.acquire('m'); // 4 of 5 used: the last 20% is the customers'
+    await expect(inBackground(() => limiter.acquire('m'))).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(limiter.acquire('m')).resolves.toBeUndefined(); // a customer's call takes the fifth slot at once
+    // Window full: a customer waits for the next slot; a refresh never waits.
+    await expect(inBackground(() => limiter.acquire('m'))).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(limiter.snapshot()).toMatchObject({ granted: 5, backgroundRefused: 2, waited: 0 });
   });
 
   it('a waiting caller who aborts gets their own reason at once; an already aborted caller takes no slot', async () => {

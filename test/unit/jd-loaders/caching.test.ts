@@ -131,6 +131,8 @@ describe('jd/loaders caching', () => {
       inFlightJoins: 0,
       jdCalls: 3,
       jdCallErrors: 0,
+      staleServed: 0,
+      refreshesSkipped: 0,
       keysSent: 121,
       // Calls of 100, 20 and 1 keys, cumulative per upper bound.
       batchSizeBuckets: { 1: 1, 5: 1, 10: 1, 25: 2, 50: 2, 100: 3, '+Inf': 3 },

@@ -58,13 +58,19 @@ describe('translateJdError', () => {
   it.each([
     ['timeout', timeoutError('m', 3000)],
     ['circuit open', circuitOpenError('m', 5000)],
-    ['rate limited', rateLimitedError('m', 900, 200)],
     ['network', networkError('m', new Error('connect ECONNREFUSED 10.0.0.7:443'))],
   ])('turns %s into UPSTREAM_UNAVAILABLE without leaking plumbing details', (_label, err) => {
     const en = translateJdError(err, 'en');
     expect(en.extensions.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(en.message).toBe('JD is temporarily unavailable; please try again later');
     expect(translateJdError(err, 'zh').message).toBe('京东服务暂时不可用，请稍后再试');
+  });
+
+  it('turns a refused budget slot (rate limited) into JD_BUDGET_EXHAUSTED, naming the method but no plumbing', () => {
+    const en = translateJdError(rateLimitedError('jingdong.ware.price.get', 900, 200), 'en');
+    expect(en.extensions).toEqual({ code: 'JD_BUDGET_EXHAUSTED', jdMethod: 'jingdong.ware.price.get' });
+    expect(en.message).toBe("JD's call budget is spent for this moment; please try again shortly");
+    expect(translateJdError(rateLimitedError('m', 900, 200), 'zh').message).toBe('京东接口调用额度暂时用尽，请稍后再试');
   });
 
   it('treats circuit-open as unavailable even when not flagged retryable', () => {

@@ -49,7 +49,8 @@ describe('kit: the JD runtime every JD-backed process builds once', () => {
       const breakers: [string, string][] = [];
       const stats = createJdLoaderStats();
       const runtime = createJdRuntime({
-        jd: jdFor(sandbox),
+        // No stale grace, so the load past the TTL goes to JD (stale-while-revalidate has its own tests).
+        jd: { ...jdFor(sandbox), cacheGraceMs: { [JD_METHODS.priceGet]: 0 } },
         observer: (o) => observed.push(o),
         onBreakerStateChange: (method, state) => breakers.push([method, state]),
         stats,
