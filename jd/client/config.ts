@@ -24,6 +24,8 @@ export interface JdConfig {
   rateLimitPerSecond: number;
   /** Longest a caller waits for a rate-limit slot before failing with kind 'rate-limited'. */
   rateLimitMaxWaitMs: number;
+  /** Processes spending this app key's budget (JD_PROCESSES); without Redis each takes rateLimitPerSecond / processes. */
+  processes: number;
   breakerThreshold: number;
   breakerHalfOpenAfterMs: number;
   /** Stale-while-revalidate grace overrides, ms per cached JD method (JD_CACHE_GRACE_MS); over DEFAULT_JD_GRACE_MS. */
@@ -87,6 +89,7 @@ export function readJdConfig(read: EnvReader): JdConfig {
     retryMaxDelayMs: ms('JD_RETRY_MAX_DELAY_MS', 0, JD_CONFIG_DEFAULTS.retryMaxDelayMs),
     rateLimitPerSecond: read.int('JD_RATE_LIMIT_PER_SECOND', { min: 1, default: JD_CONFIG_DEFAULTS.rateLimitPerSecond }),
     rateLimitMaxWaitMs: ms('JD_RATE_LIMIT_MAX_WAIT_MS', 0, JD_CONFIG_DEFAULTS.rateLimitMaxWaitMs),
+    processes: read.int('JD_PROCESSES', { min: 1, max: 1000, default: 1 }),
     breakerThreshold: read.int('JD_BREAKER_THRESHOLD', { min: 1, default: JD_CONFIG_DEFAULTS.breakerThreshold }),
     breakerHalfOpenAfterMs: ms('JD_BREAKER_HALF_OPEN_AFTER_MS', 1, JD_CONFIG_DEFAULTS.breakerHalfOpenAfterMs),
     createMaxAttempts: read.int('JD_CREATE_MAX_ATTEMPTS', { min: 1, max: 10, default: JD_CONFIG_DEFAULTS.createMaxAttempts }),

@@ -12,6 +12,17 @@ export interface RateLimiterOptions {
    * (`inBackground`) takes a slot only when one is free now and the window is below 1 − this share full.
    */
   foregroundReserve?: number;
+  /**
+   * The app key's budget shared with other processes (Redis), asked after this process's own slot:
+   * refused, the caller waits for its next window within the same bound (a refresh never waits).
+   */
+  shared?: SharedBudget;
+}
+
+/** One budget for every process of an app key (see subgraphs/kit's JD runtime: Redis through rate-limiter-flexible). */
+export interface SharedBudget {
+  /** Takes one call from the current window, or says how long until the next one. */
+  take(): Promise<{ allowed: boolean; resetMs: number }>;
 }
 
 const DEFAULT_FOREGROUND_RESERVE = 0.2;
@@ -77,6 +88,23 @@ export class RateLimiter {
     this.granted.push(slot);
     if (this.granted.length > perSecond) this.granted.shift();
     if (wait > 0) await sleep(wait, signal);
+    if (this.options.shared) await this.takeShared(method, now + maxWaitMs, signal);
+  }
+
+  /** Waits for the shared budget's next window while the caller's bound allows; refuses past it. */
+  private async takeShared(method: string, latest: number, signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const { allowed, resetMs } = await (this.options.shared as SharedBudget).take();
+      if (allowed) return;
+      const wait = Math.max(1, resetMs);
+      if (isBackground() || Date.now() + wait > latest) {
+        this.counts[isBackground() ? 'backgroundRefused' : 'refused'] += 1;
+        throw rateLimitedError(method, wait, Math.max(0, latest - Date.now()));
+      }
+      this.counts.waited += 1;
+      this.counts.waitedMs += wait;
+      await sleep(wait, signal);
+    }
   }
 
   /** Slots granted from `now - 1000 ms` on (reserved future slots included). */

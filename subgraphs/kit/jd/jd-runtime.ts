@@ -1,5 +1,6 @@
 import { DEFAULT_JD_CACHE_NAMESPACE } from '../../../config';
-import { createJdClient, RateLimiter, type JdClient, type JdClientDeps, type JdConfig } from '../../../jd/client';
+import { createJdClient, type JdClient, type JdClientDeps, type JdConfig, type RateLimiter } from '../../../jd/client';
+import { createJdBudget } from './jd-budget';
 import {
   createJdCache,
   createJdLoaderStats,
@@ -33,7 +34,7 @@ export interface JdRuntimeOptions {
 /** What a JD-backed process holds for its lifetime: one client, one cache and one set of stats; loaders per request. */
 export interface JdRuntime {
   client: JdClient;
-  /** The app key's JD call budget in this process (JD_RATE_LIMIT_PER_SECOND); its snapshot counts waits. */
+  /** The app key's JD call budget as this process spends it (its share, or shared through Redis); its snapshot counts waits. */
   limiter: RateLimiter;
   cache: JdCache;
   stats: JdLoaderStats;
@@ -54,13 +55,15 @@ export function createJdRuntime(options: JdRuntimeOptions): JdRuntime {
   const { jd } = options;
   const ttl = resolveJdTtl(options.ttl ?? {});
   const grace = resolveJdGrace(jd.cacheGraceMs ?? {});
-  const limiter = new RateLimiter({ perSecond: jd.rateLimitPerSecond, maxWaitMs: jd.rateLimitMaxWaitMs });
+  const namespace = options.cacheNamespace ?? DEFAULT_JD_CACHE_NAMESPACE;
+  const budget = createJdBudget(jd, { redisUrl: options.redisUrl, namespace });
+  const { limiter } = budget;
   const client = createJdClient(jd, {
     observer: options.observer,
     onBreakerStateChange: options.onBreakerStateChange,
     rateLimiter: limiter,
   });
-  const cache = createJdCache({ redisUrl: options.redisUrl, namespace: options.cacheNamespace ?? DEFAULT_JD_CACHE_NAMESPACE });
+  const cache = createJdCache({ redisUrl: options.redisUrl, namespace });
   const stats = options.stats ?? createJdLoaderStats();
   return {
     client,
@@ -69,7 +72,10 @@ export function createJdRuntime(options: JdRuntimeOptions): JdRuntime {
     stats,
     createLoaders: (customerPin, call) => createJdLoaders({ client, cache, customerPin, stats, ttl, grace, call }),
     checkReady: jdReachable(jd.apiUrl),
-    describeJd: () => `${jd.sandbox ? 'sandbox at ' : ''}${jd.apiUrl}`,
-    close: () => cache.close(),
+    describeJd: () => `${jd.sandbox ? 'sandbox at ' : ''}${jd.apiUrl}, ${budget.describe()}`,
+    close: async () => {
+      await cache.close();
+      await budget.close();
+    },
   };
 }

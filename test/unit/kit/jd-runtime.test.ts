@@ -26,7 +26,7 @@ describe('kit: the JD runtime every JD-backed process builds once', () => {
 
   it('builds per-request loaders over one client and cache, and says where JD is', async () => {
     const runtime = createJdRuntime({ jd: loadJdConfig({ JD_SANDBOX_PORT: '4999' }) });
-    expect(runtime.describeJd()).toBe('sandbox at http://127.0.0.1:4999/routerjson');
+    expect(runtime.describeJd()).toBe('sandbox at http://127.0.0.1:4999/routerjson, 50 JD calls/s in this process (50 / 1 processes)');
     const a = runtime.createLoaders('jd_demo_alice');
     const b = runtime.createLoaders('jd_demo_alice');
     expect(a).not.toBe(b); // one set per request, never shared across requests
