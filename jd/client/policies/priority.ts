@@ -1,18 +1,35 @@
 /**
- * Who is waiting for a JD call: a customer (the default), or nobody — a background refresh of a
- * cached answer that is being served stale meanwhile. The priority travels with the async context,
- * so a loader's existing fetch code needs no new parameter to make its call a background one.
+ * Who a JD call is for, so the rate limiter can put customers first and share the budget fairly:
+ * a background refresh of a cached answer (nobody waits on it), or a caller (one customer or one
+ * partner) whose request it serves. It travels with the async context, so a loader's existing
+ * fetch code needs no new parameter to carry it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-const background = new AsyncLocalStorage<true>();
+interface JdCallContext {
+  background?: true;
+  /** The customer or partner the call serves, e.g. `customer:jd_demo_alice`. */
+  caller?: string;
+}
 
-/** Runs `work` so that every JD call it makes asks the rate limiter with background priority. */
+const context = new AsyncLocalStorage<JdCallContext>();
+
+/** Runs `work` so that every JD call it makes asks the rate limiter with background priority (for nobody). */
 export function inBackground<T>(work: () => Promise<T>): Promise<T> {
-  return background.run(true, work);
+  return context.run({ background: true }, work);
+}
+
+/** Runs `work` (one request) so that its JD calls count against `caller`'s fair share of the budget. */
+export function asCaller<T>(caller: string, work: () => T): T {
+  return context.run({ caller }, work);
 }
 
 /** True inside `inBackground`. */
 export function isBackground(): boolean {
-  return background.getStore() === true;
+  return context.getStore()?.background === true;
+}
+
+/** The caller set by `asCaller`, if any. */
+export function currentCaller(): string | undefined {
+  return context.getStore()?.caller;
 }

@@ -1,6 +1,6 @@
 import { rateLimitedError } from '../errors';
 import { sleep } from './abort';
-import { isBackground } from './priority';
+import { currentCaller, isBackground } from './priority';
 
 export interface RateLimiterOptions {
   /** At most this many calls start in any 1000 ms window. */
@@ -12,6 +12,12 @@ export interface RateLimiterOptions {
    * (`inBackground`) takes a slot only when one is free now and the window is below 1 − this share full.
    */
   foregroundReserve?: number;
+  /**
+   * Share of a window one caller (`asCaller`: a customer or a partner) may take before it queues no
+   * more (default 0.5): past it, that caller gets only a slot free now outside the reserve, like a
+   * refresh, so nobody else waits behind it and the reserve stays for others.
+   */
+  callerShare?: number;
   /**
    * The app key's budget shared with other processes (Redis), asked after this process's own slot:
    * refused, the caller waits for its next window within the same bound (a refresh never waits).
@@ -26,6 +32,9 @@ export interface SharedBudget {
 }
 
 const DEFAULT_FOREGROUND_RESERVE = 0.2;
+const DEFAULT_CALLER_SHARE = 0.5;
+/** Callers remembered at most (each with its grants of the last second); older ones are dropped first. */
+const MAX_CALLERS = 10_000;
 
 const WINDOW_MS = 1000;
 
@@ -41,6 +50,8 @@ export interface RateLimiterSnapshot {
   refused: number;
   /** Background refreshes refused (no free slot now, or the window already in the foreground's reserve). */
   backgroundRefused: number;
+  /** Calls refused because their caller had taken its share of the window and no slot was free for it now. */
+  overShareRefused: number;
 }
 
 /**
@@ -51,7 +62,16 @@ export interface RateLimiterSnapshot {
 export class RateLimiter {
   /** Start times already granted (non-decreasing), at most `perSecond` of them kept. */
   private readonly granted: number[] = [];
-  private readonly counts: RateLimiterSnapshot = { granted: 0, waited: 0, waitedMs: 0, refused: 0, backgroundRefused: 0 };
+  /** Grant times in the last second, per caller (insertion order = least recently active first). */
+  private readonly byCaller = new Map<string, number[]>();
+  private readonly counts: RateLimiterSnapshot = {
+    granted: 0,
+    waited: 0,
+    waitedMs: 0,
+    refused: 0,
+    backgroundRefused: 0,
+    overShareRefused: 0,
+  };
 
   constructor(private readonly options: RateLimiterOptions) {}
 
@@ -67,12 +87,13 @@ export class RateLimiter {
     const windowStart = this.granted.length >= perSecond ? this.granted[this.granted.length - perSecond] + WINDOW_MS : -Infinity;
     const slot = Math.max(now, last, windowStart);
     const wait = slot - now;
-    if (
-      isBackground() &&
-      (wait > 0 || this.inWindow(now) >= perSecond * (1 - (this.options.foregroundReserve ?? DEFAULT_FOREGROUND_RESERVE)))
-    ) {
-      // Nobody waits on a refresh: it never queues, and never takes what a customer may need this second.
-      this.counts.backgroundRefused += 1;
+    const caller = currentCaller();
+    const callerShare = Math.max(1, Math.floor(perSecond * (this.options.callerShare ?? DEFAULT_CALLER_SHARE)));
+    const overShare = caller !== undefined && this.callerGrants(caller, now) >= callerShare;
+    const reserveReached = this.inWindow(now) >= perSecond * (1 - (this.options.foregroundReserve ?? DEFAULT_FOREGROUND_RESERVE));
+    if ((isBackground() || overShare) && (wait > 0 || reserveReached)) {
+      // Nobody waits on a refresh, and a caller past its share queues ahead of no one: neither takes what others may need this second.
+      this.counts[isBackground() ? 'backgroundRefused' : 'overShareRefused'] += 1;
       throw rateLimitedError(method, wait, 0);
     }
     if (wait > maxWaitMs) {
@@ -86,6 +107,7 @@ export class RateLimiter {
     }
     // Reserve before sleeping so concurrent callers queue behind this one.
     this.granted.push(slot);
+    if (caller !== undefined) this.noteCallerGrant(caller, slot);
     if (this.granted.length > perSecond) this.granted.shift();
     if (wait > 0) await sleep(wait, signal);
     if (this.options.shared) await this.takeShared(method, now + maxWaitMs, signal);
@@ -105,6 +127,22 @@ export class RateLimiter {
       this.counts.waitedMs += wait;
       await sleep(wait, signal);
     }
+  }
+
+  /** `caller`'s grants from `now - 1000 ms` on (reserved future ones included). */
+  private callerGrants(caller: string, now: number): number {
+    const times = this.byCaller.get(caller);
+    if (!times) return 0;
+    while (times.length && times[0] <= now - WINDOW_MS) times.shift();
+    return times.length;
+  }
+
+  private noteCallerGrant(caller: string, slot: number): void {
+    const times = this.byCaller.get(caller) ?? [];
+    this.byCaller.delete(caller); // re-inserted last: the map stays ordered by last activity
+    times.push(slot);
+    this.byCaller.set(caller, times);
+    if (this.byCaller.size > MAX_CALLERS) this.byCaller.delete(this.byCaller.keys().next().value as string);
   }
 
   /** Slots granted from `now - 1000 ms` on (reserved future slots included). */

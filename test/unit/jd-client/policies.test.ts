@@ -2,7 +2,7 @@ import { backoffDelays, jdBackoff } from '../../../jd/client/policies/backoff';
 import { transientRetry } from '../../../jd/client/policies/retry';
 import { MethodBreaker, type JdBreakerState } from '../../../jd/client/policies/breaker';
 import { RateLimiter } from '../../../jd/client/policies/rate-limiter';
-import { inBackground } from '../../../jd/client/policies/priority';
+import { asCaller, inBackground } from '../../../jd/client/policies/priority';
 import { withTimeout } from '../../../jd/client/policies/attempt-timeout';
 import { sleep, untilAborted } from '../../../jd/client/policies/abort';
 import { JdApiError } from '../../../jd/client/errors';
@@ -277,7 +277,7 @@ describe('RateLimiter', () => {
     await expect(limiter.acquire('m')).rejects.toMatchObject({ kind: 'rate-limited' }); // 2000 ms > 1500
     await jest.advanceTimersByTimeAsync(1000);
     await second;
-    expect(limiter.snapshot()).toEqual({ granted: 2, waited: 1, waitedMs: 1000, refused: 1, backgroundRefused: 0 });
+    expect(limiter.snapshot()).toEqual({ granted: 2, waited: 1, waitedMs: 1000, refused: 1, backgroundRefused: 0, overShareRefused: 0 });
   });
 
   it('gives a background refresh only a slot free now and outside the foreground reserve; a customer still gets the reserve', async () => {
@@ -291,6 +291,25 @@ describe('RateLimiter', () => {
     // Window full: a customer waits for the next slot; a refresh never waits.
     await expect(inBackground(() => limiter.acquire('m'))).rejects.toMatchObject({ kind: 'rate-limited' });
     expect(limiter.snapshot()).toMatchObject({ granted: 5, backgroundRefused: 2, waited: 0 });
+  });
+
+  it('one caller past its share queues ahead of nobody: another caller still gets a slot at once', async () => {
+    const limiter = new RateLimiter({ perSecond: 10, maxWaitMs: 5000 });
+    const alice = (n: number) =>
+      asCaller('customer:alice', () => Promise.allSettled(Array.from({ length: n }, () => limiter.acquire('m'))));
+    // Alice takes her half (5) and, while the window has room outside the reserve, 3 more; the rest is refused, not queued.
+    const first = await alice(12);
+    expect(first.filter((r) => r.status === 'fulfilled')).toHaveLength(8);
+    expect(first.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.kind)).toEqual(
+      Array(4).fill('rate-limited'),
+    );
+    // Bob is at once served from the reserve Alice could not take.
+    await asCaller('customer:bob', () => Promise.all([limiter.acquire('m'), limiter.acquire('m')]));
+    expect(Date.now()).toBe(0);
+    expect(limiter.snapshot()).toMatchObject({ granted: 10, overShareRefused: 4, waited: 0 });
+    // Within her share a caller queues like anyone: the next second, Alice waits for a slot again.
+    jest.advanceTimersByTime(1000);
+    await expect(asCaller('customer:alice', () => limiter.acquire('m'))).resolves.toBeUndefined();
   });
 
   it('a waiting caller who aborts gets their own reason at once; an already aborted caller takes no slot', async () => {
