@@ -112,13 +112,14 @@ suite('jd/loaders over a shared Redis (two replicas)', () => {
   });
 
   it("lets Redis expire entries after the method's TTL", async () => {
-    const ttl = resolveJdTtl({ [JD_METHODS.stockGet]: 200 });
+    // Long enough that a busy machine still reads within it, short enough to watch it pass.
+    const ttl = resolveJdTtl({ [JD_METHODS.stockGet]: 1500 });
     const [client, calls] = recordingJd();
     await createJdLoaders({ client, cache: replicaA, ttl }).stock.load('300001');
     await new Promise((resolve) => setTimeout(resolve, 50));
     await createJdLoaders({ client, cache: replicaB, ttl }).stock.load('300001');
     expect(calls).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 1600));
     await createJdLoaders({ client, cache: replicaB, ttl }).stock.load('300001');
     expect(calls).toHaveLength(2);
   });
