@@ -130,7 +130,8 @@ export function createJdClient(config: JdClientConfig, deps: JdClientDeps = {}):
         throwIfStopped(method, { signal, deadline: options.deadline });
         // Refuse before queueing for a rate-limit slot: an open circuit must not spend the app key's budget.
         breaker.admit();
-        await limiter.acquire(method, signal);
+        // Never waits past the request's deadline: without a slot in time the call fails at once (JD_BUDGET_EXHAUSTED).
+        await limiter.acquire(method, signal, options.deadline);
         return breaker.execute(() => sendOnce(method, params, attempt + 1, signal));
       }, signal);
       return untilAborted(attempts, signal).finally(scope.done);

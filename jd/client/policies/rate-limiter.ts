@@ -76,13 +76,16 @@ export class RateLimiter {
   constructor(private readonly options: RateLimiterOptions) {}
 
   /**
-   * Resolves when the caller may send; throws JdApiError kind 'rate-limited' when the wait would
-   * exceed the bound, and the signal's reason when the caller aborts first.
+   * Resolves when the caller may send; throws JdApiError kind 'rate-limited' at once when the wait
+   * would exceed the bound (maxWaitMs, or what is left before `deadline`, epoch ms), and the
+   * signal's reason when the caller aborts first.
    */
-  async acquire(method: string, signal?: AbortSignal): Promise<void> {
+  async acquire(method: string, signal?: AbortSignal, deadline?: number): Promise<void> {
     signal?.throwIfAborted();
     const now = Date.now();
-    const { perSecond, maxWaitMs } = this.options;
+    const { perSecond } = this.options;
+    // A caller with a deadline waits no longer than it leaves: a slot after it is refused now, not at the deadline.
+    const maxWaitMs = deadline === undefined ? this.options.maxWaitMs : Math.max(0, Math.min(this.options.maxWaitMs, deadline - now));
     const last = this.granted.at(-1) ?? -Infinity;
     const windowStart = this.granted.length >= perSecond ? this.granted[this.granted.length - perSecond] + WINDOW_MS : -Infinity;
     const slot = Math.max(now, last, windowStart);

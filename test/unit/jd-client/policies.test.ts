@@ -293,6 +293,18 @@ describe('RateLimiter', () => {
     expect(limiter.snapshot()).toMatchObject({ granted: 5, backgroundRefused: 2, waited: 0 });
   });
 
+  it("refuses at once a slot that would come after the caller's deadline, and grants one before it", async () => {
+    const limiter = new RateLimiter({ perSecond: 1, maxWaitMs: 5000 });
+    await limiter.acquire('m');
+    // The next slot is at 1000 ms: a caller due at 500 ms is refused now, not at 500 ms.
+    await expect(limiter.acquire('m', undefined, 500)).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(Date.now()).toBe(0);
+    const granted = limiter.acquire('m', undefined, 1500);
+    await jest.advanceTimersByTimeAsync(1000);
+    await expect(granted).resolves.toBeUndefined();
+    expect(limiter.snapshot()).toMatchObject({ granted: 2, refused: 1 });
+  });
+
   it('one caller past its share queues ahead of nobody: another caller still gets a slot at once', async () => {
     const limiter = new RateLimiter({ perSecond: 10, maxWaitMs: 5000 });
     const alice = (n: number) =>
