@@ -3,14 +3,7 @@ export type { JdLoaders, SkuPrice, SkuStock, ScheduleEntry, AfsDetail, OrderPage
 export { createJdLoaders, DEFAULT_JD_CONCURRENCY } from './create-jd-loaders';
 export { createJdCache, type JdCache } from './cache';
 export { createJdLoaderStats, type JdLoaderStats, type JdLoaderStatsSnapshot, type MethodStats } from './stats';
-export {
-  DEFAULT_JD_TTL_MS,
-  DEFAULT_JD_GRACE_MS,
-  resolveJdTtl,
-  resolveJdGrace,
-  type JdTtlTable,
-  type JdTtlOverrides,
-} from './ttl';
+export { DEFAULT_JD_TTL_MS, DEFAULT_JD_GRACE_MS, resolveJdTtl, resolveJdGrace, type JdTtlTable, type JdTtlOverrides } from './ttl';
 export { withStalenessRecord, currentStaleness } from './staleness';
 export { cacheKeys, CACHE_KEY_VERSION } from './cache-keys';
 export { ForeignCustomerError } from './errors';
