@@ -160,7 +160,7 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
       columns: ['customers', 'sustainable req/s', 'highest rate tried'],
       rows: customerCounts.map((n) => {
         const ok = steps.filter((s) => s.customers === n && s.sustainable).map((s) => s.rate);
-        return [n, ok.length ? Math.max(...ok) : 'none tried', Math.max(...rates)];
+        return [n, ok.length ? Math.max(...ok) : 'none of the rates tried', Math.max(...rates)];
       }),
     },
     {
