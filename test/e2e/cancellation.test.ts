@@ -67,9 +67,14 @@ describe('cancellation reaches JD', () => {
   it("a client's timeout header ends the JD work at the deadline", async () => {
     // 200 aliases: few enough that the gateway's own work on the document leaves JD calls most of the budget;
     // at 8 calls at a time of 100 ms each, all 200 would take 2.5 s.
+    const started = Date.now();
     const res = await send(200, { timeout: '1500' });
     const json = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
-    expect(json.errors?.some((e) => e.extensions?.code === 'SUBGRAPH_TIMEOUT')).toBe(true);
+    // Either the deadline passed with calls still to make, or the JD budget (50 calls/s) could not
+    // give the rest a slot before it, and those fields failed at once: nothing waited past it.
+    const codes = new Set(json.errors?.map((e) => e.extensions?.code));
+    expect(codes.has('SUBGRAPH_TIMEOUT') || codes.has('JD_BUDGET_EXHAUSTED')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1500 + 1000);
     const atAnswer = orderCalls();
     expect(atAnswer).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 1000));
