@@ -24,6 +24,8 @@ export interface JdConfig {
   rateLimitPerSecond: number;
   /** Longest a caller waits for a rate-limit slot before failing with kind 'rate-limited'. */
   rateLimitMaxWaitMs: number;
+  /** Share of a second's budget one customer or partner may queue for while others spend it too, in % (100: no cap). */
+  callerSharePercent: number;
   /** Processes spending this app key's budget (JD_PROCESSES); without Redis each takes rateLimitPerSecond / processes. */
   processes: number;
   breakerThreshold: number;
@@ -90,6 +92,7 @@ export function readJdConfig(read: EnvReader): JdConfig {
     rateLimitPerSecond: read.int('JD_RATE_LIMIT_PER_SECOND', { min: 1, default: JD_CONFIG_DEFAULTS.rateLimitPerSecond }),
     rateLimitMaxWaitMs: ms('JD_RATE_LIMIT_MAX_WAIT_MS', 0, JD_CONFIG_DEFAULTS.rateLimitMaxWaitMs),
     processes: read.int('JD_PROCESSES', { min: 1, max: 1000, default: 1 }),
+    callerSharePercent: read.int('JD_CALLER_SHARE_PERCENT', { min: 1, max: 100, default: 100 }),
     breakerThreshold: read.int('JD_BREAKER_THRESHOLD', { min: 1, default: JD_CONFIG_DEFAULTS.breakerThreshold }),
     breakerHalfOpenAfterMs: ms('JD_BREAKER_HALF_OPEN_AFTER_MS', 1, JD_CONFIG_DEFAULTS.breakerHalfOpenAfterMs),
     createMaxAttempts: read.int('JD_CREATE_MAX_ATTEMPTS', { min: 1, max: 10, default: JD_CONFIG_DEFAULTS.createMaxAttempts }),

@@ -13,9 +13,9 @@ export interface RateLimiterOptions {
    */
   foregroundReserve?: number;
   /**
-   * Share of a window one caller (`asCaller`: a customer or a partner) may take before it queues no
-   * more (default 0.5): past it, that caller gets only a slot free now outside the reserve, like a
-   * refresh, so nobody else waits behind it and the reserve stays for others.
+   * Share of a window one caller (`asCaller`: a customer or a partner) may queue for while other
+   * callers are spending the budget too (default 1: no cap): past it, that caller takes only a slot free
+   * now and queues ahead of nobody. Alone, a caller may use the whole budget.
    */
   callerShare?: number;
   /**
@@ -32,9 +32,8 @@ export interface SharedBudget {
 }
 
 const DEFAULT_FOREGROUND_RESERVE = 0.2;
-const DEFAULT_CALLER_SHARE = 0.5;
-/** Callers remembered at most (each with its grants of the last second); older ones are dropped first. */
-const MAX_CALLERS = 10_000;
+// Off unless configured (JD_CALLER_SHARE_PERCENT): a burst of one customer's own calls then waits like any other.
+const DEFAULT_CALLER_SHARE = 1;
 
 const WINDOW_MS = 1000;
 
@@ -62,8 +61,8 @@ export interface RateLimiterSnapshot {
 export class RateLimiter {
   /** Start times already granted (non-decreasing), at most `perSecond` of them kept. */
   private readonly granted: number[] = [];
-  /** Grant times in the last second, per caller (insertion order = least recently active first). */
-  private readonly byCaller = new Map<string, number[]>();
+  /** Who each of `granted` was for (same index); undefined for refreshes and callers without a key. */
+  private readonly grantedTo: (string | undefined)[] = [];
   private readonly counts: RateLimiterSnapshot = {
     granted: 0,
     waited: 0,
@@ -91,12 +90,13 @@ export class RateLimiter {
     const slot = Math.max(now, last, windowStart);
     const wait = slot - now;
     const caller = currentCaller();
-    const callerShare = Math.max(1, Math.floor(perSecond * (this.options.callerShare ?? DEFAULT_CALLER_SHARE)));
-    const overShare = caller !== undefined && this.callerGrants(caller, now) >= callerShare;
     const reserveReached = this.inWindow(now) >= perSecond * (1 - (this.options.foregroundReserve ?? DEFAULT_FOREGROUND_RESERVE));
-    if ((isBackground() || overShare) && (wait > 0 || reserveReached)) {
-      // Nobody waits on a refresh, and a caller past its share queues ahead of no one: neither takes what others may need this second.
-      this.counts[isBackground() ? 'backgroundRefused' : 'overShareRefused'] += 1;
+    // Nobody waits on a refresh: it never queues, and never takes what a customer may need this second.
+    const refusedRefresh = isBackground() && (wait > 0 || reserveReached);
+    // Under contention a caller past its share queues ahead of no one (alone, it may use the whole budget).
+    const refusedOverShare = !isBackground() && wait > 0 && caller !== undefined && this.overShare(caller, now);
+    if (refusedRefresh || refusedOverShare) {
+      this.counts[refusedRefresh ? 'backgroundRefused' : 'overShareRefused'] += 1;
       throw rateLimitedError(method, wait, 0);
     }
     if (wait > maxWaitMs) {
@@ -110,8 +110,11 @@ export class RateLimiter {
     }
     // Reserve before sleeping so concurrent callers queue behind this one.
     this.granted.push(slot);
-    if (caller !== undefined) this.noteCallerGrant(caller, slot);
-    if (this.granted.length > perSecond) this.granted.shift();
+    this.grantedTo.push(isBackground() ? undefined : caller);
+    if (this.granted.length > perSecond) {
+      this.granted.shift();
+      this.grantedTo.shift();
+    }
     if (wait > 0) await sleep(wait, signal);
     if (this.options.shared) await this.takeShared(method, now + maxWaitMs, signal);
   }
@@ -132,20 +135,16 @@ export class RateLimiter {
     }
   }
 
-  /** `caller`'s grants from `now - 1000 ms` on (reserved future ones included). */
-  private callerGrants(caller: string, now: number): number {
-    const times = this.byCaller.get(caller);
-    if (!times) return 0;
-    while (times.length && times[0] <= now - WINDOW_MS) times.shift();
-    return times.length;
-  }
-
-  private noteCallerGrant(caller: string, slot: number): void {
-    const times = this.byCaller.get(caller) ?? [];
-    this.byCaller.delete(caller); // re-inserted last: the map stays ordered by last activity
-    times.push(slot);
-    this.byCaller.set(caller, times);
-    if (this.byCaller.size > MAX_CALLERS) this.byCaller.delete(this.byCaller.keys().next().value as string);
+  /** True when `caller` holds its share of the current window and another caller holds some of it too. */
+  private overShare(caller: string, now: number): boolean {
+    const share = Math.max(1, Math.floor(this.options.perSecond * (this.options.callerShare ?? DEFAULT_CALLER_SHARE)));
+    let mine = 0;
+    let others = false;
+    for (let i = this.granted.length - 1; i >= 0 && this.granted[i] > now - WINDOW_MS; i--) {
+      if (this.grantedTo[i] === caller) mine++;
+      else if (this.grantedTo[i] !== undefined) others = true;
+    }
+    return others && mine >= share;
   }
 
   /** Slots granted from `now - 1000 ms` on (reserved future slots included). */

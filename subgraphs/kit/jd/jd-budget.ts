@@ -18,9 +18,10 @@ export interface JdBudget {
 export function createJdBudget(jd: JdConfig, options: { redisUrl?: string; namespace: string }): JdBudget {
   const share = Math.max(1, Math.floor(jd.rateLimitPerSecond / jd.processes));
   const maxWaitMs = jd.rateLimitMaxWaitMs;
+  const callerShare = (jd.callerSharePercent ?? 100) / 100;
   if (!options.redisUrl) {
     return {
-      limiter: new RateLimiter({ perSecond: share, maxWaitMs }),
+      limiter: new RateLimiter({ perSecond: share, maxWaitMs, callerShare }),
       describe: () => `${share} JD calls/s in this process (${jd.rateLimitPerSecond} / ${jd.processes} processes)`,
       close: async () => undefined,
     };
@@ -37,7 +38,7 @@ export function createJdBudget(jd: JdConfig, options: { redisUrl?: string; names
   };
   return {
     // This process may use the whole budget when the others are idle; Redis keeps the sum within it.
-    limiter: new RateLimiter({ perSecond: jd.rateLimitPerSecond, maxWaitMs, shared: { take } }),
+    limiter: new RateLimiter({ perSecond: jd.rateLimitPerSecond, maxWaitMs, callerShare, shared: { take } }),
     describe: () => `${jd.rateLimitPerSecond} JD calls/s shared through Redis by every process of this app key`,
     close: () => redis.close(),
   };

@@ -305,23 +305,27 @@ describe('RateLimiter', () => {
     expect(limiter.snapshot()).toMatchObject({ granted: 2, refused: 1 });
   });
 
-  it('one caller past its share queues ahead of nobody: another caller still gets a slot at once', async () => {
-    const limiter = new RateLimiter({ perSecond: 10, maxWaitMs: 5000 });
-    const alice = (n: number) =>
-      asCaller('customer:alice', () => Promise.allSettled(Array.from({ length: n }, () => limiter.acquire('m'))));
-    // Alice takes her half (5) and, while the window has room outside the reserve, 3 more; the rest is refused, not queued.
-    const first = await alice(12);
-    expect(first.filter((r) => r.status === 'fulfilled')).toHaveLength(8);
-    expect(first.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.kind)).toEqual(
-      Array(4).fill('rate-limited'),
-    );
-    // Bob is at once served from the reserve Alice could not take.
-    await asCaller('customer:bob', () => Promise.all([limiter.acquire('m'), limiter.acquire('m')]));
-    expect(Date.now()).toBe(0);
-    expect(limiter.snapshot()).toMatchObject({ granted: 10, overShareRefused: 4, waited: 0 });
-    // Within her share a caller queues like anyone: the next second, Alice waits for a slot again.
+  it('under contention a caller past its share queues ahead of nobody; alone it may use the whole budget', async () => {
+    const limiter = new RateLimiter({ perSecond: 10, maxWaitMs: 5000, callerShare: 0.5 });
+    const as = (who: string, n: number) => asCaller(who, () => Promise.allSettled(Array.from({ length: n }, () => limiter.acquire('m'))));
+    // Alone, Alice takes the whole second and queues for the next like anyone.
+    const alone = as('customer:alice', 12);
+    await jest.advanceTimersByTimeAsync(1000);
+    expect((await alone).every((r) => r.status === 'fulfilled')).toBe(true);
     jest.advanceTimersByTime(1000);
-    await expect(asCaller('customer:alice', () => limiter.acquire('m'))).resolves.toBeUndefined();
+    // With Bob in the window, Alice's calls past her half that would have to wait are refused, not queued.
+    await as('customer:bob', 1);
+    const shared = await as('customer:alice', 12);
+    expect(shared.filter((r) => r.status === 'fulfilled')).toHaveLength(9); // the free slots of this second
+    expect(shared.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.kind)).toEqual(
+      Array(3).fill('rate-limited'),
+    );
+    // So Bob's next call takes the first slot of the next second, not a place behind Alice's queue.
+    const bob = asCaller('customer:bob', () => limiter.acquire('m'));
+    await jest.advanceTimersByTimeAsync(1000);
+    await bob;
+    expect(Date.now()).toBe(3000);
+    expect(limiter.snapshot()).toMatchObject({ overShareRefused: 3 });
   });
 
   it('a waiting caller who aborts gets their own reason at once; an already aborted caller takes no slot', async () => {
