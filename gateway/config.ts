@@ -137,7 +137,7 @@ function errorDetails(read: EnvReader): boolean {
   return details;
 }
 
-/** REQUEST_TIMEOUT_MS, SUBGRAPH_TIMEOUT_MS and SUBGRAPH_TIMEOUT_MS_<NAME>. */
+/** REQUEST_TIMEOUT_MS, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_TIMEOUT_MS_<NAME> and the subgraph breaker's settings. */
 export interface GatewayTimeouts {
   /** The longest a request may take; a client's `timeout` header may only shorten it. */
   requestMs: number;
@@ -145,6 +145,8 @@ export interface GatewayTimeouts {
   subgraphMs: number;
   /** Per subgraph, keyed by the normalised name (AFTER_SALES). */
   subgraphOverridesMs: Record<string, number>;
+  /** Each subgraph's circuit: failed fetches in a row that open it, and how long it stays open before a trial. */
+  breaker: { threshold: number; halfOpenAfterMs: number };
 }
 
 /** Default REQUEST_TIMEOUT_MS: a JD read may need its 5 s attempt plus a retry before the subgraph answers. */
@@ -287,6 +289,10 @@ function timeouts(read: EnvReader): GatewayTimeouts {
     requestMs: read.int('REQUEST_TIMEOUT_MS', { ...TIMEOUT_RULE, default: DEFAULT_REQUEST_TIMEOUT_MS }),
     subgraphMs: read.int('SUBGRAPH_TIMEOUT_MS', { ...TIMEOUT_RULE, default: DEFAULT_SUBGRAPH_TIMEOUT_MS }),
     subgraphOverridesMs,
+    breaker: {
+      threshold: read.int('SUBGRAPH_BREAKER_THRESHOLD', { min: 1, max: 1000, default: 5, unit: 'failed fetches' }),
+      halfOpenAfterMs: read.int('SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS', { min: 100, max: 600_000, default: 5000, unit: 'milliseconds' }),
+    },
   };
 }
 

@@ -13,7 +13,7 @@ import { trackForDrain } from '../config';
 import type { GatewayContext } from './context';
 import { createLogger } from './logger';
 import { createAuthenticator } from './auth';
-import { InflightSharing, SignedIdentityDataSource } from './subgraph-transport';
+import { InflightSharing, SignedIdentityDataSource, SubgraphBreaker, type SubgraphBreakerState } from './subgraph-transport';
 import { fileSupergraph, type FileSupergraph } from './supergraph/file-supergraph';
 import { resolveSubgraphUrl } from './supergraph/subgraph-urls';
 import { createApqCache } from './apq/apq-cache';
@@ -106,6 +106,12 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     metrics.subgraphFetches.inc({ subgraph, outcome });
     metrics.subgraphLatency.observe({ subgraph }, seconds);
   };
+  const BREAKER_STATE_VALUE: Record<SubgraphBreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
+  const onBreakerStateChange = (subgraph: string, state: SubgraphBreakerState) => {
+    metrics.subgraphBreakerState.set({ subgraph }, BREAKER_STATE_VALUE[state]);
+    if (state === 'open') log.warn({ subgraph, state }, `subgraph ${subgraph}: circuit open, fetches refused at once`);
+    else log.info({ subgraph, state }, `subgraph ${subgraph}: circuit ${state}`);
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     logger: log,
@@ -118,6 +124,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
         observe: observeFetch,
         sharing: new InflightSharing(() => metrics.subgraphSharedFetches.inc({ subgraph: name })),
         log,
+        breaker: new SubgraphBreaker(name, { ...config.timeouts.breaker, onStateChange: onBreakerStateChange }),
+        onRefused: (subgraph) => metrics.subgraphBreakerRefused.inc({ subgraph }),
       }),
   });
 

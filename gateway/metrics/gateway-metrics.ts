@@ -51,6 +51,18 @@ export function createGatewayMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     }),
+    subgraphBreakerState: new Gauge({
+      name: 'gateway_subgraph_breaker_state',
+      help: "Each subgraph's circuit: 0 closed, 1 half-open (one trial fetch), 2 open (fetches refused at once)",
+      labelNames: ['subgraph'],
+      registers,
+    }),
+    subgraphBreakerRefused: new Counter({
+      name: 'gateway_subgraph_breaker_refused_total',
+      help: 'Subgraph fetches refused without being sent because the subgraph circuit was open',
+      labelNames: ['subgraph'],
+      registers,
+    }),
     apq: new Counter({
       name: 'gateway_apq_total',
       help: 'Automatic persisted queries: hit, miss, register',

@@ -1,5 +1,8 @@
-/** Why a subgraph fetch's signal aborted: its own timeout or the request's deadline, or the client left. */
-export type FetchStop = 'timeout' | 'disconnected';
+/**
+ * Why a subgraph fetch's signal aborted: its own timeout (the subgraph's fault), the request's deadline
+ * (the request ran out of time, e.g. a client's short `timeout`), or the client left.
+ */
+export type FetchStop = 'timeout' | 'deadline' | 'disconnected';
 
 /** One subgraph fetch's time: when it must end, the signal that ends it, and why it ended. */
 export interface FetchDeadline {
@@ -19,20 +22,22 @@ export interface FetchDeadline {
  */
 export function fetchDeadline(timeoutMs: number, request: { deadline?: number; signal?: AbortSignal } | undefined): FetchDeadline {
   const now = Date.now();
-  const endsAt = Math.min(now + timeoutMs, request?.deadline ?? Infinity);
+  const requestDeadline = request?.deadline ?? Infinity;
+  const endsAt = Math.min(now + timeoutMs, requestDeadline);
+  // Which limit the timer enforces decides whose fault a stop is.
+  const timerStop: FetchStop = endsAt === requestDeadline ? 'deadline' : 'timeout';
   const controller = new AbortController();
   let why: FetchStop | undefined;
   const stop = (reason: FetchStop) => {
     why ??= reason;
-    controller.abort(new Error(reason === 'timeout' ? 'subgraph fetch timed out' : 'the client closed the connection'));
+    controller.abort(new Error(reason === 'disconnected' ? 'the client closed the connection' : `subgraph fetch stopped: ${reason}`));
   };
-  const timer = setTimeout(() => stop('timeout'), Math.max(0, endsAt - now));
+  const timer = setTimeout(() => stop(timerStop), Math.max(0, endsAt - now));
   const requestSignal = request?.signal;
-  // A request stopped by its own deadline is a timeout too; only a departed client is something else.
-  const onRequestStop = () => stop(Date.now() >= (request?.deadline ?? Infinity) ? 'timeout' : 'disconnected');
+  const onRequestStop = () => stop(Date.now() >= requestDeadline ? 'deadline' : 'disconnected');
   if (requestSignal?.aborted) onRequestStop();
   else requestSignal?.addEventListener('abort', onRequestStop, { once: true });
-  if (endsAt <= now) stop('timeout');
+  if (endsAt <= now) stop(timerStop);
   return {
     endsAt,
     signal: controller.signal,

@@ -1,3 +1,4 @@
 export { SignedIdentityDataSource } from './signed-data-source';
 export { createSubgraphFetcher } from './subgraph-fetcher';
 export { InflightSharing } from './inflight-sharing';
+export { SubgraphBreaker, type SubgraphBreakerState } from './subgraph-breaker';

@@ -11,6 +11,7 @@ import { signingFetcher } from './signing-fetcher';
 import { sharingKey, type InflightSharing } from './inflight-sharing';
 import { fetchDeadline, untilStopped, type FetchDeadline } from './fetch-deadline';
 import { SUBGRAPH_ERROR_CODES, subgraphTimeoutError, subgraphUnavailableError } from './subgraph-errors';
+import { CircuitOpenError, type SubgraphBreaker } from './subgraph-breaker';
 
 /** The header that tells a subgraph how many ms are left for its answer (unsigned, and capped by the subgraph: identity-headers.md). */
 const DEADLINE_HEADER = 'x-deadline-ms';
@@ -27,6 +28,10 @@ export interface SignedDataSourceOptions {
   sharing?: InflightSharing;
   /** Where the transport's own failure text goes (it never reaches the client). */
   log?: Logger;
+  /** The subgraph's circuit: open, fetches are refused at once (SUBGRAPH_UNAVAILABLE) instead of waiting on a dead subgraph. */
+  breaker?: SubgraphBreaker;
+  /** Told each fetch the open circuit refused. */
+  onRefused?(subgraph: string): void;
 }
 
 const SUBGRAPH_CODES = new Set<unknown>(Object.values(SUBGRAPH_ERROR_CODES));
@@ -94,10 +99,14 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     try {
       // Out of time before it starts: nothing is sent.
       if (deadline.stopped()) throw deadline.signal.reason;
+      const { breaker } = this.options;
+      // The subgraph's own fault only counts against its circuit: a client that left or ran out of its own time says nothing about it.
+      const ownFault = () => !['deadline', 'disconnected'].includes(deadline.stopped() ?? '');
+      const send = () => this.send(options, deadline);
       const response = await tracedFetch(
         this.subgraphName,
         this.url,
-        () => this.send(options, deadline),
+        () => (breaker ? breaker.execute(send, ownFault) : send()),
         (r) => Boolean(r.errors?.length),
       );
       noteSubgraphStaleness(options.context, response.extensions);
@@ -114,6 +123,10 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   /** A failed fetch as the client may see it: a stable code and the subgraph's name; the details go to the log. */
   private asSubgraphError(err: unknown, deadline: FetchDeadline, context: Partial<GatewayContext> | undefined): GraphQLError {
     if (err instanceof GraphQLError && SUBGRAPH_CODES.has(err.extensions.code)) return err;
+    if (err instanceof CircuitOpenError) {
+      this.options.onRefused?.(this.subgraphName);
+      return subgraphUnavailableError(this.subgraphName);
+    }
     const stopped = deadline.stopped();
     (context?.log ?? this.options.log)?.warn(
       { subgraph: this.subgraphName, stopped, err: err instanceof Error ? err.message : String(err) },

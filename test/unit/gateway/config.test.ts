@@ -118,7 +118,17 @@ describe('gateway config', () => {
 
   it('reads the request deadline and the subgraph fetch timeouts, one subgraph overriding the rest', () => {
     const defaults = loadGatewayConfig({}).timeouts;
-    expect(defaults).toEqual({ requestMs: 15_000, subgraphMs: 10_000, subgraphOverridesMs: {} });
+    expect(defaults).toEqual({
+      requestMs: 15_000,
+      subgraphMs: 10_000,
+      subgraphOverridesMs: {},
+      breaker: { threshold: 5, halfOpenAfterMs: 5000 },
+    });
+    expect(loadGatewayConfig({ SUBGRAPH_BREAKER_THRESHOLD: '3', SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS: '2000' }).timeouts.breaker).toEqual({
+      threshold: 3,
+      halfOpenAfterMs: 2000,
+    });
+    expect(() => loadGatewayConfig({ SUBGRAPH_BREAKER_THRESHOLD: '0' })).toThrow(/SUBGRAPH_BREAKER_THRESHOLD/);
     const c = loadGatewayConfig({ REQUEST_TIMEOUT_MS: '8000', SUBGRAPH_TIMEOUT_MS: '4000', SUBGRAPH_TIMEOUT_MS_AFTER_SALES: '1500' });
     expect(subgraphTimeoutMs(c.timeouts, 'after-sales')).toBe(1500);
     expect(subgraphTimeoutMs(c.timeouts, 'orders')).toBe(4000);
