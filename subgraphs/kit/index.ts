@@ -9,7 +9,7 @@ export { formatSubgraphError } from './errors/format-subgraph-error';
 export { DateTimeScalar, shanghaiToIso, isIsoDateTime } from './types/date-time';
 export { Money, money, parseFen, formatFen } from './types/money';
 export { UserError, userError } from './types/user-error';
-export { ENTITY_DESCRIPTIONS } from './federation/entity-descriptions';
+export { ENTITY_DESCRIPTIONS, partialResultNote } from './federation/entity-descriptions';
 export { cost, listSize, JD_CALL_WEIGHT, JD_BATCHED_WEIGHT } from './federation/demand-control';
 export { applicationTextProblems } from './input/application-input';
 export { buildSubgraph, federationLink, type SubgraphDefinition } from './build/build-subgraph';

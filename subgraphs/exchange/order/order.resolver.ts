@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
-import { requireCustomer, cost } from '../../kit';
+import { partialResultNote, requireCustomer, cost } from '../../kit';
 import type { ExchangeContext } from '../context';
 import { parseQuoteArgs } from '../quote/quote.args';
 import { buildQuote } from '../quote/quote.builder';
@@ -17,7 +17,9 @@ export class OrderExchangeResolver {
     description:
       "An exchange quote for one unit of a line of this order (see Query.exchangeQuote). Null when the order is not the caller's. " +
       'Requires a customer. ' +
-      QUOTE_COST,
+      QUOTE_COST +
+      ' ' +
+      partialResultNote('exchange'),
   })
   exchangeQuote(
     @Root() order: Order,

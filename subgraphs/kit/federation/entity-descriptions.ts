@@ -12,3 +12,14 @@ export const ENTITY_DESCRIPTIONS = {
     'after this graph applies or cancels. Only the customer who filed it can see it.',
   afterSalesServiceId: 'JD `afsServiceId`.',
 } as const;
+
+/**
+ * The decision recorded on every field one subgraph adds to another's entity: it is nullable, so that
+ * when the subgraph that resolves it is down or too slow only this field is lost, not the entity.
+ */
+export function partialResultNote(subgraph: string): string {
+  return (
+    `Nullable by design (partial results): null, with a SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT error naming the ${subgraph} subgraph, ` +
+    'when that subgraph is down or too slow, so the rest of the answer survives.'
+  );
+}

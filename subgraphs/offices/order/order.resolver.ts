@@ -1,4 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { partialResultNote } from '../../kit';
 import { CACHE_NOTE, DIRECTORY_CACHE } from '../cache-hints';
 import { SupportContacts } from '../contacts/support-contacts.type';
 import { asSupportContacts } from '../contacts/contacts.mapper';
@@ -14,7 +15,7 @@ export class OrderSupportContactsResolver {
     nullable: true,
     description:
       'Support contacts for the country the order ships to, chosen exactly as Query.nearestSupportOffice(countryCode: shipTo.countryCode) would. ' +
-      `Null when the order carries no valid ISO 3166-1 alpha-2 country code. ${CACHE_NOTE}`,
+      `Null when the order carries no valid ISO 3166-1 alpha-2 country code. ${CACHE_NOTE} ${partialResultNote('offices')}`,
   })
   supportContacts(@Root() order: { shipTo?: { countryCode?: string | null } | null }, @Ctx() ctx: OfficesContext) {
     const countryCode = order.shipTo?.countryCode;
