@@ -53,6 +53,8 @@ export interface GatewayConfig {
   deployment: DeploymentMode;
   port: number;
   host: string;
+  /** GATEWAY_WORKERS: gateway processes on the port (node:cluster); 1 = this process serves alone. */
+  workers: number;
   supergraphPath: string;
   subgraphSigningSecret: string;
   /** SUBGRAPH_URL_<NAME> overrides, keyed by the normalised subgraph name (AFTER_SALES). */
@@ -173,6 +175,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     deployment,
     port: read.port('GATEWAY_PORT', 4000),
     host: read.text('GATEWAY_HOST', '127.0.0.1'),
+    workers: read.int('GATEWAY_WORKERS', { min: 1, max: 64, default: 1, unit: 'processes' }),
     supergraphPath: read.text('SUPERGRAPH_PATH', 'schema/supergraph.graphql'),
     subgraphSigningSecret: readSubgraphSigningSecret(read),
     subgraphUrlOverrides: subgraphUrlOverrides(read),

@@ -1,0 +1,1 @@
+export { runWorkers } from './run-workers';

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from '../../support/processes';
+import { eventually } from '../../support/eventually';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** The pids of a process's children, from /proc (Linux). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    return res.status === 200 && ((await res.json()) as { data?: { __typename?: string } }).data?.__typename === 'Query';
+  } catch {
+    return false;
+  }
+}
+
+describe('GATEWAY_WORKERS=2', () => {
+  let primary: ChildProcess;
+  let url: string;
+  let stderr = '';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/graphql`;
+    primary = spawn(process.execPath, ['-r', '@swc-node/register', 'gateway/index.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        GATEWAY_WORKERS: '2',
+        GATEWAY_PORT: String(port),
+        GATEWAY_HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        APOLLO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    primary.stderr?.on('data', (d: Buffer) => (stderr += String(d)));
+    await eventually(async () => childrenOf(primary.pid!).length === 2 && (await answers(url)), `two workers answering\n${stderr}`, 60_000);
+  }, 70_000);
+  afterAll(() => {
+    if (primary.exitCode === null) primary.kill('SIGKILL');
+  });
+
+  it('serves from two worker processes, replaces one that dies, and drains both on SIGTERM', async () => {
+    const [first, second] = childrenOf(primary.pid!);
+    process.kill(first, 'SIGKILL');
+    await eventually(
+      () => {
+        const now = childrenOf(primary.pid!);
+        return now.length === 2 && !now.includes(first) && now.includes(second);
+      },
+      'a replacement worker',
+      60_000,
+    );
+    await eventually(() => answers(url), 'answers after the replacement', 30_000);
+    const workers = childrenOf(primary.pid!);
+
+    const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
+    primary.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(workers.filter(alive)).toEqual([]);
+  }, 120_000);
+});
