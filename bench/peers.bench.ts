@@ -33,7 +33,7 @@ const diffCounts = (after: Record<string, number>, before: Record<string, number
   );
 
 /** The environment the children start from: the sandbox defaults, nothing from the shell that would change what is measured. */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'silent', ...NO_EDGE_RATE_LIMITS };
   // The direct workload's headers are signed once per wrk run: the longest window lets a run reuse them.
   env.SUBGRAPH_SIGNATURE_MAX_AGE_MS = '60000';

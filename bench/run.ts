@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [batching|caching|dedup|graph|limits|peers|customers ...] [--rounds N] [bench options]`: runs the
+ * `npm run bench -- [batching|caching|dedup|graph|limits|peers|customers|soak ...] [--rounds N] [bench options]`: runs the
  * named benches (all but peers when none is named) and writes bench/results/<name>.md and .json.
  * Not part of `npm test`.
  */
@@ -13,6 +13,7 @@ import { parseGraphFlags, runGraphBench } from './graph.bench';
 import { runLimitsBench } from './limits.bench';
 import { runPeersBench } from './peers.bench';
 import { PEERS_FLAGS } from './peers/options';
+import { runSoakBench, SOAK_FLAGS } from './soak.bench';
 
 interface BenchOptions {
   /** --rounds N when given; each bench has its own default. */
@@ -39,6 +40,7 @@ const BENCHES: Record<string, BenchEntry> = {
   limits: { bench: ({ rounds }) => runLimitsBench({ rounds: rounds ?? 20 }) },
   peers: { bench: runPeersBench, flags: PEERS_FLAGS, onlyByName: true },
   customers: { bench: runCustomersBench, flags: CUSTOMERS_FLAGS, onlyByName: true },
+  soak: { bench: runSoakBench, flags: SOAK_FLAGS, onlyByName: true },
 };
 
 function parseArgs(argv: string[]): { names: string[]; rounds?: number; flags: Record<string, string | true> } {
