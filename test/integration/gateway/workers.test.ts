@@ -54,8 +54,13 @@ describe('GATEWAY_WORKERS=2', () => {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     primary.stderr?.on('data', (d: Buffer) => (stderr += String(d)));
-    await eventually(async () => childrenOf(primary.pid!).length === 2 && (await answers(url)), `two workers answering\n${stderr}`, 60_000);
-  }, 70_000);
+    await eventually(
+      async () => childrenOf(primary.pid!).length === 2 && (await answers(url)),
+      `two workers answering\n${stderr}`,
+      150_000,
+    );
+    // Three TypeScript processes start (primary and two workers): slow when the suite runs in parallel.
+  }, 170_000);
   afterAll(() => {
     if (primary.exitCode === null) primary.kill('SIGKILL');
   });
@@ -69,14 +74,14 @@ describe('GATEWAY_WORKERS=2', () => {
         return now.length === 2 && !now.includes(first) && now.includes(second);
       },
       'a replacement worker',
-      60_000,
+      120_000,
     );
-    await eventually(() => answers(url), 'answers after the replacement', 30_000);
+    await eventually(() => answers(url), 'answers after the replacement', 60_000);
     const workers = childrenOf(primary.pid!);
 
     const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
     primary.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(workers.filter(alive)).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
