@@ -37,6 +37,7 @@ describe('GATEWAY_WORKERS=2', () => {
   let primary: ChildProcess;
   let url: string;
   let stderr = '';
+  let listened = 0;
 
   beforeAll(async () => {
     const port = await freePort();
@@ -48,12 +49,14 @@ describe('GATEWAY_WORKERS=2', () => {
         GATEWAY_WORKERS: '2',
         GATEWAY_PORT: String(port),
         GATEWAY_HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
+        LOG_LEVEL: 'info',
         APOLLO_TELEMETRY_DISABLED: '1',
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     primary.stderr?.on('data', (d: Buffer) => (stderr += String(d)));
+    // Each worker logs "gateway listening" once it listens; a worker killed before that stops the primary by design.
+    primary.stdout?.on('data', (d: Buffer) => (listened += String(d).split('"msg":"gateway listening"').length - 1));
     await eventually(
       async () => childrenOf(primary.pid!).length === 2 && (await answers(url)),
       `two workers answering\n${stderr}`,
@@ -76,7 +79,7 @@ describe('GATEWAY_WORKERS=2', () => {
       'a replacement worker',
       120_000,
     );
-    await eventually(() => answers(url), 'answers after the replacement', 60_000);
+    await eventually(async () => listened === 3 && (await answers(url)), 'the replacement listening', 60_000);
     const workers = childrenOf(primary.pid!);
 
     const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
