@@ -35,8 +35,9 @@ describeWithRedis('chaos suite, smoke scale', () => {
     const r = await appliesUnderFaults('smoke', graph);
     expect(r.outcomes).toMatchObject({ keys: 30, lost: 0, duplicated: 0 });
     expect(r.outcomes['filed and heard of'] + r.outcomes.refused + r.outcomes['gave up (nothing filed)']).toBe(30);
-    // The faults were real: clients had to retry.
-    expect(r.outcomes['client attempts']).toBeGreaterThan(30);
+    // The faults were real: the JD client sent creates again, or clients had to retry (the JD client's own
+    // retries, reconciliation and cached reads may absorb every fault, leaving the clients nothing to retry).
+    expect(Math.max(r.outcomes['client attempts'], r.outcomes['apply.create calls sent to JD'])).toBeGreaterThan(30);
   });
 
   it('fuzzed requests never crash the gateway nor leak internals', async () => {
