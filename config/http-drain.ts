@@ -4,6 +4,7 @@
  * that no socket (keep-alive or stuck) can keep the process alive.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 
 export interface HttpDrain {
   /** Requests whose response has not finished. */
@@ -24,25 +25,34 @@ const LEFTOVER_FLUSH_MS = 250;
  */
 export function trackForDrain(server: Server, endLeftover: (req: IncomingMessage, res: ServerResponse) => void): HttpDrain {
   const inFlight = new Map<ServerResponse, IncomingMessage>();
+  // Requests in flight per connection that has carried one: 0 marks an idle keep-alive connection.
+  const served = new Map<Socket, number>();
   let draining = false;
   let drained: Promise<{ finished: number; ended: number }> | undefined;
   const whenEmpty: (() => void)[] = [];
   // Before the application's listener: a response started while draining closes its connection after itself.
   server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
     inFlight.set(res, req);
+    const socket = req.socket;
+    if (!served.has(socket)) socket.once('close', () => served.delete(socket));
+    served.set(socket, (served.get(socket) ?? 0) + 1);
     if (draining) res.shouldKeepAlive = false;
     res.once('close', () => {
       inFlight.delete(res);
+      if (served.has(socket)) served.set(socket, Math.max(0, (served.get(socket) ?? 1) - 1));
       if (inFlight.size === 0) whenEmpty.splice(0).forEach((resolve) => resolve());
     });
   });
 
   const drain = async (windowMs: number) => {
     draining = true;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Keep-alive clients must reconnect elsewhere: idle connections go now, busy ones after their answer.
+    // net's close, not http's: http's also closes every connection without a request in progress, which
+    // resets connections just accepted whose request has not been read yet (a burst at SIGTERM).
+    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+    // Keep-alive clients must reconnect elsewhere: idle connections go now, busy ones after their answer,
+    // and a connection still to send its first request is answered, then closed.
     for (const res of inFlight.keys()) if (!res.headersSent) res.shouldKeepAlive = false;
-    server.closeIdleConnections();
+    for (const [socket, requests] of served) if (requests === 0) socket.destroy();
     const atStart = inFlight.size;
     let timer: NodeJS.Timeout | undefined;
     if (inFlight.size > 0) {

@@ -75,6 +75,9 @@ export async function startChaosGraph(options: ChaosGraphOptions = {}): Promise<
     JWT_ISSUER: 'jd-support-graph-chaos',
     JWT_AUDIENCE: 'jd-support-graph',
     JWT_HS256_SECRET: secret(),
+    // The per-client rate limits would answer the chaos load 429 and hide what the faults do.
+    CUSTOMER_RATE_LIMIT_PER_MINUTE: '0',
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
     GATEWAY_PORT: String(gatewayPort),
     ...Object.fromEntries(SUBGRAPHS.map((n) => [PORT_VAR[n], String(ports[n])])),
     ...Object.fromEntries(
