@@ -62,7 +62,7 @@ export interface GatewayConfig {
   jwt: JwtConfig;
   partnerKeys: PartnerKey[];
   redisUrl?: string;
-  /** A Redis command of the rate limits or the response cache slower than this falls back to memory (REDIS_OPERATION_TIMEOUT_MS). */
+  /** A Redis command of the rate limits or the response cache slower than this falls back to memory (REDIS_OPERATION_TIMEOUT_MS); so does an APQ lookup. */
   redisOperationTimeoutMs: number;
   apq: boolean;
   /** The whole-response cache for public data (RESPONSE_CACHE, RESPONSE_CACHE_MAX_ENTRIES); shared through redisUrl. */

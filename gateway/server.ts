@@ -86,8 +86,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   const external: ExternalMetrics[] = [];
   const supergraph = fileSupergraph(config.supergraphPath, log);
   const authenticate = createAuthenticator(config);
-  // One guarded connection for what replicas share through Redis besides APQ: the rate-limit counters
-  // and the public response cache. A slow or dead Redis costs a fallback to memory, never a request its answer.
+  // One guarded connection for what replicas share through Redis: APQ registrations, the rate-limit
+  // counters and the public response cache. A slow or dead Redis costs a fallback to memory, never a request its answer.
   const redis = config.redisUrl
     ? connectRedis({
         url: config.redisUrl,
@@ -100,7 +100,9 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     : undefined;
   const rateLimit = createEdgeRateLimit({ ...config.rateLimit, redis, registry: metrics.registry, log });
   const safelist = config.safelist.mode === 'off' ? undefined : safelistFromManifest(loadManifest(config.safelist.manifestPath));
-  const apq = config.apq ? createApqCache(config.redisUrl) : undefined;
+  const apq = config.apq
+    ? createApqCache({ redis, onRedisFailure: (operation) => metrics.apqRedisFailures.inc({ operation }) })
+    : undefined;
 
   const observeFetch = (subgraph: string, outcome: 'ok' | 'error', seconds: number) => {
     metrics.subgraphFetches.inc({ subgraph, outcome });
@@ -180,7 +182,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     gateway,
     csrfPrevention: true,
     introspection: config.introspection,
-    persistedQueries: apq ? { cache: apq.cache, ttl: 24 * 3600 } : false,
+    persistedQueries: apq ? { cache: apq, ttl: 24 * 3600 } : false,
     // Every operation limit is checked before the gateway plans: tokens while parsing, the others as validation rules.
     parseOptions: tokens?.parseOptions,
     validationRules: operationLimitRules(limits),
@@ -205,7 +207,6 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   try {
     await server.start();
   } catch (err) {
-    await apq?.close();
     await redis?.close();
     throw err;
   }
@@ -274,7 +275,6 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     });
   } catch (err) {
     await server.stop();
-    await apq?.close();
     await redis?.close();
     throw err;
   }
@@ -296,7 +296,6 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       });
     } catch (err) {
       await server.stop();
-      await apq?.close();
       await redis?.close();
       throw err;
     }
@@ -347,7 +346,6 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
         const { finished, ended } = await httpDrain.drain(drainMs);
         log.info({ finished, ended, drainMs }, 'gateway drained: listener closed, requests in flight finished or ended');
         await server.stop();
-        await apq?.close();
         await redis?.close();
         if (metricsServer) {
           metricsServer.closeAllConnections();

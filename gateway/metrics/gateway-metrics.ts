@@ -75,6 +75,12 @@ export function createGatewayMetrics() {
       labelNames: ['result'],
       registers,
     }),
+    apqRedisFailures: new Counter({
+      name: 'gateway_apq_redis_failures_total',
+      help: 'APQ store operations on Redis that failed or timed out and were answered by memory alone',
+      labelNames: ['operation'],
+      registers,
+    }),
     responseCacheRedisFailures: new Counter({
       name: 'gateway_response_cache_redis_failures_total',
       help: 'Response cache operations on Redis that failed or timed out and were answered by memory alone',

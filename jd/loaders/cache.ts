@@ -1,11 +1,11 @@
 /**
  * The process-wide cache behind every request's loaders: keyv in memory by default, Redis when a
  * URL is given (so replicas share entries). Errors are thrown, not swallowed, so the loaders can
- * count them and carry on as a miss; a hung Redis times out instead of stalling a request.
+ * count them and carry on as a miss; a hung Redis times out, and once the guarded connection marks
+ * it down every operation fails at once, so a dead Redis never stalls a request.
  */
 import Keyv from 'keyv';
-import KeyvRedis from '@keyv/redis';
-import { LruMap } from '../../shared-state';
+import { connectRedis, GuardedRedisStore, LruMap, type RedisConnection } from '../../shared-state';
 import { withRedisSpans } from './cache-spans';
 
 export interface JdCacheOptions {
@@ -56,46 +56,67 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-function createKeyv(options: JdCacheOptions): Keyv {
+/**
+ * Settles when the guarded connection is first ready, or after `ms`: the first reads and writes of a
+ * process that has just started wait for Redis rather than miss (the connection refuses commands
+ * until it is ready). Never rejects; a Redis that is down at start-up costs each of them at most `ms`, once.
+ */
+function firstConnection(redis: RedisConnection | undefined, ms: number): Promise<void> {
+  if (!redis || redis.client.isReady) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.client.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    redis.client.once('ready', done);
+  });
+}
+
+/** The keyv behind the cache, and the guarded Redis connection it runs on (absent in memory). */
+function createKeyv(options: JdCacheOptions): { keyv: Keyv; redis?: RedisConnection } {
   if (!options.redisUrl) {
     // keyv's default Map drops expired entries only when they are read again; a long-running
     // process without Redis would grow without bound, so memory is an LRU with a ceiling.
     const store = new LruMap<string, unknown>(options.maxMemoryEntries ?? DEFAULT_MAX_MEMORY_ENTRIES);
-    return new Keyv({ store, namespace: options.namespace, throwOnErrors: true });
+    return { keyv: new Keyv({ store, namespace: options.namespace, throwOnErrors: true }) };
   }
-  const store = new KeyvRedis(options.redisUrl, {
-    namespace: options.namespace,
-    throwOnConnectError: true,
-    throwOnErrors: true,
-    connectionTimeout: options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
-  });
+  // The guarded connection bounds each command and, once Redis is down, refuses at once (its breaker),
+  // so a dead Redis costs each read a fast miss, not a timeout. No memory tier in front: a write must
+  // evict what every replica reads.
+  const redis = connectRedis({ url: options.redisUrl, operationTimeoutMs: options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS });
+  const store = new GuardedRedisStore(redis, options.namespace);
   // The Redis store prefixes keys itself; a second Keyv prefix would double it.
-  return new Keyv({ store, namespace: options.namespace, useKeyPrefix: false, throwOnErrors: true });
+  return { keyv: new Keyv({ store, namespace: options.namespace, useKeyPrefix: false, throwOnErrors: true }), redis };
 }
 
 /** Creates the shared JD cache (memory, or Redis when `redisUrl` is set). */
 export function createJdCache(options: JdCacheOptions = {}): JdCache {
-  const keyv = createKeyv(options);
+  const { keyv, redis } = createKeyv(options);
   // keyv reports failures as events too; the thrown error is what we act on.
   keyv.on('error', () => undefined);
   const ms = options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
+  const connected = firstConnection(redis, ms);
+  const op = <T>(what: string, work: () => Promise<T>) => withTimeout(connected.then(work), ms, what);
   const inFlight = new Map<string, Promise<unknown>>();
   const refreshing = new Map<string, object>();
   const cache: JdCache = {
     backend: options.redisUrl ? 'redis' : 'memory',
     inFlight,
     refreshing,
-    get: <T>(key: string) => withTimeout(keyv.get<T>(key), ms, 'get') as Promise<T | undefined>,
+    get: <T>(key: string) => op('get', () => keyv.get<T>(key)) as Promise<T | undefined>,
     async getMany<T>(keys: string[]) {
       if (keys.length === 0) return [];
-      return (await withTimeout(keyv.getMany<T>(keys), ms, 'getMany')) as (T | undefined)[];
+      return (await op('getMany', () => keyv.getMany<T>(keys))) as (T | undefined)[];
     },
     async set<T>(key: string, value: T, ttlMs: number) {
-      await withTimeout(keyv.set(key, value, ttlMs), ms, 'set');
+      await op('set', () => keyv.set(key, value, ttlMs));
     },
     async setMany<T>(entries: { key: string; value: T }[], ttlMs: number) {
       if (entries.length === 0) return;
-      await withTimeout(keyv.setMany(entries.map(({ key, value }) => ({ key, value, ttl: ttlMs }))), ms, 'setMany');
+      await op('setMany', () => keyv.setMany(entries.map(({ key, value }) => ({ key, value, ttl: ttlMs }))));
     },
     async delete(keys) {
       const list = typeof keys === 'string' ? [keys] : keys;
@@ -103,14 +124,17 @@ export function createJdCache(options: JdCacheOptions = {}): JdCache {
         inFlight.delete(key);
         refreshing.delete(key);
       }
-      if (list.length > 0) await withTimeout(keyv.delete(list), ms, 'delete');
+      if (list.length > 0) await op('delete', () => keyv.delete(list));
     },
     async clear() {
       inFlight.clear();
       refreshing.clear();
-      await withTimeout(keyv.clear(), ms, 'clear');
+      await op('clear', () => keyv.clear());
     },
-    close: () => keyv.disconnect(),
+    close: async () => {
+      await keyv.disconnect();
+      await redis?.close();
+    },
   };
   return options.redisUrl ? withRedisSpans(cache) : cache;
 }
