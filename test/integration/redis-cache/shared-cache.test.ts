@@ -8,6 +8,7 @@ import { createClient } from '@keyv/redis';
 import { CACHE_KEY_VERSION, createJdCache, createJdLoaders, resolveJdTtl, type JdCache } from '../../../jd/loaders';
 import { JD_METHODS } from '../../../jd/protocol';
 import { callsOf, makeOrder, makeService, recordingJd } from '../../unit/jd-loaders/fake-jd';
+import { eventually } from '../../support/eventually';
 import { redisSuite, TEST_REDIS_URL as redisUrl } from '../../support/redis';
 
 const { describe: suite, reachable, requireRedis } = redisSuite();
@@ -55,7 +56,8 @@ suite('jd/loaders over a shared Redis (two replicas)', () => {
     ]);
     expect(callsOf(callsA, JD_METHODS.priceGet).map((c) => String(c.params.sku_id).split(',').length)).toEqual([100, 50]);
     expect(callsA).toHaveLength(5);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let replica A's write-back reach Redis
+    // Replica A writes back without waiting; B reads once all 162 entries (150 prices, 10 goods, the order, the service) are in Redis.
+    await eventually(async () => (await ourKeys()).length === 162, "replica A's write-back in Redis");
 
     const onB = createJdLoaders({ client: clientB, cache: replicaB, customerPin: 'alice' });
     const [pricesB, goodsB, orderB, detailB] = await Promise.all([
