@@ -47,18 +47,8 @@ export const DEFAULT_JD_TTL_MS: Readonly<JdTtlTable> = {
  */
 export type JdGraceTable = Record<CachedJdMethod, number>;
 
-export const DEFAULT_JD_GRACE_MS: Readonly<JdGraceTable> = {
-  [JD_METHODS.orderGet]: 30 * SECOND,
-  [JD_METHODS.orderSearch]: 20 * SECOND,
-  [JD_METHODS.afsOrderGet]: 15 * SECOND,
-  [JD_METHODS.afsDetailGet]: 15 * SECOND,
-  [JD_METHODS.afsScheduleGet]: 15 * SECOND,
-  [JD_METHODS.priceGet]: 30 * SECOND,
-  [JD_METHODS.goodsInfo]: 10 * MINUTE,
-  [JD_METHODS.stockGet]: 15 * SECOND,
-  [JD_METHODS.rankQuery]: 5 * MINUTE,
-  [JD_METHODS.cartGet]: 10 * SECOND,
-};
+/** By default each method's grace is its TTL again (one table, so the two cannot drift apart). */
+export const DEFAULT_JD_GRACE_MS: Readonly<JdGraceTable> = { ...DEFAULT_JD_TTL_MS };
 
 const graceMs = z
   .number()
