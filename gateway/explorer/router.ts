@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import express, { type Response, type Router } from 'express';
 import { contentSecurityPolicy, newNonce, schemaMapContentSecurityPolicy } from './csp';
 import type { ExampleOperation } from './examples';
-import { explorerPage } from './page';
-import { schemaMapPage } from './map-page';
+import { explorerPage, schemaMapPage } from './page';
 import { EXPLORER_ASSETS, explorerDistDir } from './paths';
 import { explorerClientConfig, type DemoCredentials } from './tabs';
 

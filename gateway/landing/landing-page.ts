@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../explorer';
 
 export interface LandingPageOptions {
   /** Shown as a banner: responses are simulated JD data. */
@@ -46,8 +47,4 @@ ${apollo}
 </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
