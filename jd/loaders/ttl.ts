@@ -63,14 +63,12 @@ export const jdGraceOverridesSchema = z.strictObject(
 
 /** Default graces merged with validated overrides (JD_CACHE_GRACE_MS); throws a message naming the bad entry. */
 export function resolveJdGrace(overrides: unknown = {}): JdGraceTable {
-  const parsed = jdGraceOverridesSchema.safeParse(overrides);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`Invalid JD cache grace (JD_CACHE_GRACE_MS: milliseconds per JD method name, integers ≥ 0): ${issues}`);
-  }
-  const table: JdGraceTable = { ...DEFAULT_JD_GRACE_MS };
-  for (const [method, ms] of Object.entries(parsed.data)) if (ms !== undefined) table[method as CachedJdMethod] = ms;
-  return table;
+  return mergeOverrides(
+    DEFAULT_JD_GRACE_MS,
+    jdGraceOverridesSchema,
+    overrides,
+    'Invalid JD cache grace (JD_CACHE_GRACE_MS: milliseconds per JD method name, integers ≥ 0)',
+  );
 }
 
 const ttlMs = z
@@ -87,12 +85,27 @@ export type JdTtlOverrides = Partial<JdTtlTable>;
 
 /** Defaults merged with validated overrides; throws a message naming the bad entry. */
 export function resolveJdTtl(overrides: unknown = {}): JdTtlTable {
-  const parsed = jdTtlOverridesSchema.safeParse(overrides);
+  return mergeOverrides(
+    DEFAULT_JD_TTL_MS,
+    jdTtlOverridesSchema,
+    overrides,
+    'Invalid JD cache TTL overrides (milliseconds per JD method name, positive integers)',
+  );
+}
+
+/** A per-method table: the defaults, with each override the schema accepts; the error names every bad entry. */
+function mergeOverrides(
+  defaults: Readonly<Record<CachedJdMethod, number>>,
+  schema: z.ZodType<Partial<Record<CachedJdMethod, number>>>,
+  overrides: unknown,
+  invalid: string,
+): Record<CachedJdMethod, number> {
+  const parsed = schema.safeParse(overrides);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`Invalid JD cache TTL overrides (milliseconds per JD method name, positive integers): ${issues}`);
+    throw new Error(`${invalid}: ${issues}`);
   }
-  const table: JdTtlTable = { ...DEFAULT_JD_TTL_MS };
+  const table = { ...defaults };
   for (const [method, ms] of Object.entries(parsed.data)) if (ms !== undefined) table[method as CachedJdMethod] = ms;
   return table;
 }
