@@ -4,7 +4,7 @@
  *
  * A leaf module: it imports only npm packages, so every other folder may use it.
  */
-export { startTracing, tracingEnabled, type Tracing } from './start-tracing';
+export { startTracing, tracingEnabled } from './start-tracing';
 export { tracer, inSpan, recordFailure } from './spans';
 export { traceLogFields } from './log-correlation';
 export { redisSpan } from './redis-span';

@@ -6,14 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { context, propagation, trace } from '@opentelemetry/api';
-import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { issueCustomerToken } from '../../gateway/auth';
 import { SANDBOX_PARTNER_KEY } from '../../config';
 import { JD_METHODS } from '../../jd/protocol';
 import type { RunningStack } from '../../stack';
-import { startTracing, type Tracing } from '../../telemetry';
-import { eventually } from '../support/eventually';
+import { startInMemoryTracing, type InMemoryTracing } from '../support/in-memory-tracing';
 import { createLogger } from '../../gateway/logger';
 import { DEMO_PINS, startTestStack } from './helpers';
 
@@ -21,8 +19,7 @@ const DASHBOARD = readFileSync(join(__dirname, '../../gateway/explorer/examples/
 const CALLER_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN = '00f067aa0ba902b7';
 
-const exporter = new InMemorySpanExporter();
-let telemetry: Tracing;
+let tracing: InMemoryTracing;
 let stack: RunningStack;
 let token: string;
 let spans: ReadableSpan[];
@@ -50,7 +47,7 @@ function secretsIn(value: unknown, name = ''): string[] {
 
 beforeAll(async () => {
   // Before the stack is built, as the process entries do.
-  telemetry = startTracing({ serviceName: 'trace-test', spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  tracing = startInMemoryTracing('trace-test');
   const logger = createLogger('info', { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
   stack = await startTestStack({}, { logger });
   token = await issueCustomerToken(stack.config.gateway.jwt, DEMO_PINS.alice);
@@ -61,7 +58,7 @@ beforeAll(async () => {
     body: JSON.stringify({ query: '{ hotlines { number } }' }),
   });
   await new Promise((r) => setTimeout(r, 50));
-  exporter.reset();
+  tracing.exporter.reset();
   logLines.length = 0;
 
   const response = await fetch(stack.urls.gateway, {
@@ -77,23 +74,12 @@ beforeAll(async () => {
   const body = (await response.json()) as { data?: { orders: { edges: unknown[] } }; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   expect(body.data?.orders.edges.length).toBeGreaterThan(0);
-  // Subgraph spans end when their response closes, possibly just after the gateway answered.
-  let count = -1;
-  await eventually(() => {
-    const now = exporter.getFinishedSpans().length;
-    const settled = now > 0 && now === count;
-    count = now;
-    return settled;
-  }, 'the trace complete');
-  spans = exporter.getFinishedSpans();
+  spans = await tracing.settledSpans();
 }, 30_000);
 
 afterAll(async () => {
   await stack?.stop();
-  await telemetry?.shutdown();
-  trace.disable();
-  context.disable();
-  propagation.disable();
+  await tracing?.stop();
 });
 
 describe('one dashboard request', () => {

@@ -3,11 +3,10 @@
  * with the whole graph on a real Redis (REDIS_URL) and the OpenTelemetry SDK exporting into memory.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { context, propagation, trace } from '@opentelemetry/api';
-import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { issueCustomerToken } from '../../../gateway/auth';
 import type { RunningStack } from '../../../stack';
-import { startTracing, type Tracing } from '../../../telemetry';
+import { startInMemoryTracing, type InMemoryTracing } from '../../support/in-memory-tracing';
 import { DEMO_PINS, startTestStack } from '../../e2e/helpers';
 import { eventually } from '../../support/eventually';
 import { redisSuite, TEST_REDIS_URL } from '../../support/redis';
@@ -15,8 +14,7 @@ import { redisSuite, TEST_REDIS_URL } from '../../support/redis';
 const { describe: suite, requireRedis } = redisSuite();
 
 suite('Redis spans', () => {
-  const exporter = new InMemorySpanExporter();
-  let telemetry: Tracing;
+  let tracing: InMemoryTracing;
   let stack: RunningStack;
 
   const idOf = (s: ReadableSpan) => s.spanContext().spanId;
@@ -25,30 +23,20 @@ suite('Redis spans', () => {
     fetch(stack.urls.gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   /** The spans of the next request, once they stop arriving. */
   async function spansOf(send: () => Promise<Response>): Promise<ReadableSpan[]> {
-    exporter.reset();
+    tracing.exporter.reset();
     expect((await send()).status).toBe(200);
-    let count = -1;
-    await eventually(() => {
-      const now = exporter.getFinishedSpans().length;
-      const settled = now > 0 && now === count;
-      count = now;
-      return settled;
-    }, 'the trace complete');
-    return exporter.getFinishedSpans();
+    return tracing.settledSpans();
   }
 
   beforeAll(async () => {
     requireRedis();
-    telemetry = startTracing({ serviceName: 'redis-spans-test', spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    tracing = startInMemoryTracing('redis-spans-test');
     stack = await startTestStack({ REDIS_URL: TEST_REDIS_URL, JD_CACHE_NAMESPACE: `redis-spans-${randomUUID()}` });
   }, 30_000);
 
   afterAll(async () => {
     await stack?.stop();
-    await telemetry?.shutdown();
-    trace.disable();
-    context.disable();
-    propagation.disable();
+    await tracing?.stop();
   });
 
   it('traces the JD cache reads and writes of a load, with key counts and never a key', async () => {
@@ -77,9 +65,9 @@ suite('Redis spans', () => {
     const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
     const apqOps = (spans: ReadableSpan[]) => spans.filter((s) => s.attributes['jd.redis.purpose'] === 'apq').map((s) => s.name);
 
-    exporter.reset();
+    tracing.exporter.reset();
     await post({ extensions: { persistedQuery } }); // PERSISTED_QUERY_NOT_FOUND
-    await eventually(() => apqOps(exporter.getFinishedSpans()).includes('redis GET'), 'the APQ lookup traced');
+    await eventually(() => apqOps(tracing.exporter.getFinishedSpans()).includes('redis GET'), 'the APQ lookup traced');
     const registration = await spansOf(() => post({ query, extensions: { persistedQuery } }));
     expect(apqOps(registration)).toContain('redis SET');
     const set = registration.find((s) => s.name === 'redis SET')!;
