@@ -12,16 +12,9 @@ import { createSandbox, type Sandbox } from '../jd/sandbox';
 import { createGateway, type RunningGateway } from '../gateway/server';
 import { createLogger } from '../gateway/logger';
 import { createJdRuntime, type RunningSubgraph } from '../subgraphs/kit';
-import { startOrdersSubgraph } from '../subgraphs/orders/server';
-import { startAfterSalesSubgraph } from '../subgraphs/after-sales/server';
-import { startExchangeSubgraph } from '../subgraphs/exchange/server';
-import { QuoteTokens } from '../subgraphs/exchange/quote/quote-token';
-import { startOfficesSubgraph } from '../subgraphs/offices/server';
-import { loadDirectory } from '../subgraphs/offices/data/load-directory';
 import { subgraphEnvName } from '../gateway/config';
 import { loadStackConfig, type StackConfig, type StackPorts } from './stack-config';
-
-export type SubgraphName = 'orders' | 'after-sales' | 'exchange' | 'offices';
+import { startFourSubgraphs, type SubgraphName } from './start-subgraphs';
 
 export interface StackOverrides {
   /** Ports that win over the *_PORT variables; 0 picks a free port. */
@@ -91,24 +84,7 @@ async function startParts(config: StackConfig, overrides: StackOverrides, starte
     ttl: overrides.jdTtl,
   });
   started.push({ stop: () => jd.close() });
-  const { createLoaders, checkReady } = jd;
-
-  const directory = loadDirectory();
-  const [orders, afterSales, exchange, offices] = await Promise.all(
-    [
-      startOrdersSubgraph({ ...config.orders.subgraph, createLoaders, checkReady }),
-      startAfterSalesSubgraph({ ...config.afterSales.subgraph, policy: config.afterSales.policy, createLoaders, checkReady }),
-      startExchangeSubgraph({
-        ...config.exchange.subgraph,
-        quotes: new QuoteTokens(config.exchange.quote.secret),
-        quoteSettings: { ttlSeconds: config.exchange.quote.ttlSeconds },
-        createLoaders,
-        checkReady,
-      }),
-      startOfficesSubgraph(config.offices.subgraph, directory),
-    ].map((p) => p.then((s) => (started.push(s), s))),
-  );
-  const subgraphs: Record<SubgraphName, RunningSubgraph> = { orders, 'after-sales': afterSales, exchange, offices };
+  const subgraphs = await startFourSubgraphs(config, jd, (s) => started.push(s));
 
   const subgraphUrlEnv = () =>
     Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, s.url]));

@@ -8,13 +8,8 @@ import { join, resolve } from 'node:path';
 import type { Sandbox } from '../../jd/sandbox';
 import { subgraphEnvName } from '../../gateway/config';
 import { loadStackConfig } from '../../stack/stack-config';
+import { startFourSubgraphs } from '../../stack/start-subgraphs';
 import { createJdRuntime, type RunningSubgraph } from '../../subgraphs/kit';
-import { startOrdersSubgraph } from '../../subgraphs/orders/server';
-import { startAfterSalesSubgraph } from '../../subgraphs/after-sales/server';
-import { startExchangeSubgraph } from '../../subgraphs/exchange/server';
-import { QuoteTokens } from '../../subgraphs/exchange/quote/quote-token';
-import { startOfficesSubgraph } from '../../subgraphs/offices/server';
-import { loadDirectory } from '../../subgraphs/offices/data/load-directory';
 import { eventually } from './eventually';
 import { freePort } from './processes';
 
@@ -35,30 +30,20 @@ export async function startSubgraphSet(env: Record<string, string>, sandbox: San
     redisUrl: config.redisUrl,
     cacheNamespace: config.cacheNamespace,
   });
-  const { createLoaders, checkReady } = jd;
-  const subgraphs: Record<string, RunningSubgraph> = {};
+  const subgraphs: RunningSubgraph[] = [];
+  let urls: Record<string, string>;
   try {
-    const [orders, afterSales, exchange, offices] = await Promise.all([
-      startOrdersSubgraph({ ...config.orders.subgraph, createLoaders, checkReady }),
-      startAfterSalesSubgraph({ ...config.afterSales.subgraph, policy: config.afterSales.policy, createLoaders, checkReady }),
-      startExchangeSubgraph({
-        ...config.exchange.subgraph,
-        quotes: new QuoteTokens(config.exchange.quote.secret),
-        quoteSettings: { ttlSeconds: config.exchange.quote.ttlSeconds },
-        createLoaders,
-        checkReady,
-      }),
-      startOfficesSubgraph(config.offices.subgraph, loadDirectory()),
-    ]);
-    Object.assign(subgraphs, { orders, 'after-sales': afterSales, exchange, offices });
+    const started = await startFourSubgraphs(config, jd, (s) => subgraphs.push(s));
+    urls = Object.fromEntries(Object.entries(started).map(([name, s]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, s.url]));
   } catch (err) {
+    await Promise.all(subgraphs.map((s) => s.stop()));
     await jd.close();
     throw err;
   }
   return {
-    urlEnv: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, s.url])),
+    urlEnv: urls,
     stop: async () => {
-      await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+      await Promise.all(subgraphs.map((s) => s.stop()));
       await jd.close();
     },
   };
