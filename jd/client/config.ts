@@ -28,7 +28,12 @@ export interface JdConfig {
   callerSharePercent: number;
   /** Processes spending this app key's budget (JD_PROCESSES); without Redis each takes rateLimitPerSecond / processes. */
   processes: number;
-  breakerThreshold: number;
+  /** A JD method's circuit opens when more than this % of its calls in the window failed transiently… */
+  breakerFailurePercent: number;
+  /** …once the window holds at least this many of its calls… */
+  breakerMinCalls: number;
+  /** …over this rolling window (ms). */
+  breakerWindowMs: number;
   breakerHalfOpenAfterMs: number;
   /** Stale-while-revalidate grace overrides, ms per cached JD method (JD_CACHE_GRACE_MS); over DEFAULT_JD_GRACE_MS. */
   cacheGraceMs: Partial<Record<string, number>>;
@@ -45,7 +50,9 @@ export const JD_CONFIG_DEFAULTS = {
   retryMaxDelayMs: 2000,
   rateLimitPerSecond: 50,
   rateLimitMaxWaitMs: 2000,
-  breakerThreshold: 5,
+  breakerFailurePercent: 50,
+  breakerMinCalls: 10,
+  breakerWindowMs: 10_000,
   breakerHalfOpenAfterMs: 10_000,
   createMaxAttempts: 3,
 } as const satisfies Partial<JdConfig>;
@@ -77,6 +84,12 @@ export function readJdConfig(read: EnvReader): JdConfig {
   // A sandbox in another container or pod (staging): the data stays simulated, so sandbox defaults still apply.
   const sandboxUrl = read.url('JD_SANDBOX_URL', { example: 'http://jd-sandbox:4010/routerjson' });
   if (sandboxUrl !== undefined && !sandbox) read.problem('JD_SANDBOX_URL', 'is only used without JD_API_URL: unset one of them');
+  // Retired rather than ignored: an operator who tuned it must learn that it no longer does anything.
+  if (read.text('JD_BREAKER_THRESHOLD') !== undefined)
+    read.problem(
+      'JD_BREAKER_THRESHOLD',
+      'is no longer read: a JD circuit now opens on its failure rate; unset it and use JD_BREAKER_FAILURE_PERCENT and JD_BREAKER_MIN_CALLS',
+    );
   return {
     apiUrl: apiUrl ?? sandboxUrl ?? `http://127.0.0.1:${sandboxPort}/routerjson`,
     appKey: credential('JD_APP_KEY', 'your JD app key', SANDBOX_JD_CREDENTIALS.appKey),
@@ -93,7 +106,9 @@ export function readJdConfig(read: EnvReader): JdConfig {
     rateLimitMaxWaitMs: ms('JD_RATE_LIMIT_MAX_WAIT_MS', 0, JD_CONFIG_DEFAULTS.rateLimitMaxWaitMs),
     processes: read.int('JD_PROCESSES', { min: 1, max: 1000, default: 1 }),
     callerSharePercent: read.int('JD_CALLER_SHARE_PERCENT', { min: 1, max: 100, default: 100 }),
-    breakerThreshold: read.int('JD_BREAKER_THRESHOLD', { min: 1, default: JD_CONFIG_DEFAULTS.breakerThreshold }),
+    breakerFailurePercent: read.int('JD_BREAKER_FAILURE_PERCENT', { min: 1, max: 99, default: JD_CONFIG_DEFAULTS.breakerFailurePercent }),
+    breakerMinCalls: read.int('JD_BREAKER_MIN_CALLS', { min: 1, default: JD_CONFIG_DEFAULTS.breakerMinCalls }),
+    breakerWindowMs: ms('JD_BREAKER_WINDOW_MS', 1000, JD_CONFIG_DEFAULTS.breakerWindowMs),
     breakerHalfOpenAfterMs: ms('JD_BREAKER_HALF_OPEN_AFTER_MS', 1, JD_CONFIG_DEFAULTS.breakerHalfOpenAfterMs),
     createMaxAttempts: read.int('JD_CREATE_MAX_ATTEMPTS', { min: 1, max: 10, default: JD_CONFIG_DEFAULTS.createMaxAttempts }),
     cacheGraceMs:

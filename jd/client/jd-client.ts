@@ -70,7 +70,9 @@ export function createJdClient(config: JdClientConfig, deps: JdClientDeps = {}):
   const limiter = deps.rateLimiter ?? new RateLimiter({ perSecond: settings.rateLimitPerSecond, maxWaitMs: settings.rateLimitMaxWaitMs });
   const observe = quietly(deps.observer);
   const breakerFor = breakerPerMethod({
-    threshold: settings.breakerThreshold,
+    failurePercent: settings.breakerFailurePercent,
+    minCalls: settings.breakerMinCalls,
+    windowMs: settings.breakerWindowMs,
     halfOpenAfterMs: settings.breakerHalfOpenAfterMs,
     onStateChange: quietly(deps.onBreakerStateChange),
   });

@@ -1,4 +1,4 @@
-import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+import { BrokenCircuitError, circuitBreaker, CircuitState, handleWhen, SamplingBreaker, type CircuitBreakerPolicy } from 'cockatiel';
 import { circuitOpenError, isDefiniteJdAnswer, isTransientUpstreamFailure, type JdApiError } from '../errors';
 
 /** A method's circuit as metrics and logs report it. */
@@ -12,8 +12,12 @@ const STATE_NAMES: Record<CircuitState, JdBreakerState> = {
 };
 
 export interface MethodBreakerOptions {
-  /** Consecutive transient upstream failures that open the circuit. */
-  threshold: number;
+  /** The circuit opens when more than this % of the method's calls in the window failed transiently (1 to 99). */
+  failurePercent: number;
+  /** …and only once the window holds at least this many calls: a few failures at low traffic prove nothing. */
+  minCalls: number;
+  /** The rolling window the failure rate is measured over (ms). */
+  windowMs: number;
   /** How long the circuit refuses calls before one trial call is let through (half-open). */
   halfOpenAfterMs: number;
   /** Told 'closed' when the breaker is created, then every change; must not throw. */
@@ -23,8 +27,12 @@ export interface MethodBreakerOptions {
 type Outcome<T> = { value: T } | { answer: JdApiError };
 
 /**
- * One JD method's breaker on cockatiel's ConsecutiveBreaker. Only transient upstream failures count;
- * a definite answer from JD, even a refusal, proves it is up and resets the count. Open, it refuses
+ * One JD method's breaker on cockatiel's SamplingBreaker: it opens on the failure *rate* over a rolling
+ * window, not on failures in a row. A method that fails one call in five is degraded, not down, and
+ * the retries above the breaker ride that out; a run of five bad calls at such a rate is common under
+ * load, and a consecutive breaker then refused even the idempotent creates a client kept retrying
+ * (the chaos suite's lost applications). Only transient upstream failures count as failures; a
+ * definite answer from JD, even a refusal, proves it is up and counts as a success. Open, it refuses
  * with JdApiError kind 'circuit-open'; after `halfOpenAfterMs` one trial call decides.
  */
 export class MethodBreaker {
@@ -37,7 +45,13 @@ export class MethodBreaker {
   ) {
     this.policy = circuitBreaker(handleWhen(isTransientUpstreamFailure), {
       halfOpenAfter: options.halfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(options.threshold),
+      breaker: new SamplingBreaker({
+        threshold: options.failurePercent / 100,
+        duration: options.windowMs,
+        // cockatiel takes a minimum rate; half a call below minCalls keeps its window rounding from
+        // moving the bar to minCalls ± 1.
+        minimumRps: ((options.minCalls - 0.5) * 1000) / options.windowMs,
+      }),
     });
     // cockatiel keeps its own opening time private; the refusal says how long until the trial.
     this.policy.onBreak(() => {

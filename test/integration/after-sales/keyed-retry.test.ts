@@ -96,7 +96,7 @@ describe('keyed applications under random JD faults and post-commit hangs', () =
   it('every key a client keeps retrying ends with exactly one service, and the client hears of it: 0 lost, 0 duplicated', async () => {
     // A short attempt timeout so that hung creates (filed, answer held past it) are unknown outcomes; a breaker that
     // stays closed, so every attempt reaches the faults instead of being refused.
-    h = await startHarness({ timeoutMs: 1000, retryMax: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 20, breakerThreshold: 1000 });
+    h = await startHarness({ timeoutMs: 1000, retryMax: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 20, breakerMinCalls: 1000 });
     h.jd.seed.shop({ shopId: 1 });
     h.jd.seed.sku({ skuId: '100', category: 'electronics', priceFen: 19900, shopId: 1 });
     h.jd.seed.customer({ pin: ALICE });

@@ -48,7 +48,7 @@ describe('jd/client against the sandbox: faults', () => {
       [JD_METHODS.cartGet]: { errorRate: 1, errorCode: '66' },
       [JD_METHODS.rankQuery]: { errorRate: 1, errorCode: '24' },
     });
-    const client = clientFor(sandbox, { JD_RETRY_MAX: '2', JD_BREAKER_THRESHOLD: '50' });
+    const client = clientFor(sandbox, { JD_RETRY_MAX: '2', JD_BREAKER_MIN_CALLS: '50' });
     expect(await rejection(client.call(JD_METHODS.cartGet, { customerPin: 'jd_demo_bob' }))).toMatchObject({ code: '66' });
     expect(await rejection(client.call(JD_METHODS.rankQuery, {}))).toMatchObject({ code: '24' });
     const stats = sandbox.stats.snapshot().methods;

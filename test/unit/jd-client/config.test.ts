@@ -33,7 +33,9 @@ describe('loadJdConfig', () => {
       JD_TIMEOUT_MS: '1500',
       JD_RETRY_MAX: '0',
       JD_RATE_LIMIT_PER_SECOND: '7',
-      JD_BREAKER_THRESHOLD: '4',
+      JD_BREAKER_FAILURE_PERCENT: '40',
+      JD_BREAKER_MIN_CALLS: '20',
+      JD_BREAKER_WINDOW_MS: '30000',
       JD_BREAKER_HALF_OPEN_AFTER_MS: '30000',
       PATH: '/usr/bin',
     });
@@ -47,7 +49,9 @@ describe('loadJdConfig', () => {
       timeoutMs: 1500,
       retryMax: 0,
       rateLimitPerSecond: 7,
-      breakerThreshold: 4,
+      breakerFailurePercent: 40,
+      breakerMinCalls: 20,
+      breakerWindowMs: 30000,
       breakerHalfOpenAfterMs: 30000,
     });
   });
@@ -87,6 +91,9 @@ describe('loadJdConfig', () => {
     [{ JD_API_URL: 'ftp://api.jd.com/routerjson' }, /JD_API_URL: must be an http\(s\) URL/],
     [{ JD_APP_KEY: 'has space' }, /JD_APP_KEY: must be your JD app key without spaces/],
     [{ JD_RETRY_MAX: '-1' }, /JD_RETRY_MAX: must be at least 0, got "-1"/],
+    [{ JD_BREAKER_FAILURE_PERCENT: '100' }, /JD_BREAKER_FAILURE_PERCENT: must be at most 99, got "100"/],
+    [{ JD_BREAKER_WINDOW_MS: '10' }, /JD_BREAKER_WINDOW_MS: must be at least 1000/],
+    [{ JD_BREAKER_THRESHOLD: '5' }, /JD_BREAKER_THRESHOLD: is no longer read: .* use JD_BREAKER_FAILURE_PERCENT and JD_BREAKER_MIN_CALLS/],
     [{ JD_RETRY_MAX: '11' }, /JD_RETRY_MAX: must be at most 10, got "11"/],
     [{ JD_RETRY_MAX: 'two' }, /JD_RETRY_MAX: must be a whole number \(0 to 10\), e\.g\. 2, got "two"/],
     [{ JD_RATE_LIMIT_PER_SECOND: '0' }, /JD_RATE_LIMIT_PER_SECOND: must be at least 1/],

@@ -28,7 +28,7 @@ function setup(handler: FakeHandler, overrides: Record<string, unknown> = {}) {
       retryMax: 2,
       retryBaseDelayMs: 100,
       retryMaxDelayMs: 1000,
-      breakerThreshold: 100,
+      breakerMinCalls: 100,
       rateLimitPerSecond: 1000,
       ...overrides,
     },
@@ -250,7 +250,7 @@ describe("createJdClient: the caller's deadline", () => {
 
   it('does not count a deadline against the breaker: JD may be fine, the request ran out of time', async () => {
     const { client, calls } = setup((req, i) => (i < 3 ? 'hang' : jdOk(req.query.method, { price_changes: [] })), {
-      breakerThreshold: 2,
+      breakerMinCalls: 2,
       timeoutMs: 5000,
     });
     for (let i = 0; i < 3; i++) {
@@ -301,14 +301,14 @@ describe('createJdClient: timeout', () => {
 });
 
 describe('createJdClient: circuit breaker per method', () => {
-  it('opens after the threshold, refuses without sending, leaves other methods alone, then half-opens', async () => {
+  it('opens once enough calls in the window failed, refuses without sending, leaves other methods alone, then half-opens', async () => {
     let healthy = false;
     const { client, calls } = setup(
       (req) =>
         healthy
           ? jdOk(req.query.method, { price_changes: [], orderDetailInfo: { apiResult: { success: true }, orderInfo: null } })
           : httpStatus(502),
-      { breakerThreshold: 3, breakerHalfOpenAfterMs: 5000, retryMax: 0 },
+      { breakerMinCalls: 3, breakerHalfOpenAfterMs: 5000, retryMax: 0 },
     );
     for (let i = 0; i < 3; i++) await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ code: 'HTTP_502' });
     await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ kind: 'circuit-open', method: PRICE_GET });
@@ -324,17 +324,29 @@ describe('createJdClient: circuit breaker per method', () => {
     expect(calls.filter((c) => c.query.method === PRICE_GET)).toHaveLength(5);
   });
 
-  it('refuses other calls while a half-open trial is in flight, and a definite answer resets the count', async () => {
+  it('opens on the failure rate, counting a definite answer as healthy, and refuses other calls while a half-open trial is in flight', async () => {
     let answer: () => FakeAnswer | Promise<FakeAnswer> = () => httpStatus(502);
-    const { client, calls } = setup(() => answer(), { breakerThreshold: 2, breakerHalfOpenAfterMs: 1000, retryMax: 0, timeoutMs: 60_000 });
-    await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ code: 'HTTP_502' });
+    const { client, calls } = setup(() => answer(), {
+      breakerMinCalls: 4,
+      breakerFailurePercent: 50,
+      breakerHalfOpenAfterMs: 1000,
+      retryMax: 0,
+      timeoutMs: 60_000,
+    });
+    const fail = async (code: string) => expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ code });
+    // Two failures and two refusals JD answered (code 61): 50% failed, not more, so the circuit stays closed…
+    await fail('HTTP_502');
     answer = () => jdError('61');
-    await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ code: '61' });
+    await fail('61');
     answer = () => httpStatus(502);
-    await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ code: 'HTTP_502' });
-    await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ code: 'HTTP_502' });
+    await fail('HTTP_502');
+    answer = () => jdError('61');
+    await fail('61');
+    // …failures in a row at that rate do not open it either, until the rate passes 50% (3 of 5).
+    answer = () => httpStatus(502);
+    await fail('HTTP_502');
     await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ kind: 'circuit-open' });
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(5);
 
     jest.advanceTimersByTime(1000);
     let release!: () => void;
@@ -347,7 +359,7 @@ describe('createJdClient: circuit breaker per method', () => {
     await expect(client.call(PRICE_GET, { sku_id: 'J_2' })).rejects.toMatchObject({ kind: 'circuit-open' });
     release();
     await expect(trial).resolves.toMatchObject({ code: '0' });
-    expect(calls.map((c) => c.params)).toEqual(Array(5).fill({ sku_id: 'J_1' }));
+    expect(calls.map((c) => c.params)).toEqual(Array(6).fill({ sku_id: 'J_1' }));
   });
 
   it("reports each method's breaker state to onBreakerStateChange, and a throwing listener fails no call", async () => {
@@ -358,7 +370,7 @@ describe('createJdClient: circuit breaker per method', () => {
     );
     const changes: string[] = [];
     const client = createJdClient(
-      { ...SANDBOX_LIKE, breakerThreshold: 1, breakerHalfOpenAfterMs: 1000, retryMax: 0 },
+      { ...SANDBOX_LIKE, breakerMinCalls: 1, breakerHalfOpenAfterMs: 1000, retryMax: 0 },
       {
         fetch,
         onBreakerStateChange: (method, state) => {
@@ -382,7 +394,7 @@ describe('createJdClient: circuit breaker per method', () => {
   });
 
   it("a circuit-open refusal ends a read's retries at once", async () => {
-    const { client, calls } = setup(() => httpStatus(500), { breakerThreshold: 2, retryMax: 5 });
+    const { client, calls } = setup(() => httpStatus(500), { breakerMinCalls: 2, retryMax: 5 });
     await expect(settle(client.call(PRICE_GET, { sku_id: 'J_1' }))).rejects.toMatchObject({ kind: 'circuit-open' });
     expect(calls).toHaveLength(2);
   });

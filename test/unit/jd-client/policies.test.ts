@@ -113,7 +113,13 @@ describe('transientRetry', () => {
 
 describe('MethodBreaker', () => {
   const make = (changes: JdBreakerState[] = []) =>
-    new MethodBreaker('jingdong.pop.order.get', { threshold: 3, halfOpenAfterMs: 1000, onStateChange: (_m, s) => changes.push(s) });
+    new MethodBreaker('jingdong.pop.order.get', {
+      failurePercent: 50,
+      minCalls: 3,
+      windowMs: 10_000,
+      halfOpenAfterMs: 1000,
+      onStateChange: (_m, s) => changes.push(s),
+    });
   const fail = (breaker: MethodBreaker, error = transient) =>
     expect(
       breaker.execute(async () => {
@@ -121,12 +127,15 @@ describe('MethodBreaker', () => {
       }),
     ).rejects.toBeDefined();
 
-  it('opens after threshold consecutive failures, refusing without calling', async () => {
+  it('opens once the window holds minCalls calls and more than failurePercent of them failed, refusing without calling', async () => {
     const breaker = make();
     const fn = jest.fn(async () => {
       throw transient();
     });
-    for (let i = 0; i < 3; i++) await expect(breaker.execute(fn)).rejects.toMatchObject({ code: 'HTTP_503' });
+    // Two failures are 100% but under minCalls: too few calls to judge JD by.
+    for (let i = 0; i < 2; i++) await expect(breaker.execute(fn)).rejects.toMatchObject({ code: 'HTTP_503' });
+    expect(breaker.state).toBe('closed');
+    await expect(breaker.execute(fn)).rejects.toMatchObject({ code: 'HTTP_503' });
     expect(breaker.state).toBe('open');
     await expect(breaker.execute(fn)).rejects.toMatchObject({
       kind: 'circuit-open',
@@ -150,7 +159,7 @@ describe('MethodBreaker', () => {
     jest.advanceTimersByTime(1);
     expect(() => breaker.admit()).not.toThrow();
 
-    // A failed trial re-opens immediately (no need for another `threshold` failures).
+    // A failed trial re-opens immediately (no need for another minCalls failures).
     await expect(
       breaker.execute(async () => {
         throw transient();
@@ -176,7 +185,7 @@ describe('MethodBreaker', () => {
     expect(changes).toEqual(['closed', 'open', 'half-open', 'open', 'half-open', 'closed']);
   });
 
-  it('does not count definite answers (a business rejection means JD is up) and they reset the count', async () => {
+  it('counts definite answers (a business rejection means JD is up) as healthy calls in the rate', async () => {
     const breaker = make();
     await fail(breaker);
     await fail(breaker);
@@ -188,7 +197,11 @@ describe('MethodBreaker', () => {
       ).rejects.toMatchObject({ code: '12' });
     await fail(breaker);
     await fail(breaker);
+    // 4 failures of 9 calls, then 5 of 10: not more than 50%.
     expect(breaker.state).toBe('closed');
+    await fail(breaker);
+    expect(breaker.state).toBe('closed');
+    // 6 of 11.
     await fail(breaker);
     expect(breaker.state).toBe('open');
   });

@@ -48,7 +48,7 @@ describe('JD metrics collector', () => {
         appSecret: 's',
         accessToken: 't',
         retryMax: 0,
-        breakerThreshold: 1,
+        breakerMinCalls: 1,
         breakerHalfOpenAfterMs: 1,
       },
       { fetch, observer: m.observe, onBreakerStateChange: m.observeBreaker },
