@@ -27,10 +27,10 @@ import { metricsPlugin } from './plugins/metrics-plugin';
 import { privateCacheScopePlugin } from './plugins/private-cache-scope';
 import { staleAnswersPlugin } from './staleness/stale-answers';
 import { createFormatError } from './plugins/format-error';
+import { internalErrorsPlugin } from './plugins/internal-errors';
 import { operationResolutionPlugin } from './plugins/operation-resolution';
 import { batchLimit, operationLimitRules, OperationLimitError, tokenLimit } from './limits';
 import { requestId } from './http/request-id';
-import { currentRequestId, requestScope } from './http/request-scope';
 import { jsonErrors, jsonNotFound, requireJsonPost } from './http/json-errors';
 import { cors } from './http/cors';
 import { accessLog } from './http/access-log';
@@ -152,6 +152,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     metricsPlugin(metrics),
     operationResolutionPlugin(),
     tracingPlugin(),
+    internalErrorsPlugin(),
   ];
   if (config.responseCache.enabled) {
     const cache = createResponseStore({
@@ -193,7 +194,6 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     formatError: createFormatError({
       details: config.errorDetails,
       log,
-      currentRequestId,
       onRefusal,
       refusalOf: (error) =>
         (error as { originalError?: unknown } | undefined)?.originalError instanceof OperationLimitError
@@ -243,7 +243,6 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     requestSpan('/graphql'),
     requireJsonPost,
     batchLimit(limits.batchSize, onRefusal),
-    requestScope,
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         // Before authentication, so the time a JWKS lookup takes counts against the request's budget too.

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { signIdentity } from '../../../gateway/identity/sign';
 import type { Logger } from 'pino';
-import { createFormatError } from '../../../gateway/plugins/format-error';
+import { claimInternalError, createFormatError } from '../../../gateway/plugins/format-error';
 
 describe('signIdentity (docs/identity-headers.md)', () => {
   it('encodes only the contract fields and signs ts "." subgraph "." sha256(body) "." payload', () => {
@@ -31,27 +31,46 @@ describe('signIdentity (docs/identity-headers.md)', () => {
 describe('formatError', () => {
   const logged: unknown[] = [];
   const log = { error: (entry: unknown) => void logged.push(entry) } as unknown as Logger;
-  const format = (details = false) => createFormatError({ details, log, refusalOf: () => undefined, currentRequestId: () => 'req-1' });
+  const format = (details = false) => createFormatError({ details, log, refusalOf: () => undefined });
   const internal = {
     message: 'connect ECONNREFUSED 10.0.0.3:5432',
     extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at db.ts:1'], serviceName: 'orders' },
   };
   beforeEach(() => void (logged.length = 0));
 
-  it('masks internal errors in every mode, names the request and logs them once', () => {
-    expect(format()(internal)).toEqual({
-      message: 'Internal server error',
-      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' },
-    });
-    expect(format()({ message: 'boom' })).toEqual({
-      message: 'Internal server error',
-      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' },
-    });
-    expect(logged).toEqual([
-      expect.objectContaining({ requestId: 'req-1', code: 'INTERNAL_SERVER_ERROR', message: internal.message, subgraph: 'orders' }),
-      expect.objectContaining({ requestId: 'req-1', message: 'boom' }),
-    ]);
+  it('masks internal errors in every mode and keeps the original for the request that answers it to log', () => {
+    jest.useFakeTimers();
+    try {
+      const masked = format()(internal);
+      expect(masked).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(claimInternalError(masked)).toEqual({
+        code: 'INTERNAL_SERVER_ERROR',
+        message: internal.message,
+        path: undefined,
+        subgraph: 'orders',
+      });
+      // Claimed once: the request logs it, nobody else does.
+      expect(claimInternalError(masked)).toBeUndefined();
+      jest.advanceTimersByTime(1000);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(logged).toEqual([]);
   });
+
+  it('logs an internal error no request claimed (formatted outside the pipeline) after a second, without a request id', () => {
+    jest.useFakeTimers();
+    try {
+      format()({ message: 'boom' });
+      jest.advanceTimersByTime(999);
+      expect(logged).toEqual([]);
+      jest.advanceTimersByTime(1);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(logged).toEqual([expect.objectContaining({ message: 'boom', code: undefined })]);
+  });
+
   it('keeps coded client errors and their extensions, minus stack traces and service names', () => {
     expect(
       format()({
