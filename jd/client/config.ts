@@ -39,6 +39,8 @@ export interface JdConfig {
   cacheGraceMs: Partial<Record<string, number>>;
   /** Sends of one after-sales create at most (each after checking whether the previous one landed). */
   createMaxAttempts: number;
+  /** Cross-request batch window of price, stock and goods reads (ms, JD_BATCH_WINDOW_MS); 0: off. */
+  batchWindowMs: number;
 }
 
 /** Policy numbers used when the environment does not set them. */
@@ -55,6 +57,7 @@ export const JD_CONFIG_DEFAULTS = {
   breakerWindowMs: 10_000,
   breakerHalfOpenAfterMs: 10_000,
   createMaxAttempts: 3,
+  batchWindowMs: 2,
 } as const satisfies Partial<JdConfig>;
 
 /**
@@ -111,6 +114,8 @@ export function readJdConfig(read: EnvReader): JdConfig {
     breakerWindowMs: ms('JD_BREAKER_WINDOW_MS', 1000, JD_CONFIG_DEFAULTS.breakerWindowMs),
     breakerHalfOpenAfterMs: ms('JD_BREAKER_HALF_OPEN_AFTER_MS', 1, JD_CONFIG_DEFAULTS.breakerHalfOpenAfterMs),
     createMaxAttempts: read.int('JD_CREATE_MAX_ATTEMPTS', { min: 1, max: 10, default: JD_CONFIG_DEFAULTS.createMaxAttempts }),
+    // Capped: every cold price, stock or goods load waits up to this long for other requests' misses.
+    batchWindowMs: read.int('JD_BATCH_WINDOW_MS', { min: 0, max: 50, default: JD_CONFIG_DEFAULTS.batchWindowMs, unit: 'milliseconds' }),
     cacheGraceMs:
       read.json('JD_CACHE_GRACE_MS', jdGraceOverridesSchema, 'must be JSON: ms per JD method name, e.g. {"jingdong.ware.price.get":0}') ??
       {},

@@ -16,6 +16,7 @@ import type { JdLoaderStats } from './stats';
 import { asError } from './errors';
 import { withBatchKeys } from '../client';
 import { tracedLoad, type LoadCounts } from './load-span';
+import type { BatchWindow } from './batch-window';
 
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
@@ -28,8 +29,11 @@ export interface CachedBatchSpec<K, V> {
   graceMs?: number;
   /** Keys one JD call may carry: JD_MAX_BATCH for batch APIs, 1 for methods that read one entity. */
   maxKeysPerCall: number;
-  /** One JD call for `keys`. Keys absent from the map are missing; throwing fails only these keys. */
-  fetchChunk(keys: K[]): Promise<Map<K, V | Error>>;
+  /**
+   * One JD call for `keys`. Keys absent from the map are missing; throwing fails only these keys.
+   * `options`, when given, replace the request's signal and deadline (a merged call serving several requests).
+   */
+  fetchChunk(keys: K[], options?: JdCallOptions): Promise<Map<K, V | Error>>;
   /** The answer for a key JD does not know (null for entities, [] for lists). Cached like any answer. */
   missing(): V;
 }
@@ -43,6 +47,8 @@ export interface BatchDeps {
   call?: JdCallOptions;
   /** Grace in ms per JD method (see CachedBatchSpec.graceMs); a method absent here has none. */
   grace?: Partial<Record<string, number>>;
+  /** The process's cross-request batch window; without it each request's misses make their own calls. */
+  window?: BatchWindow;
 }
 
 /** The spec's own grace, else the table's for its method, else none. */
@@ -95,15 +101,27 @@ function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** Starts one JD call for `misses`, registering each key as in flight until its answer is cached. */
-function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, deps: BatchDeps): Map<string, Promise<Slot<V>>> {
-  const { cache, stats } = deps;
+/**
+ * JD's answers for `misses`: through the process's batch window for batch methods (the window counts
+ * the call and its failure once, however many requests share it), else one call under the request's limit.
+ * A windowed call is not held to one request's concurrency cap: it serves several, and it is one call.
+ */
+function startCall<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, deps: BatchDeps): Promise<Map<K, Slot<V>>> {
+  if (deps.window && spec.maxKeysPerCall > 1) return deps.window.join(misses, spec, deps);
   const call = deps.limit(() => {
     // A batch that waited for a slot past its request's end is dropped here, before it counts or calls.
     throwIfStopped(spec.method, deps.call);
-    stats.jdCall(spec.method, misses.length);
+    deps.stats.jdCall(spec.method, misses.length);
     return withBatchKeys(misses.length, () => spec.fetchChunk(misses.map(([, key]) => key)));
   });
+  call.catch(() => deps.stats.jdCallError(spec.method));
+  return call;
+}
+
+/** Starts one JD call for `misses`, registering each key as in flight until its answer is cached. */
+function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, deps: BatchDeps): Map<string, Promise<Slot<V>>> {
+  const { cache } = deps;
+  const call = startCall(misses, spec, deps);
   const perKey = new Map<string, Promise<Slot<V>>>();
   const shared = new Map<string, Promise<Slot<V>>>();
   for (const [cacheKey, key] of misses) {
@@ -130,7 +148,8 @@ function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, d
         }
         await writeStamped(deps, entries, spec.ttlMs, graceOf(spec, deps));
       },
-      () => stats.jdCallError(spec.method),
+      // Counted where the call was made (startCall or the window); its keys' slots carry the error.
+      () => undefined,
     )
     .finally(() => {
       for (const cacheKey of perKey.keys()) if (stillOurs(cacheKey)) cache.inFlight.delete(cacheKey);
@@ -248,6 +267,8 @@ export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps
 /**
  * The batch function for a read that must not trust the cache (a write deciding on JD's answer now):
  * same contract as `cachedBatchFn`, but every key goes to JD, and the answers replace the cached ones.
+ * It may share the batch window with other requests' misses: that delays it by at most the window,
+ * and the merged call still leaves after this read decided to go to JD, so its answer is as fresh.
  */
 export function freshBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps): (keys: readonly K[]) => Promise<Slot<V>[]> {
   const load = async (keys: readonly K[], record: (counts: LoadCounts) => void) => {

@@ -18,6 +18,7 @@ import { createBestsellersLoader } from './bestsellers-loader';
 import { createCartLoader } from './cart-loader';
 import { createAfterSalesWrites } from './after-sales-writes';
 import { forRequest } from './request-client';
+import type { BatchWindow } from './batch-window';
 
 const NO_GRACE = Object.fromEntries(Object.keys(DEFAULT_JD_TTL_MS).map((m) => [m, 0])) as JdGraceTable;
 
@@ -46,6 +47,11 @@ export interface CreateJdLoadersOptions {
    * them, so nothing reaches JD once the caller is gone or out of time.
    */
   call?: JdCallOptions;
+  /**
+   * The process's cross-request batch window (createBatchWindow), shared by every request's loaders:
+   * price, stock and goods misses of several requests then leave as one JD call. Without it, none.
+   */
+  batchWindow?: BatchWindow;
 }
 
 /** Creates one request's JD loaders. Call it once per request; never share the result between requests. */
@@ -59,6 +65,7 @@ export function createJdLoaders(options: CreateJdLoadersOptions): JdLoaders {
     grace: options.grace ?? NO_GRACE,
     stats: options.stats ?? createJdLoaderStats(),
     limit: createLimiter(options.concurrency ?? DEFAULT_JD_CONCURRENCY),
+    window: options.batchWindow,
   };
   const order = createOrderLoader(deps);
   const orderSearch = createOrderSearchLoader(deps);

@@ -16,8 +16,8 @@ export function createGoodsLoader(deps: LoaderDeps): DataLoader<string, JdGoodsI
       ttlMs: deps.ttl[JD_METHODS.goodsInfo],
       maxKeysPerCall: JD_MAX_BATCH,
       missing: () => null,
-      async fetchChunk(skuIds) {
-        const { queryResult } = await deps.client.call(JD_METHODS.goodsInfo, { skuIds: skuIds.join(',') });
+      async fetchChunk(skuIds, options) {
+        const { queryResult } = await deps.client.call(JD_METHODS.goodsInfo, { skuIds: skuIds.join(',') }, options);
         if (queryResult.code !== UNION_OK) throw new Error(`${JD_METHODS.goodsInfo} failed: ${queryResult.code} ${queryResult.message}`);
         return new Map((queryResult.data ?? []).map((goods) => [String(goods.skuId), goods]));
       },

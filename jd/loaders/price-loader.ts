@@ -15,8 +15,8 @@ function priceSpec(deps: LoaderDeps): CachedBatchSpec<string, SkuPrice | null> {
     ttlMs: deps.ttl[JD_METHODS.priceGet],
     maxKeysPerCall: JD_MAX_BATCH,
     missing: () => null,
-    async fetchChunk(skuIds) {
-      const result = await deps.client.call(JD_METHODS.priceGet, { sku_id: skuIds.map((id) => SKU_PREFIX + id).join(',') });
+    async fetchChunk(skuIds, options) {
+      const result = await deps.client.call(JD_METHODS.priceGet, { sku_id: skuIds.map((id) => SKU_PREFIX + id).join(',') }, options);
       const found = new Map<string, SkuPrice | null | Error>();
       for (const row of result.price_changes ?? []) {
         const skuId = row.sku_id.startsWith(SKU_PREFIX) ? row.sku_id.slice(SKU_PREFIX.length) : row.sku_id;

@@ -18,6 +18,8 @@ export interface MethodStats {
   /** Background refreshes of stale keys that did not happen (no free budget slot) or failed. */
   refreshesSkipped: number;
   keysSent: number;
+  /** JD calls the cross-request batch window saved: participants merged into a call beyond its first. */
+  windowSavedCalls: number;
   /** Cumulative counts per bucket upper bound, Prometheus style (`le`). */
   batchSizeBuckets: Record<string, number>;
 }
@@ -36,6 +38,8 @@ export interface JdLoaderStats {
   jdCallError(method: string): void;
   staleServed(method: string, count: number): void;
   refreshSkipped(method: string): void;
+  /** One merged call of the batch window left; `saved` = its participants beyond the first. */
+  windowSaved(method: string, saved: number): void;
   cacheError(): void;
   snapshot(): JdLoaderStatsSnapshot;
   reset(): void;
@@ -54,6 +58,7 @@ function emptyMethodStats(): MethodStats {
     staleServed: 0,
     refreshesSkipped: 0,
     keysSent: 0,
+    windowSavedCalls: 0,
     batchSizeBuckets,
   };
 }
@@ -92,6 +97,9 @@ export function createJdLoaderStats(): JdLoaderStats {
     },
     refreshSkipped: (method) => {
       of(method).refreshesSkipped += 1;
+    },
+    windowSaved: (method, saved) => {
+      if (saved > 0) of(method).windowSavedCalls += saved;
     },
     cacheError: () => {
       cacheErrors += 1;

@@ -13,8 +13,8 @@ function stockSpec(deps: LoaderDeps): CachedBatchSpec<string, SkuStock | null> {
     ttlMs: deps.ttl[JD_METHODS.stockGet],
     maxKeysPerCall: JD_MAX_BATCH,
     missing: () => null,
-    async fetchChunk(skuIds) {
-      const { stockList } = await deps.client.call(JD_METHODS.stockGet, { skuIds: skuIds.join(',') });
+    async fetchChunk(skuIds, options) {
+      const { stockList } = await deps.client.call(JD_METHODS.stockGet, { skuIds: skuIds.join(',') }, options);
       return new Map(
         (stockList ?? []).map((row) => {
           const skuId = String(row.skuId);

@@ -1,6 +1,6 @@
 /**
  * Prometheus view of the JD layer: what the client sent (attempts by method and outcome, latency,
- * error codes) and what the loaders saved (cache hits and misses, in-flight joins, keys per call).
+ * error codes) and what the loaders saved (cache hits and misses, in-flight joins, calls merged by the batch window, keys per call).
  * It lives beside jd/client and jd/loaders so they stay free of prom-client; the process that owns
  * them registers this registry with the gateway's /metrics.
  */
@@ -36,6 +36,11 @@ const LOADER_COUNTERS: { name: string; help: string; pick: (s: MethodStats) => n
     name: 'jd_loader_inflight_joins_total',
     help: 'Cache misses that joined a JD call already on its way (in-flight de-duplication), by JD method',
     pick: (s) => s.inFlightJoins,
+  },
+  {
+    name: 'jd_loader_window_saved_calls_total',
+    help: 'JD calls the cross-request batch window saved (requests merged into one call beyond the first), by JD method',
+    pick: (s) => s.windowSavedCalls,
   },
   { name: 'jd_loader_calls_total', help: 'JD calls made by the loaders (one per batch), by JD method', pick: (s) => s.jdCalls },
   { name: 'jd_loader_call_errors_total', help: 'JD calls by the loaders that failed, by JD method', pick: (s) => s.jdCallErrors },

@@ -24,6 +24,15 @@ export function asCaller<T>(caller: string, work: () => T): T {
   return context.run({ caller }, work);
 }
 
+/**
+ * Runs `work` as a foreground call for no single caller. A call that serves several requests at once
+ * (the loaders' cross-request batch window) would otherwise inherit whichever request happened to
+ * start its timer: counted against that one caller's share, or even run as a background refresh.
+ */
+export function forSeveralCallers<T>(work: () => T): T {
+  return context.run({}, work);
+}
+
 /** True inside `inBackground`. */
 export function isBackground(): boolean {
   return context.getStore()?.background === true;

@@ -2,6 +2,7 @@ import { DEFAULT_JD_CACHE_NAMESPACE } from '../../../config';
 import { createJdClient, type JdClient, type JdClientDeps, type JdConfig, type RateLimiter } from '../../../jd/client';
 import { createJdBudget } from './jd-budget';
 import {
+  createBatchWindow,
   createJdCache,
   createJdLoaderStats,
   createJdLoaders,
@@ -65,12 +66,14 @@ export function createJdRuntime(options: JdRuntimeOptions): JdRuntime {
   });
   const cache = createJdCache({ redisUrl: options.redisUrl, namespace });
   const stats = options.stats ?? createJdLoaderStats();
+  // One window per process, so concurrent requests' price, stock and goods misses share JD calls.
+  const batchWindow = jd.batchWindowMs > 0 ? createBatchWindow({ windowMs: jd.batchWindowMs }) : undefined;
   return {
     client,
     limiter,
     cache,
     stats,
-    createLoaders: (customerPin, call) => createJdLoaders({ client, cache, customerPin, stats, ttl, grace, call }),
+    createLoaders: (customerPin, call) => createJdLoaders({ client, cache, customerPin, stats, ttl, grace, call, batchWindow }),
     checkReady: jdReachable(jd.apiUrl),
     describeJd: () => `${jd.sandbox ? 'sandbox at ' : ''}${jd.apiUrl}, ${budget.describe()}`,
     close: async () => {
