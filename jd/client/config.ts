@@ -114,8 +114,13 @@ export function readJdConfig(read: EnvReader): JdConfig {
     breakerWindowMs: ms('JD_BREAKER_WINDOW_MS', 1000, JD_CONFIG_DEFAULTS.breakerWindowMs),
     breakerHalfOpenAfterMs: ms('JD_BREAKER_HALF_OPEN_AFTER_MS', 1, JD_CONFIG_DEFAULTS.breakerHalfOpenAfterMs),
     createMaxAttempts: read.int('JD_CREATE_MAX_ATTEMPTS', { min: 1, max: 10, default: JD_CONFIG_DEFAULTS.createMaxAttempts }),
-    // Capped: every cold price, stock or goods load waits up to this long for other requests' misses.
-    batchWindowMs: read.int('JD_BATCH_WINDOW_MS', { min: 0, max: 50, default: JD_CONFIG_DEFAULTS.batchWindowMs, unit: 'milliseconds' }),
+    batchWindowMs: read.int('JD_BATCH_WINDOW_MS', {
+      min: 0,
+      max: 50,
+      default: JD_CONFIG_DEFAULTS.batchWindowMs,
+      unit: 'milliseconds',
+      why: { max: "every cold price, stock or goods load waits up to this long for other requests' misses; 0 turns the window off" },
+    }),
     cacheGraceMs:
       read.json('JD_CACHE_GRACE_MS', jdGraceOverridesSchema, 'must be JSON: ms per JD method name, e.g. {"jingdong.ware.price.get":0}') ??
       {},

@@ -86,6 +86,12 @@ describe('loadJdConfig', () => {
     }
   });
 
+  it('merges concurrent requests\' batch reads within 2 ms by default; JD_BATCH_WINDOW_MS=0 turns it off', () => {
+    expect(loadJdConfig({}).batchWindowMs).toBe(2);
+    expect(loadJdConfig({ JD_BATCH_WINDOW_MS: '0' }).batchWindowMs).toBe(0);
+    expect(loadJdConfig({ JD_BATCH_WINDOW_MS: '50' }).batchWindowMs).toBe(50);
+  });
+
   it.each([
     [{ JD_API_URL: 'api.jd.com/routerjson' }, /JD_API_URL: must be an http\(s\) URL such as https:\/\/api\.jd\.com\/routerjson/],
     [{ JD_API_URL: 'ftp://api.jd.com/routerjson' }, /JD_API_URL: must be an http\(s\) URL/],
@@ -99,6 +105,9 @@ describe('loadJdConfig', () => {
     [{ JD_RATE_LIMIT_PER_SECOND: '0' }, /JD_RATE_LIMIT_PER_SECOND: must be at least 1/],
     [{ JD_TIMEOUT_MS: '2.5' }, /JD_TIMEOUT_MS: must be a whole number of milliseconds/],
     [{ JD_SANDBOX_PORT: '70000' }, /JD_SANDBOX_PORT: must be at most 65535/],
+    [{ JD_BATCH_WINDOW_MS: '51' }, /JD_BATCH_WINDOW_MS: must be at most 50 \(every cold price, stock or goods load waits up to this long/],
+    [{ JD_BATCH_WINDOW_MS: '-1' }, /JD_BATCH_WINDOW_MS: must be at least 0, got "-1"/],
+    [{ JD_BATCH_WINDOW_MS: '2ms' }, /JD_BATCH_WINDOW_MS: must be a whole number of milliseconds \(0 to 50\), e\.g\. 2, got "2ms"/],
   ])('rejects %j with a message saying what to fix', (env, message) => {
     expect(() => loadJdConfig(env)).toThrow(message);
   });

@@ -134,6 +134,7 @@ describe('jd/loaders caching', () => {
       staleServed: 0,
       refreshesSkipped: 0,
       keysSent: 121,
+      windowSavedCalls: 0,
       // Calls of 100, 20 and 1 keys, cumulative per upper bound.
       batchSizeBuckets: { 1: 1, 5: 1, 10: 1, 25: 2, 50: 2, 100: 3, '+Inf': 3 },
     });

@@ -73,12 +73,15 @@ describe('JD metrics collector', () => {
     expect(value(text, 'jd_loader_keys_sent_total{method="jingdong.ware.price.get"}')).toBe(60);
     stats.cacheHit('jingdong.ware.price.get', 60);
     stats.inFlightJoin('jingdong.pop.order.get');
+    stats.windowSaved('jingdong.ware.price.get', 3);
+    stats.windowSaved('jingdong.ware.price.get', 0);
     stats.cacheError();
     text = await m.registry.metrics();
     // Cumulative values, not re-added on every scrape.
     expect(value(text, 'jd_loader_cache_misses_total{method="jingdong.ware.price.get"}')).toBe(60);
     expect(value(text, 'jd_loader_cache_hits_total{method="jingdong.ware.price.get"}')).toBe(60);
     expect(value(text, 'jd_loader_inflight_joins_total{method="jingdong.pop.order.get"}')).toBe(1);
+    expect(value(text, 'jd_loader_window_saved_calls_total{method="jingdong.ware.price.get"}')).toBe(3);
     expect(value(text, 'jd_cache_errors_total')).toBe(1);
   });
 
