@@ -2,7 +2,7 @@
 export type { JdLoaders, SkuPrice, SkuStock, ScheduleEntry, AfsDetail, OrderPage } from './types';
 export { createJdLoaders, DEFAULT_JD_CONCURRENCY } from './create-jd-loaders';
 export { createJdCache, type JdCache } from './cache';
-export { createBatchWindow, type BatchWindow } from './batch-window';
+export { createBatchWindow } from './batch-window';
 export { createJdLoaderStats, type JdLoaderStats, type JdLoaderStatsSnapshot, type MethodStats } from './stats';
 export { DEFAULT_JD_TTL_MS, DEFAULT_JD_GRACE_MS, resolveJdTtl, resolveJdGrace, type JdTtlTable, type JdTtlOverrides } from './ttl';
 export { withStalenessRecord, currentStaleness } from './staleness';

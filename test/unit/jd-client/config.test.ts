@@ -86,7 +86,7 @@ describe('loadJdConfig', () => {
     }
   });
 
-  it('merges concurrent requests\' batch reads within 2 ms by default; JD_BATCH_WINDOW_MS=0 turns it off', () => {
+  it("merges concurrent requests' batch reads within 2 ms by default; JD_BATCH_WINDOW_MS=0 turns it off", () => {
     expect(loadJdConfig({}).batchWindowMs).toBe(2);
     expect(loadJdConfig({ JD_BATCH_WINDOW_MS: '0' }).batchWindowMs).toBe(0);
     expect(loadJdConfig({ JD_BATCH_WINDOW_MS: '50' }).batchWindowMs).toBe(50);

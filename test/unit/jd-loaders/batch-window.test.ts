@@ -169,7 +169,6 @@ describe('jd/loaders cross-request batch window', () => {
     const stats = createJdLoaderStats();
     const { window, closeWindows } = manualWindow();
     const first = new AbortController();
-    const second = new AbortController();
     const a = createJdLoaders({ client: jd.client, cache, stats, batchWindow: window, call: { signal: first.signal } }).price.load(
       '100001',
     );

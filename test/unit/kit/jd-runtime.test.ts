@@ -89,6 +89,28 @@ describe('kit: the JD runtime every JD-backed process builds once', () => {
       }
     });
 
+    it("merges concurrent requests' price misses into one JD call by default (JD_BATCH_WINDOW_MS 2), and not with 0", async () => {
+      const [one, two] = [...sandbox.data.skus.keys()].slice(2, 4).map(String);
+      // Both loads reach the window through promise jobs alone, before any timer can close it.
+      const both = (runtime: ReturnType<typeof createJdRuntime>) =>
+        Promise.all([runtime.createLoaders(undefined).price.load(one), runtime.createLoaders(undefined).price.load(two)]);
+      const windowed = createJdRuntime({ jd: jdFor(sandbox) });
+      try {
+        expect(await both(windowed)).toMatchObject([{ skuId: one }, { skuId: two }]);
+        expect(sandbox.stats.snapshot().methods[JD_METHODS.priceGet].calls).toBe(1);
+        expect(windowed.stats.snapshot().methods[JD_METHODS.priceGet]).toMatchObject({ jdCalls: 1, keysSent: 2, windowSavedCalls: 1 });
+      } finally {
+        await windowed.close();
+      }
+      const off = createJdRuntime({ jd: { ...jdFor(sandbox), batchWindowMs: 0 } });
+      try {
+        await both(off);
+        expect(sandbox.stats.snapshot().methods[JD_METHODS.priceGet].calls).toBe(3);
+      } finally {
+        await off.close();
+      }
+    });
+
     it('refuses a TTL override for a method the loaders do not cache, naming it', () => {
       expect(() => createJdRuntime({ jd: jdFor(sandbox), ttl: { 'jingdong.not.a.method': 5 } as never })).toThrow(
         /jingdong\.not\.a\.method/,
