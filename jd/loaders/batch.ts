@@ -2,7 +2,8 @@
  * The one place that enforces the DataLoader batch contract for every JD loader: the answer has
  * the keys' length and order, a failed JD call puts an Error in its own keys' slots only, and a
  * missing entity gets the loader's "missing" value. Cache first; only misses that no other loader
- * in this process is already fetching go to JD, in chunks of at most `maxKeysPerCall`.
+ * in this process is already fetching go to JD, in chunks of at most `maxKeysPerCall` (batch methods
+ * through the process's batch window when there is one, which merges other requests' chunks in).
  * A fresh read (`freshBatchFn`) skips the cache read but still writes its answers back.
  * Stale-while-revalidate: an entry past its TTL but within its grace is served (the request's
  * staleness record notes its age) while one background refresh per key asks JD, only when the
