@@ -7,7 +7,10 @@
 import { join } from 'node:path';
 import { loadGatewayConfig } from '../gateway/config';
 import { issueCustomerToken } from '../gateway/auth';
-import { forkIpcChild } from '../test/support/processes';
+import { forkIpcChild, freePort } from '../test/support/processes';
+import { spawnOurGateway } from './lib/gateway-process';
+import { cpuMs, waitUntilReady } from './lib/managed-process';
+import { NO_EDGE_RATE_LIMITS } from './lib/no-edge-rate-limits';
 import { openLoop, type Outcome } from './customers/open-loop';
 import type { StackMessage, StackProbe } from './customers/stack-child';
 import { mixedWorkload, MIX } from './customers/workload';
@@ -45,8 +48,10 @@ interface Step {
   limiterWaited: number;
   limiterRefused: number;
   eventLoopDelayP99Ms: number;
-  /** Share of one core the stack process used during the step. */
+  /** Share of one core the subgraph process (four subgraphs and the JD sandbox) used during the step. */
   stackCpuShare: number;
+  /** Share of one core the gateway process used during the step. */
+  gatewayCpuShare: number;
   sustainable: boolean;
 }
 
@@ -58,22 +63,45 @@ function parseList(value: string | true | undefined, fallback: number[], what: s
   return list;
 }
 
-async function startStack(customers: number) {
+/** A probe of the subgraph process, with the gateway process's CPU read at the same moment. */
+type Probe = StackProbe & { gatewayCpuMs: number };
+
+async function startGraph(customers: number) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'silent',
+    APOLLO_TELEMETRY_DISABLED: '1',
     JD_SANDBOX_CUSTOMERS: String(customers),
     JD_SANDBOX_FAULTS: JSON.stringify({ '*': { latencyMs: JD_LATENCY_MS } }),
   };
   // Default in-memory wiring and the default budget: a shell's REDIS_URL, real JD or budget must not leak in.
   for (const name of Object.keys(env))
-    if (['REDIS_URL', 'JD_API_URL', 'JD_RATE_LIMIT_PER_SECOND', 'JD_PROCESSES'].includes(name) || name.startsWith('SUBGRAPH_URL_'))
+    if (
+      ['REDIS_URL', 'JD_API_URL', 'JD_RATE_LIMIT_PER_SECOND', 'JD_PROCESSES'].includes(name) ||
+      name.startsWith('SUBGRAPH_URL_') ||
+      name.startsWith('GATEWAY_')
+    )
       delete env[name];
   const child = forkIpcChild<StackMessage>(join(__dirname, 'customers', 'stack-child.ts'), env, 'customers stack');
   const ready = await child.next('ready', 120_000);
+  // The gateway as it is deployed: its own process, so the subgraphs' event loop never delays it.
+  const port = await freePort();
+  const gateway = spawnOurGateway({ port, subgraphUrls: ready.subgraphUrls, env: { ...env, ...NO_EDGE_RATE_LIMITS } });
+  const gatewayUrl = `http://127.0.0.1:${port}/graphql`;
+  try {
+    await waitUntilReady('gateway', gateway, async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok);
+  } catch (err) {
+    await Promise.all([gateway.stop(), child.stop()]);
+    throw err;
+  }
   const jwt = loadGatewayConfig(env).jwt;
   const withTokens = await Promise.all(ready.customers.map(async (c) => ({ ...c, token: await issueCustomerToken(jwt, c.pin) })));
-  return { child, ready, customers: withTokens, probe: async () => (await child.ask('probe', 'probe')).probe };
+  return {
+    gatewayUrl,
+    customers: withTokens,
+    probe: async (): Promise<Probe> => ({ ...(await child.ask('probe', 'probe')).probe, gatewayCpuMs: cpuMs(gateway.pid) }),
+    stop: () => Promise.all([gateway.stop(), child.stop()]),
+  };
 }
 
 function diff(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
@@ -88,7 +116,7 @@ function hitsAndMisses(p: StackProbe): { hits: number; misses: number } {
   return { hits: methods.reduce((a, m) => a + m.cacheHits, 0), misses: methods.reduce((a, m) => a + m.cacheMisses, 0) };
 }
 
-function summarise(customers: number, rate: number, seconds: number, outcomes: Outcome[], before: StackProbe, after: StackProbe): Step {
+function summarise(customers: number, rate: number, seconds: number, outcomes: Outcome[], before: Probe, after: Probe): Step {
   const latencies = outcomes.map((o) => o.latencyMs);
   const errors = outcomes.filter((o) => o.result === 'error').length;
   const partial = outcomes.filter((o) => o.result === 'partial').length;
@@ -125,6 +153,7 @@ function summarise(customers: number, rate: number, seconds: number, outcomes: O
     limiterRefused: after.limiter.refused - before.limiter.refused,
     eventLoopDelayP99Ms: after.eventLoopDelayP99Ms,
     stackCpuShare: (after.cpuMs - before.cpuMs) / 1000 / elapsedS,
+    gatewayCpuShare: (after.gatewayCpuMs - before.gatewayCpuMs) / 1000 / elapsedS,
     sustainable: p99 < P99_LIMIT_MS && errors === 0 && partial === 0,
   };
 }
@@ -136,22 +165,22 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
   const [seconds] = parseList(options.flags.seconds, [quick ? 5 : 15], 'seconds');
   const steps: Step[] = [];
   for (const customers of customerCounts) {
-    const stack = await startStack(customers);
+    const graph = await startGraph(customers);
     try {
-      console.log(`customers ${customers}: ${stack.customers.length} customers listed by GET /__sandbox/customers`);
-      const next = mixedWorkload(stack.ready.gatewayUrl, stack.customers);
+      console.log(`customers ${customers}: ${graph.customers.length} customers listed by GET /__sandbox/customers`);
+      const next = mixedWorkload(graph.gatewayUrl, graph.customers);
       // Every rate is measured, even past the first failure: the curve shows how it degrades.
       for (const rate of rates) {
-        const before = await stack.probe();
+        const before = await graph.probe();
         const outcomes = await openLoop({ ratePerSecond: rate, durationS: seconds, timeoutMs: CLIENT_TIMEOUT_MS, next });
-        const step = summarise(customers, rate, seconds, outcomes, before, await stack.probe());
+        const step = summarise(customers, rate, seconds, outcomes, before, await graph.probe());
         steps.push(step);
         console.log(
-          `  ${rate}/s: p50 ${round(step.p50)} ms, p99 ${round(step.p99)} ms, errors ${step.errors}, partial ${step.partial}, JD ${round(step.jdCalls / step.elapsedS)}/s (peak ${step.peakJdCallsPerSecond} in 1 s), stack CPU ${round(step.stackCpuShare)} core, loop delay p99 ${round(step.eventLoopDelayP99Ms)} ms`,
+          `  ${rate}/s: p50 ${round(step.p50)} ms, p99 ${round(step.p99)} ms, errors ${step.errors}, partial ${step.partial}, JD ${round(step.jdCalls / step.elapsedS)}/s (peak ${step.peakJdCallsPerSecond} in 1 s), CPU gateway ${round(step.gatewayCpuShare)} + subgraphs ${round(step.stackCpuShare)} core, subgraph loop delay p99 ${round(step.eventLoopDelayP99Ms)} ms`,
         );
       }
     } finally {
-      await stack.child.stop();
+      await graph.stop();
     }
   }
   const tables: BenchTable[] = [
@@ -181,8 +210,9 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
         'JD calls/request',
         'cache hit ratio',
         'limiter wait ms/request',
-        'stack CPU (cores)',
-        'stack event-loop delay p99 ms',
+        'gateway CPU (cores)',
+        'subgraphs + sandbox CPU (cores)',
+        'subgraph process event-loop delay p99 ms',
       ],
       rows: steps.map((s) => [
         s.customers,
@@ -202,6 +232,7 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
         round(s.jdCalls / s.requests),
         round(s.cacheHitRatio),
         round(s.limiterWaitMsPerRequest),
+        round(s.gatewayCpuShare),
         round(s.stackCpuShare),
         round(s.eventLoopDelayP99Ms),
       ]),
@@ -222,7 +253,7 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
     method: [
       `Open loop: requests start on a fixed schedule (rate × ${seconds} s per step) whatever the answers, latency from the scheduled start; a request unanswered after ${CLIENT_TIMEOUT_MS / 1000} s is an error.`,
       `Mix: ${MIX.map((m) => `${m.weight}% ${m.kind}`).join(', ')}; each request a customer drawn at random (seeded) from the sandbox's GET /__sandbox/customers (demo customers left out), order and SKU from that customer's orders.`,
-      `Whole graph in a child process (startStack: sandbox, 4 subgraphs, gateway; in-memory JD cache), JD_SANDBOX_CUSTOMERS = N, JD latency ${JD_LATENCY_MS} ms on every method, default budget JD_RATE_LIMIT_PER_SECOND 50, default TTLs.`,
+      `The graph as deployed, in two child processes: the JD sandbox and the four subgraphs in one (startStack, in-memory JD cache), our gateway (gateway/index.ts, edge rate limits off as in every bench) in the other; the load generator in the bench's own process. JD_SANDBOX_CUSTOMERS = N, JD latency ${JD_LATENCY_MS} ms on every method, default budget JD_RATE_LIMIT_PER_SECOND 50, default TTLs.`,
       'Rates run one after another on the same stack (the first starts with a cold cache). Sustainable: p99 < 1 s with no error and no partial answer (data with errors).',
       'JD calls are counted where they arrive (the sandbox); the peak is the most in any 1000 ms window. Cache hit ratio: loader keys answered from the JD cache over all keys asked. Limiter wait: ms callers were told to wait for a budget slot, per request.',
     ],

@@ -13,7 +13,7 @@ import { round } from './lib/stats';
 import { compareAnswers, type Answer, type AnswerVerdict } from './peers/answers';
 import { ensurePeersInstalled } from './peers/install';
 import { parsePeersOptions, type PeersOptions, type TargetId } from './peers/options';
-import { cpuMs, hasMapped } from './peers/processes';
+import { cpuMs, hasMapped } from './lib/managed-process';
 import { startSubgraphs, type RunningSubgraphs } from './peers/subgraphs';
 import { aggregate, ratio, workloadTable, type RunSample } from './peers/summary';
 import { baselineCommit, startTarget, TARGET_LABELS, type RunningTarget, type TargetSettings } from './peers/targets';

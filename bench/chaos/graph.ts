@@ -10,7 +10,7 @@ import { issueCustomerToken } from '../../gateway/auth';
 import { loadGatewayConfig } from '../../gateway/config';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../jd/sandbox';
 import { freePort } from '../../test/support/processes';
-import { startProcess, waitUntilReady, type Managed } from '../peers/processes';
+import { startProcess, waitUntilReady, type Managed } from '../lib/managed-process';
 
 export const SUBGRAPHS = ['orders', 'after-sales', 'exchange', 'offices'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];

@@ -1,8 +1,9 @@
 /**
- * The whole graph (startStack) in its own process for the customers bench, so the open-loop load
- * generator in the parent shares neither its event loop nor its CPU time. Over IPC it sends
- * { ready } once listening, with the customers the sandbox lists at GET /__sandbox/customers and
- * their orders; { ask: 'probe' } answers with JD calls (total, per method, the most in any 1 s
+ * The JD sandbox and the four subgraphs (startStack; its own gateway stays idle) in one process for
+ * the customers bench; the bench runs our gateway in another, as it is deployed, and the open-loop
+ * load generator stays in the parent, so none of the three shares an event loop. Over IPC it sends
+ * { ready } once listening, with the subgraphs' URLs and the customers the sandbox lists at
+ * GET /__sandbox/customers and their orders; { ask: 'probe' } answers with JD calls (total, per method, the most in any 1 s
  * window), the loaders' cache hits and misses, and the rate limiter's waits.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -27,12 +28,12 @@ export interface StackProbe {
   limiter: RateLimiterSnapshot;
   /** The stack process's event-loop delay since the previous probe (ms): high means it was short of CPU. */
   eventLoopDelayP99Ms: number;
-  /** CPU time the stack process used since start (ms, user + system). */
+  /** CPU time this process (sandbox and subgraphs) used since start (ms, user + system). */
   cpuMs: number;
 }
 
 export type StackMessage =
-  | { type: 'ready'; gatewayUrl: string; customers: CustomerOrders[] }
+  | { type: 'ready'; subgraphUrls: Record<string, string>; pid: number; customers: CustomerOrders[] }
   | { type: 'probe'; probe: StackProbe }
   | { type: 'error'; message: string };
 
@@ -101,7 +102,9 @@ async function main(): Promise<void> {
     }
     if (msg.ask === 'stop') void stack.stop().then(() => process.exit(0));
   });
-  send({ type: 'ready', gatewayUrl: stack.urls.gateway, customers });
+  // The bench is gone (crashed or killed): do not outlive it.
+  process.once('disconnect', () => void stack.stop().finally(() => process.exit(0)));
+  send({ type: 'ready', subgraphUrls: stack.urls.subgraphs, pid: process.pid, customers });
 }
 
 main().catch((err: unknown) => {

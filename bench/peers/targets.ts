@@ -11,11 +11,11 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JwtConfig } from '../../gateway/config';
-import { subgraphEnvName } from '../../gateway/config';
 import type { HivePeerSettings } from './hive.config';
 import { PEERS_DIR } from './install';
 import type { TargetId } from './options';
-import { startProcess, waitUntilReady, type Managed } from './processes';
+import { startProcess, waitUntilReady, type Managed } from '../lib/managed-process';
+import { spawnOurGateway } from '../lib/gateway-process';
 import { freePort } from '../../test/support/processes';
 
 const ROOT = join(__dirname, '..', '..');
@@ -79,20 +79,11 @@ async function startGatewayProcess(id: TargetId, port: number, start: () => Mana
 }
 
 function startOurs(settings: TargetSettings, port: number, root = ROOT, extraEnv: Record<string, string> = {}): Managed {
-  const subgraphEnv = Object.fromEntries(
-    Object.entries(settings.subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${subgraphEnvName(name)}`, url]),
-  );
-  return startProcess(process.execPath, ['-r', '@swc-node/register', join(root, 'gateway', 'index.ts')], {
-    cwd: root,
-    env: {
-      ...settings.env,
-      ...subgraphEnv,
-      GATEWAY_HOST: '127.0.0.1',
-      GATEWAY_PORT: String(port),
-      LOG_LEVEL: 'silent',
-      ...settings.oursEnv,
-      ...extraEnv,
-    },
+  return spawnOurGateway({
+    root,
+    port,
+    subgraphUrls: settings.subgraphUrls,
+    env: { ...settings.env, LOG_LEVEL: 'silent', ...settings.oursEnv, ...extraEnv },
   });
 }
 

@@ -10,9 +10,9 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGatewayConfig } from '../../gateway/config';
 import { issueCustomerToken } from '../../gateway/auth';
-import { subgraphEnvName } from '../../gateway/config';
 import { DEMO_PINS } from '../../jd/sandbox';
-import { startProcess, waitUntilReady } from '../peers/processes';
+import { waitUntilReady } from '../lib/managed-process';
+import { spawnOurGateway } from '../lib/gateway-process';
 import { freePort } from '../../test/support/processes';
 import { startSubgraphs } from '../peers/subgraphs';
 import { buildWorkloads } from '../peers/workloads';
@@ -45,20 +45,12 @@ async function main(): Promise<void> {
   const port = await freePort();
   const before = new Set(readdirSync(out));
   let loadStartedUs: bigint | undefined;
-  const gateway = startProcess(
-    process.execPath,
-    ['--cpu-prof', `--cpu-prof-dir=${out}`, '-r', '@swc-node/register', join(__dirname, '..', '..', 'gateway', 'index.ts')],
-    {
-      cwd: join(__dirname, '..', '..'),
-      env: {
-        ...env,
-        ...Object.fromEntries(Object.entries(subgraphs.subgraphUrls).map(([n, u]) => [`SUBGRAPH_URL_${subgraphEnvName(n)}`, u])),
-        GATEWAY_HOST: '127.0.0.1',
-        GATEWAY_PORT: String(port),
-        ...extraEnv,
-      },
-    },
-  );
+  const gateway = spawnOurGateway({
+    port,
+    subgraphUrls: subgraphs.subgraphUrls,
+    env: { ...env, ...extraEnv },
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${out}`],
+  });
   try {
     const url = `http://127.0.0.1:${port}/graphql`;
     await waitUntilReady('gateway', gateway, async () => (await fetch(url, { headers: { 'apollo-require-preflight': '1' } })).status > 0);

@@ -1,4 +1,4 @@
-/** Child processes of the peers bench: start-and-wait, clean stop, and CPU time from /proc. */
+/** Child processes of the benches: start-and-wait, clean stop, and CPU time from /proc. */
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
