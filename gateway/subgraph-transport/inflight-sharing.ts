@@ -1,5 +1,6 @@
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { bufferedResponse } from './subgraph-fetcher';
+import { untilStopped } from './fetch-deadline';
 
 /**
  * Headers that differ from one request to the next without changing the subgraph's answer: the
@@ -41,6 +42,10 @@ interface Snapshot {
 interface Flight {
   /** Fetches that joined this one instead of being sent. */
   joined: number;
+  /** Fetches still waiting for the answer; the flight is cancelled when the last one stops. */
+  waiting: number;
+  /** Aborts the one fetch sent: only once every fetch waiting on it has stopped. */
+  controller: AbortController;
   /** The leader's own response when nobody joined; otherwise a copy everyone reads from. */
   reply: Promise<{ own: FetcherResponse } | { copy: Snapshot }>;
 }
@@ -63,6 +68,11 @@ const fromSnapshot = (s: Snapshot): FetcherResponse => bufferedResponse(s.url, s
  * Gateway merges fetched data into the request's result in place, so parsed objects are never shared).
  * Nothing is kept once the answer is in: this is not a cache. A failure is every waiter's failure.
  * The caller decides what may be shared (queries only) and builds the key with `sharingKey`.
+ *
+ * Each fetch waits only until its own `signal` stops it (its deadline, or its client leaving); the one
+ * fetch sent is cancelled only when every fetch waiting on it has stopped. Cancelling it with the first
+ * fetch's signal handed that client's departure to everyone who joined, as a subgraph failure: under
+ * load a burst of disconnects then opened the subgraph's breaker for requests that were fine.
  */
 export class InflightSharing {
   private readonly flights = new Map<string, Flight>();
@@ -74,28 +84,54 @@ export class InflightSharing {
     return this.flights.size;
   }
 
-  async fetch(key: string, send: () => Promise<FetcherResponse>): Promise<FetcherResponse> {
+  /** `send` is given the flight's signal, not `signal`: several fetches may be waiting on what it sends. */
+  async fetch(key: string, send: (signal: AbortSignal) => Promise<FetcherResponse>, signal?: AbortSignal): Promise<FetcherResponse> {
     const inFlight = this.flights.get(key);
     if (inFlight) {
       inFlight.joined++;
       this.onShared?.();
-      const reply = await inFlight.reply;
+      const reply = await this.wait(key, inFlight, signal);
       // A flight with a joiner always settles with a copy (joined is read when the answer arrives).
       return fromSnapshot((reply as { copy: Snapshot }).copy);
     }
-    const flight: Flight = { joined: 0, reply: undefined as unknown as Flight['reply'] };
-    flight.reply = send().then(
+    const flight: Flight = { joined: 0, waiting: 0, controller: new AbortController(), reply: undefined as unknown as Flight['reply'] };
+    flight.reply = send(flight.controller.signal).then(
       (response) => {
-        this.flights.delete(key);
+        this.forget(key, flight);
         return flight.joined === 0 ? { own: response } : snapshot(response).then((copy) => ({ copy }));
       },
       (err: unknown) => {
-        this.flights.delete(key);
+        this.forget(key, flight);
         throw err;
       },
     );
     this.flights.set(key, flight);
-    const reply = await flight.reply;
+    const reply = await this.wait(key, flight, signal);
     return 'own' in reply ? reply.own : fromSnapshot(reply.copy);
+  }
+
+  /** Waits for the flight's answer until `signal` stops this fetch; the last fetch to stop cancels the flight. */
+  private async wait(key: string, flight: Flight, signal: AbortSignal | undefined): Promise<Awaited<Flight['reply']>> {
+    if (!signal) return flight.reply;
+    flight.waiting++;
+    const leave = () => {
+      if (--flight.waiting > 0) return;
+      // Nobody wants the answer any more: stop the fetch, and let the next identical one start afresh.
+      this.forget(key, flight);
+      flight.controller.abort(signal.reason);
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    try {
+      return await untilStopped(flight.reply, signal);
+    } finally {
+      if (!signal.aborted) {
+        signal.removeEventListener('abort', leave);
+        flight.waiting--;
+      }
+    }
+  }
+
+  private forget(key: string, flight: Flight): void {
+    if (this.flights.get(key) === flight) this.flights.delete(key);
   }
 }

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from '../context';
 import { ANONYMOUS } from '../auth';
@@ -9,7 +9,7 @@ import { IDENTITY_HEADER, IDENTITY_HEADERS, identityJson, identityPayload } from
 import { subgraphFetcher } from './subgraph-fetcher';
 import { signingFetcher } from './signing-fetcher';
 import { sharingKey, type InflightSharing } from './inflight-sharing';
-import { fetchDeadline, untilStopped, type FetchDeadline } from './fetch-deadline';
+import { fetchDeadline, type FetchDeadline } from './fetch-deadline';
 import { SUBGRAPH_ERROR_CODES, subgraphTimeoutError, subgraphUnavailableError } from './subgraph-errors';
 import { CircuitOpenError, type SubgraphBreaker } from './subgraph-breaker';
 
@@ -136,26 +136,24 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   }
 
   private send(options: GraphQLDataSourceProcessOptions<GatewayContext>, deadline: FetchDeadline): Promise<GatewayGraphQLResponse> {
-    // Every fetch carries the deadline's signal and tells the subgraph how long it has left.
-    const timed: Fetcher = (url, init = {}) =>
+    // Every fetch carries a signal (its deadline's, or a shared flight's) and tells the subgraph how long it has left.
+    const timed = (url: string, init: FetcherRequestInit, signal: AbortSignal) =>
       this.fetcher(url, {
         ...init,
-        signal: deadline.signal,
+        signal,
         headers: { ...init.headers, [DEADLINE_HEADER]: String(deadline.remainingMs()) },
       });
     const identity = this.sharing && shareableIdentity(options);
     const sharing = this.sharing;
     // Apollo's process() sends through this.fetcher, which cannot see the request; so this request runs on a
     // view of the data source whose fetcher carries its deadline and, when it may share, keys the sharing on
-    // the verified identity. A fetch that joined another's still ends at its own deadline.
+    // the verified identity. A fetch that joined another's still ends at its own deadline, and the fetch sent
+    // stops only when every request waiting on it has (inflight-sharing.ts).
     const fetcher: Fetcher =
       sharing && identity !== undefined
         ? (url, init = {}) =>
-            untilStopped(
-              sharing.fetch(sharingKey(identity, url, init), () => timed(url, init)),
-              deadline.signal,
-            )
-        : timed;
+            sharing.fetch(sharingKey(identity, url, init), (flightSignal) => timed(url, init, flightSignal), deadline.signal)
+        : (url, init = {}) => timed(url, init, deadline.signal);
     const view = Object.create(this, { fetcher: { value: fetcher } }) as this;
     return super.process.call(view, options);
   }

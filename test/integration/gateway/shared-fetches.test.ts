@@ -141,4 +141,25 @@ describe('identical subgraph fetches in flight are shared', () => {
     await ask('{ whoami(tag: "z") }', alice);
     expect(orders.received).toHaveLength(2);
   });
+
+  it('keeps a shared fetch going when its first client leaves: the others still get their answer', async () => {
+    const before = await shared('orders');
+    const leaving = new AbortController();
+    const first = fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${alice}` },
+      body: JSON.stringify({ query: '{ whoami(tag: "leave") }' }),
+      signal: leaving.signal,
+    }).catch(() => 'left');
+    await allArrived(async () => orders.received.length === 1);
+    const others = Array.from({ length: 6 }, () => ask('{ whoami(tag: "leave") }', alice));
+    await allArrived(async () => (await shared('orders')) - before === 6);
+    leaving.abort();
+    expect(await first).toBe('left');
+    // Time for the gateway to see the disconnect and stop the first request's fetch, if it (wrongly) would.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    held.open();
+    expect((await Promise.all(others)).map((a) => a.data?.whoami)).toEqual(Array(6).fill('jd_demo_alice:leave'));
+    expect(orders.received).toHaveLength(1);
+  });
 });

@@ -108,4 +108,37 @@ describe('InflightSharing', () => {
     expect(sharing.size).toBe(0);
     expect((await sharing.fetch('k', async () => answer('{"data":{}}'))).status).toBe(200);
   });
+
+  it("keeps the fetch sent going while anyone still waits: the first fetch's client leaving fails only that fetch", async () => {
+    const sharing = new InflightSharing();
+    const reply = deferred<FetcherResponse>();
+    let sentWith: AbortSignal | undefined;
+    const first = new AbortController();
+    const second = new AbortController();
+    const send = (signal: AbortSignal) => ((sentWith = signal), reply.promise);
+    const fetches = [sharing.fetch('k', send, first.signal), sharing.fetch('k', send, second.signal)];
+    first.abort(new Error('the client closed the connection'));
+    expect(sentWith?.aborted).toBe(false);
+    reply.resolve(answer('{"data":{"a":1}}'));
+    const [own, joined] = await Promise.allSettled(fetches);
+    expect(own).toEqual({ status: 'rejected', reason: new Error('the client closed the connection') });
+    expect(joined.status === 'fulfilled' && (await joined.value.json())).toEqual({ data: { a: 1 } });
+  });
+
+  it('cancels the fetch sent once every fetch waiting on it has stopped, and sends afresh for the next one', async () => {
+    const sharing = new InflightSharing();
+    const signals: AbortSignal[] = [];
+    const hang = (signal: AbortSignal) => (signals.push(signal), new Promise<FetcherResponse>(() => undefined));
+    const a = new AbortController();
+    const b = new AbortController();
+    const fetches = [sharing.fetch('k', hang, a.signal), sharing.fetch('k', hang, b.signal)];
+    a.abort(new Error('deadline'));
+    expect(signals[0].aborted).toBe(false);
+    b.abort(new Error('gone'));
+    expect(signals[0].aborted).toBe(true);
+    expect((await Promise.allSettled(fetches)).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(sharing.size).toBe(0);
+    expect((await sharing.fetch('k', async () => answer('{"data":{}}'), new AbortController().signal)).status).toBe(200);
+    expect(signals).toHaveLength(1);
+  });
 });
