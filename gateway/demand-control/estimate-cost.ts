@@ -34,6 +34,47 @@ export interface CostEstimateInput {
   directives: CostDirectives;
   /** Elements assumed for a list field that `@listSize` says nothing about. */
   defaultListSize: number;
+  /** Told of every variable the estimate reads and how it uses it (cost-estimate-memo.ts keys on these). */
+  onVariableRead?: (name: string, use: VariableUse) => void;
+}
+
+/**
+ * How the estimate uses a variable's value. `condition-or-size`: only whether it is `true`, `false` or an
+ * integer and which one (`@skip`/`@include`, slicing arguments). `argument-cost`: only its shape, which
+ * lists and input-object fields it has and which values are null (what `variableCost` prices).
+ */
+export type VariableUse = 'condition-or-size' | 'argument-cost';
+
+/**
+ * The part of a variable's value that the estimate depends on for that use: two values with the same
+ * observation give the same estimate. Kept beside the code that reads them, as the two must change together.
+ */
+export function observeVariable(use: VariableUse, value: unknown): string {
+  if (use === 'argument-cost') return shapeOf(value);
+  return value === true ? 't' : value === false ? 'f' : Number.isInteger(value) ? `i${value as number}` : 'o';
+}
+
+function shapeOf(value: unknown): string {
+  if (value === undefined || value === null) return 'n';
+  if (Array.isArray(value)) return `[${value.map(shapeOf).join(',')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${shapeOf(v)}`)
+      .join(',')}}`;
+  }
+  return '1';
+}
+
+/** The operation's variables as the estimate sees them: the request's values over the operation's defaults. */
+export function withDefaults(
+  operation: OperationDefinitionNode,
+  given: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  for (const v of operation.variableDefinitions ?? []) {
+    if (v.defaultValue) variables[v.variable.name.value] = literal(v.defaultValue, noVariables);
+  }
+  return Object.assign(variables, given ?? {});
 }
 
 /** The sizes `@listSize(sizedFields:)` hands down from a field to the fields of its result. */
@@ -62,17 +103,18 @@ export function estimateCost(input: CostEstimateInput): number {
   const { schema, document, operation, directives, defaultListSize } = input;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const variables: Record<string, unknown> = {};
-  for (const v of operation.variableDefinitions ?? []) {
-    if (v.defaultValue) variables[v.variable.name.value] = literal(v.defaultValue, {});
-  }
-  Object.assign(variables, input.variables ?? {});
+  const variables = withDefaults(operation, input.variables);
+  const variable = (name: string, use: VariableUse): unknown => {
+    input.onVariableRead?.(name, use);
+    return variables[name];
+  };
   const requiresSets = new Map<string, SelectionSetNode>();
 
-  const valueOf = (node: ValueNode): unknown => literal(node, variables);
+  const valueOf = (node: ValueNode): unknown => literal(node, (name) => variable(name, 'condition-or-size'));
 
   const skipped = (node: FieldNode): boolean =>
     (node.directives ?? []).some((d) => {
+      if (d.name.value !== 'skip' && d.name.value !== 'include') return false;
       const condition = d.arguments?.find((a) => a.name.value === 'if');
       const value = condition && valueOf(condition.value);
       return (d.name.value === 'skip' && value === true) || (d.name.value === 'include' && value === false);
@@ -85,8 +127,9 @@ export function estimateCost(input: CostEstimateInput): number {
         if (spec.slicingArguments.includes(a.name) && Number.isInteger(a.defaultValue)) slicing.set(a.name, a.defaultValue as number);
       }
       for (const a of node.arguments ?? []) {
+        if (!spec.slicingArguments.includes(a.name.value)) continue;
         const value = valueOf(a.value);
-        if (spec.slicingArguments.includes(a.name.value) && Number.isInteger(value)) slicing.set(a.name.value, value as number);
+        if (Number.isInteger(value)) slicing.set(a.name.value, value as number);
       }
       if (spec.requireOneSlicingArgument && slicing.size !== 1) {
         throw new CostEstimateError(
@@ -102,7 +145,9 @@ export function estimateCost(input: CostEstimateInput): number {
     const named = getNamedType(type);
     switch (value.kind) {
       case Kind.VARIABLE:
-        return variableCost(variables[value.name.value], type, coordinate);
+        // A scalar or enum without @cost is free whatever its value, so its value is not read (nor remembered).
+        if (weight === undefined && !isInputObjectType(named)) return 0;
+        return variableCost(variable(value.name.value, 'argument-cost'), type, coordinate);
       case Kind.NULL:
         return 0;
       case Kind.OBJECT: {
@@ -195,11 +240,13 @@ export function estimateCost(input: CostEstimateInput): number {
   return (operation.operation === 'mutation' ? MUTATION_COST : 0) + selectionCost(operation.selectionSet, root, undefined);
 }
 
+const noVariables = (): unknown => undefined;
+
 /** A literal's JSON value, variables substituted (undefined when a variable has no value). */
-function literal(node: ValueNode, variables: Record<string, unknown>): unknown {
+function literal(node: ValueNode, variable: (name: string) => unknown): unknown {
   switch (node.kind) {
     case Kind.VARIABLE:
-      return variables[node.name.value];
+      return variable(node.name.value);
     case Kind.INT:
       return Number.parseInt(node.value, 10);
     case Kind.FLOAT:
@@ -212,8 +259,8 @@ function literal(node: ValueNode, variables: Record<string, unknown>): unknown {
     case Kind.NULL:
       return null;
     case Kind.LIST:
-      return node.values.map((v) => literal(v, variables));
+      return node.values.map((v) => literal(v, variable));
     case Kind.OBJECT:
-      return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value, variables)]));
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value, variable)]));
   }
 }
