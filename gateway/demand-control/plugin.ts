@@ -3,7 +3,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
 import type { DemandControlConfig } from './config';
 import { readCostDirectives, type CostDirectives } from './cost-directives';
-import { CostEstimateError, estimateCost } from './estimate-cost';
+import { CostEstimateError } from './estimate-cost';
+import { memoiseCostEstimates } from './cost-estimate-memo';
 
 export const COST_ESTIMATED_TOO_EXPENSIVE = 'COST_ESTIMATED_TOO_EXPENSIVE';
 export const COST_QUERY_PARSE_FAILURE = 'COST_QUERY_PARSE_FAILURE';
@@ -31,12 +32,13 @@ function directivesCache(): (sdl: string) => CostDirectives {
 
 /**
  * Demand control: prices each operation once it is validated, before the gateway plans or fetches
- * anything (estimate-cost.ts), against the budget of the caller's kind. `enforce` refuses an operation
+ * anything (estimate-cost.ts, remembered per document by cost-estimate-memo.ts), against the budget of the caller's kind. `enforce` refuses an operation
  * over budget with COST_ESTIMATED_TOO_EXPENSIVE (HTTP 400); `measure` only counts and logs it. The
  * estimate goes back in `extensions.cost` as `{ estimated, max, mode }`.
  */
 export function demandControlPlugin(options: DemandControlOptions): ApolloServerPlugin<GatewayContext> {
   const directivesOf = directivesCache();
+  const estimateCost = memoiseCostEstimates();
   return {
     async requestDidStart() {
       if (options.mode === 'off') return;
