@@ -4,7 +4,7 @@
  * the whole graph in a child process with 50 ms JD latency and the default budget
  * (JD_RATE_LIMIT_PER_SECOND 50). The sustainable rate is the highest with p99 under 1 s and no error.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadGatewayConfig } from '../gateway/config';
 import { issueCustomerToken } from '../gateway/auth';
 import { forkIpcChild, freePort } from '../test/support/processes';
@@ -13,14 +13,24 @@ import { cpuMs, waitUntilReady } from './lib/managed-process';
 import { NO_EDGE_RATE_LIMITS } from './lib/no-edge-rate-limits';
 import { openLoop, type Outcome } from './customers/open-loop';
 import type { StackMessage, StackProbe } from './customers/stack-child';
+import type { SandboxMessage, SandboxProbe } from './customers/sandbox-child';
 import { mixedWorkload, MIX } from './customers/workload';
 import type { MethodStats } from '../jd/loaders';
 import type { BenchResult, BenchTable } from './lib/report';
 import { quantile, round } from './lib/stats';
 
-export const CUSTOMERS_FLAGS = { quick: 'switch', customers: 'value', rates: 'value', seconds: 'value' } as const;
+export const CUSTOMERS_FLAGS = {
+  quick: 'switch',
+  customers: 'value',
+  rates: 'value',
+  seconds: 'value',
+  warmup: 'value',
+  profile: 'value',
+} as const;
 
 const JD_LATENCY_MS = 50;
+/** The rate of the unmeasured warm-up: well inside the budget, so every customer's data gets cached. */
+const WARMUP_RATE = 20;
 const P99_LIMIT_MS = 1000;
 /** A request that has not answered by then counts as an error. */
 const CLIENT_TIMEOUT_MS = 10_000;
@@ -48,10 +58,12 @@ interface Step {
   limiterWaited: number;
   limiterRefused: number;
   eventLoopDelayP99Ms: number;
-  /** Share of one core the subgraph process (four subgraphs and the JD sandbox) used during the step. */
+  /** Share of one core the subgraph process (the four subgraphs) used during the step. */
   stackCpuShare: number;
   /** Share of one core the gateway process used during the step. */
   gatewayCpuShare: number;
+  /** Share of one core the JD sandbox's process used during the step (JD's, not the graph's). */
+  jdCpuShare: number;
   sustainable: boolean;
 }
 
@@ -63,10 +75,12 @@ function parseList(value: string | true | undefined, fallback: number[], what: s
   return list;
 }
 
-/** A probe of the subgraph process, with the gateway process's CPU read at the same moment. */
-type Probe = StackProbe & { gatewayCpuMs: number };
+/** Probes of the subgraph and sandbox processes, with the gateway process's CPU read at the same moment. */
+type Probe = StackProbe & { jd: SandboxProbe; gatewayCpuMs: number };
 
-async function startGraph(customers: number) {
+/** `profileDir`: each process writes a V8 CPU profile there when it stops (summarise with bench/profile/summarise-cpuprofile.ts). */
+async function startGraph(customers: number, profileDir?: string) {
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'silent',
@@ -82,26 +96,40 @@ async function startGraph(customers: number) {
       name.startsWith('GATEWAY_')
     )
       delete env[name];
-  const child = forkIpcChild<StackMessage>(join(__dirname, 'customers', 'stack-child.ts'), env, 'customers stack');
-  const ready = await child.next('ready', 120_000);
-  // The gateway as it is deployed: its own process, so the subgraphs' event loop never delays it.
-  const port = await freePort();
-  const gateway = spawnOurGateway({ port, subgraphUrls: ready.subgraphUrls, env: { ...env, ...NO_EDGE_RATE_LIMITS } });
-  const gatewayUrl = `http://127.0.0.1:${port}/graphql`;
+  // JD in a process of its own, as it is remote in production: its CPU is not the graph's, and its clock is not delayed by it.
+  const jd = forkIpcChild<SandboxMessage>(join(__dirname, 'customers', 'sandbox-child.ts'), env, 'JD sandbox');
+  const started: { stop(): Promise<void> }[] = [jd];
+  const stopAll = () => Promise.all(started.map((p) => p.stop()));
   try {
+    const sandbox = await jd.next('ready', 120_000);
+    const child = forkIpcChild<StackMessage>(
+      join(__dirname, 'customers', 'stack-child.ts'),
+      { ...env, JD_SANDBOX_URL: sandbox.routerUrl },
+      'customers subgraphs',
+      nodeArgs,
+    );
+    started.push(child);
+    const ready = await child.next('ready', 120_000);
+    // The gateway as it is deployed: its own process, so the subgraphs' event loop never delays it.
+    const port = await freePort();
+    const gateway = spawnOurGateway({ port, subgraphUrls: ready.subgraphUrls, env: { ...env, ...NO_EDGE_RATE_LIMITS }, nodeArgs });
+    started.push(gateway);
     await waitUntilReady('gateway', gateway, async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok);
+    const jwt = loadGatewayConfig(env).jwt;
+    const withTokens = await Promise.all(sandbox.customers.map(async (c) => ({ ...c, token: await issueCustomerToken(jwt, c.pin) })));
+    return {
+      gatewayUrl: `http://127.0.0.1:${port}/graphql`,
+      customers: withTokens,
+      probe: async (): Promise<Probe> => {
+        const [stack, calls] = await Promise.all([child.ask('probe', 'probe'), jd.ask('probe', 'probe')]);
+        return { ...stack.probe, jd: calls.probe, gatewayCpuMs: cpuMs(gateway.pid) };
+      },
+      stop: stopAll,
+    };
   } catch (err) {
-    await Promise.all([gateway.stop(), child.stop()]);
+    await stopAll();
     throw err;
   }
-  const jwt = loadGatewayConfig(env).jwt;
-  const withTokens = await Promise.all(ready.customers.map(async (c) => ({ ...c, token: await issueCustomerToken(jwt, c.pin) })));
-  return {
-    gatewayUrl,
-    customers: withTokens,
-    probe: async (): Promise<Probe> => ({ ...(await child.ask('probe', 'probe')).probe, gatewayCpuMs: cpuMs(gateway.pid) }),
-    stop: () => Promise.all([gateway.stop(), child.stop()]),
-  };
 }
 
 function diff(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
@@ -144,9 +172,9 @@ function summarise(customers: number, rate: number, seconds: number, outcomes: O
     errorCodes,
     staleAnswers: stale.length,
     oldestStaleMs: stale.length ? Math.max(...stale.map((o) => o.staleAgeMs as number)) : 0,
-    jdCalls: after.jdCalls - before.jdCalls,
-    jdCallsByMethod: diff(after.jdCallsByMethod, before.jdCallsByMethod),
-    peakJdCallsPerSecond: after.peakCallsPerSecond,
+    jdCalls: after.jd.jdCalls - before.jd.jdCalls,
+    jdCallsByMethod: diff(after.jd.jdCallsByMethod, before.jd.jdCallsByMethod),
+    peakJdCallsPerSecond: after.jd.peakCallsPerSecond,
     cacheHitRatio: hits + misses ? hits / (hits + misses) : 1,
     limiterWaitMsPerRequest: (after.limiter.waitedMs - before.limiter.waitedMs) / outcomes.length,
     limiterWaited: after.limiter.waited - before.limiter.waited,
@@ -154,6 +182,7 @@ function summarise(customers: number, rate: number, seconds: number, outcomes: O
     eventLoopDelayP99Ms: after.eventLoopDelayP99Ms,
     stackCpuShare: (after.cpuMs - before.cpuMs) / 1000 / elapsedS,
     gatewayCpuShare: (after.gatewayCpuMs - before.gatewayCpuMs) / 1000 / elapsedS,
+    jdCpuShare: (after.jd.cpuMs - before.jd.cpuMs) / 1000 / elapsedS,
     sustainable: p99 < P99_LIMIT_MS && errors === 0 && partial === 0,
   };
 }
@@ -163,12 +192,23 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
   const customerCounts = parseList(options.flags.customers, quick ? [50] : [10, 50, 200], 'customers');
   const rates = parseList(options.flags.rates, quick ? [50, 150] : [25, 50, 100, 150, 200, 300], 'rates');
   const [seconds] = parseList(options.flags.seconds, [quick ? 5 : 15], 'seconds');
+  // A graph in production runs warm: by default the first measured rate does not pay for filling the cache.
+  const warmupFlag = options.flags.warmup;
+  const warmupSeconds = warmupFlag === undefined || warmupFlag === true ? (quick ? 5 : 20) : Number(warmupFlag);
+  if (!Number.isInteger(warmupSeconds) || warmupSeconds < 0)
+    throw new Error(`--warmup takes whole seconds (0: start cold), got ${String(warmupFlag)}`);
   const steps: Step[] = [];
   for (const customers of customerCounts) {
-    const graph = await startGraph(customers);
+    const graph = await startGraph(customers, typeof options.flags.profile === 'string' ? resolve(options.flags.profile) : undefined);
     try {
       console.log(`customers ${customers}: ${graph.customers.length} customers listed by GET /__sandbox/customers`);
       const next = mixedWorkload(graph.gatewayUrl, graph.customers);
+      if (warmupSeconds > 0) {
+        const warm = await openLoop({ ratePerSecond: WARMUP_RATE, durationS: warmupSeconds, timeoutMs: CLIENT_TIMEOUT_MS, next });
+        console.log(
+          `  warm-up ${WARMUP_RATE}/s × ${warmupSeconds} s (not counted): ${warm.filter((o) => o.result !== 'ok').length} of ${warm.length} not ok`,
+        );
+      }
       // Every rate is measured, even past the first failure: the curve shows how it degrades.
       for (const rate of rates) {
         const before = await graph.probe();
@@ -176,7 +216,7 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
         const step = summarise(customers, rate, seconds, outcomes, before, await graph.probe());
         steps.push(step);
         console.log(
-          `  ${rate}/s: p50 ${round(step.p50)} ms, p99 ${round(step.p99)} ms, errors ${step.errors}, partial ${step.partial}, JD ${round(step.jdCalls / step.elapsedS)}/s (peak ${step.peakJdCallsPerSecond} in 1 s), CPU gateway ${round(step.gatewayCpuShare)} + subgraphs ${round(step.stackCpuShare)} core, subgraph loop delay p99 ${round(step.eventLoopDelayP99Ms)} ms`,
+          `  ${rate}/s: p50 ${round(step.p50)} ms, p99 ${round(step.p99)} ms, errors ${step.errors}, partial ${step.partial}, JD ${round(step.jdCalls / step.elapsedS)}/s (peak ${step.peakJdCallsPerSecond} in 1 s), CPU gateway ${round(step.gatewayCpuShare)} + subgraphs ${round(step.stackCpuShare)} (+ JD ${round(step.jdCpuShare)}) core, subgraph loop delay p99 ${round(step.eventLoopDelayP99Ms)} ms`,
         );
       }
     } finally {
@@ -211,7 +251,8 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
         'cache hit ratio',
         'limiter wait ms/request',
         'gateway CPU (cores)',
-        'subgraphs + sandbox CPU (cores)',
+        'subgraphs CPU (cores)',
+        'JD sandbox CPU (cores)',
         'subgraph process event-loop delay p99 ms',
       ],
       rows: steps.map((s) => [
@@ -234,6 +275,7 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
         round(s.limiterWaitMsPerRequest),
         round(s.gatewayCpuShare),
         round(s.stackCpuShare),
+        round(s.jdCpuShare),
         round(s.eventLoopDelayP99Ms),
       ]),
     },
@@ -253,11 +295,11 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
     method: [
       `Open loop: requests start on a fixed schedule (rate × ${seconds} s per step) whatever the answers, latency from the scheduled start; a request unanswered after ${CLIENT_TIMEOUT_MS / 1000} s is an error.`,
       `Mix: ${MIX.map((m) => `${m.weight}% ${m.kind}`).join(', ')}; each request a customer drawn at random (seeded) from the sandbox's GET /__sandbox/customers (demo customers left out), order and SKU from that customer's orders.`,
-      `The graph as deployed, in two child processes: the JD sandbox and the four subgraphs in one (startStack, in-memory JD cache), our gateway (gateway/index.ts, edge rate limits off as in every bench) in the other; the load generator in the bench's own process. JD_SANDBOX_CUSTOMERS = N, JD latency ${JD_LATENCY_MS} ms on every method, default budget JD_RATE_LIMIT_PER_SECOND 50, default TTLs.`,
-      'Rates run one after another on the same stack (the first starts with a cold cache). Sustainable: p99 < 1 s with no error and no partial answer (data with errors).',
+      `The graph as deployed, in child processes: the four subgraphs in one (startStack, in-memory JD cache), our gateway in another (gateway/index.ts, edge rate limits off as in every bench), and JD — the sandbox — in a third, as it is remote in production (its CPU is reported apart, and the times its calls arrive are read on its own event loop); the load generator in the bench's own process. JD_SANDBOX_CUSTOMERS = N, JD latency ${JD_LATENCY_MS} ms on every method, default budget JD_RATE_LIMIT_PER_SECOND 50, default TTLs.`,
+      `Rates run one after another on the same graph, after an unmeasured warm-up of ${warmupSeconds} s at ${WARMUP_RATE} req/s of the same mix (${warmupSeconds ? 'a graph in production runs warm' : 'none: the first rate starts with a cold cache'}). Sustainable: p99 < 1 s with no error and no partial answer (data with errors).`,
       'JD calls are counted where they arrive (the sandbox); the peak is the most in any 1000 ms window. Cache hit ratio: loader keys answered from the JD cache over all keys asked. Limiter wait: ms callers were told to wait for a budget slot, per request.',
     ],
     tables,
-    raw: { customerCounts, rates, seconds, steps },
+    raw: { customerCounts, rates, seconds, warmupSeconds, steps },
   };
 }

@@ -24,7 +24,10 @@ export interface StackPorts {
 
 export interface StackConfig {
   jd: JdConfig;
-  /** Set when JD_API_URL is unset (deployment mode `sandbox`): the embedded sandbox runs in this process. */
+  /**
+   * Set when JD_API_URL and JD_SANDBOX_URL are unset (deployment mode `sandbox`, no sandbox elsewhere):
+   * the embedded sandbox runs in this process.
+   */
   sandbox?: ReturnType<typeof loadSandboxConfig>;
   orders: OrdersConfig;
   afterSales: AfterSalesConfig;
@@ -46,7 +49,9 @@ const HEADLINE = 'Cannot start the JD Support Graph; fix the environment and try
 export function loadStackConfig(env: Env, ports: Partial<StackPorts> = {}): StackConfig {
   const read = envReader(env, 'JD Support Graph');
   const jd = read.adopt(() => loadJdConfig(env));
-  const sandbox = read.mode.data === 'sandbox' ? read.adopt(() => loadSandboxConfig(env)) : undefined;
+  // A sandbox named by JD_SANDBOX_URL (another container, or a bench's own process) replaces the embedded one.
+  const embedSandbox = read.mode.data === 'sandbox' && !env.JD_SANDBOX_URL;
+  const sandbox = embedSandbox ? read.adopt(() => loadSandboxConfig(env)) : undefined;
   const orders = read.adopt(() => loadOrdersConfig(env));
   const afterSales = read.adopt(() => loadAfterSalesConfig(env));
   const exchange = read.adopt(() => loadExchangeConfig(env));
@@ -54,7 +59,7 @@ export function loadStackConfig(env: Env, ports: Partial<StackPorts> = {}): Stac
   const gateway = read.adopt(() => loadGatewayConfig(env));
   read.finish(HEADLINE);
   // finish() returned, so no loader failed and every part is there (adopt rethrows anything but a ConfigError).
-  if (!jd || !orders || !afterSales || !exchange || !offices || !gateway || (read.mode.data === 'sandbox' && !sandbox)) {
+  if (!jd || !orders || !afterSales || !exchange || !offices || !gateway || (embedSandbox && !sandbox)) {
     throw new Error('a configuration loader returned nothing without a ConfigError');
   }
   const port = (given: number | undefined, fallback: number) => given ?? fallback;

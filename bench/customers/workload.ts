@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readExample } from '../graph/queries';
 import type { PlannedRequest } from './open-loop';
-import type { CustomerOrders } from './stack-child';
+import type { CustomerOrders } from './sandbox-child';
 
 export const MIX = [
   { kind: 'dashboard', weight: 60 },

@@ -30,9 +30,17 @@ export interface IpcChild<M extends IpcMessage> {
   stop(): Promise<void>;
 }
 
-/** Forks a TypeScript file (run through @swc-node/register); `label` names it in errors, with its stderr tail. */
-export function forkIpcChild<M extends IpcMessage>(file: string, env: NodeJS.ProcessEnv, label: string): IpcChild<M> {
-  const child = fork(file, [], { execArgv: ['-r', '@swc-node/register'], env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+/**
+ * Forks a TypeScript file (run through @swc-node/register); `label` names it in errors, with its stderr tail.
+ * `nodeArgs` go before the register hook (e.g. --cpu-prof for a bench's profile).
+ */
+export function forkIpcChild<M extends IpcMessage>(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  label: string,
+  nodeArgs: string[] = [],
+): IpcChild<M> {
+  const child = fork(file, [], { execArgv: [...nodeArgs, '-r', '@swc-node/register'], env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + String(d)).slice(-4000);
