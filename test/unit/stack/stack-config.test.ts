@@ -15,6 +15,14 @@ describe('whole-graph configuration', () => {
     expect(config.jd.sandbox).toBe(true);
   });
 
+  it('embeds no sandbox when JD_SANDBOX_URL names one elsewhere, and calls that one', () => {
+    const config = loadStackConfig({ JD_SANDBOX_URL: 'http://jd-sandbox:4010/routerjson' });
+    expect(config.sandbox).toBeUndefined();
+    expect(config.jd).toMatchObject({ sandbox: true, apiUrl: 'http://jd-sandbox:4010/routerjson' });
+    // Empty (as deploy/k8s settings.env leaves it on real JD) counts as unset.
+    expect(loadStackConfig({ JD_SANDBOX_URL: '' }).sandbox?.port).toBe(4010);
+  });
+
   it('reads each port from its variable, and explicit ports (tests) win', () => {
     const config = loadStackConfig({ ORDERS_PORT: '5001', GATEWAY_PORT: '5000', JD_SANDBOX_PORT: '5010' }, { gateway: 0, exchange: 0 });
     expect(config.orders.subgraph.port).toBe(5001);
