@@ -43,9 +43,14 @@ beforeEach(() => {
   sandbox.stats.reset();
 });
 
+// No batch window: each price load must be its own JD call, or the window merges a runtime's 15 into one.
 const runtime = (env: Record<string, string>, redisUrl?: string) =>
   createJdRuntime({
-    jd: { ...loadJdConfig({ JD_RATE_LIMIT_MAX_WAIT_MS: '10000', ...env }), apiUrl: sandbox.routerUrl, ...sandbox.credentials },
+    jd: {
+      ...loadJdConfig({ JD_RATE_LIMIT_MAX_WAIT_MS: '10000', JD_BATCH_WINDOW_MS: '0', ...env }),
+      apiUrl: sandbox.routerUrl,
+      ...sandbox.credentials,
+    },
     redisUrl,
     cacheNamespace: `budget-${process.pid}`,
   });
