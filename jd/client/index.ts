@@ -3,7 +3,6 @@ export { isStopped, throwIfStopped } from './policies/deadline';
 export { createJdClient, type JdClientConfig, type JdClientDeps, type JdCallObservation } from './jd-client';
 export type { JdBreakerState } from './policies/breaker';
 export { RateLimiter, type RateLimiterSnapshot } from './policies/rate-limiter';
-export { inBackground, asCaller, forSeveralCallers } from './policies/priority';
 export { loadJdConfig, readJdConfig, type JdConfig } from './config';
 export { JdApiError, systemError, businessError, networkError, timeoutError, circuitOpenError, rateLimitedError } from './errors';
 export { signJdParams, canonicalString } from './sign';

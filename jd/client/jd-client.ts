@@ -133,7 +133,8 @@ export function createJdClient(config: JdClientConfig, deps: JdClientDeps = {}):
         // Refuse before queueing for a rate-limit slot: an open circuit must not spend the app key's budget.
         breaker.admit();
         // Never waits past the request's deadline: without a slot in time the call fails at once (JD_BUDGET_EXHAUSTED).
-        await limiter.acquire(method, signal, options.deadline);
+        // The options' background and caller set its priority (a refresh never waits; fairness per caller).
+        await limiter.acquire(method, { ...options, signal });
         return breaker.execute(() => sendOnce(method, params, attempt + 1, signal));
       }, signal);
       return untilAborted(attempts, signal).finally(scope.done);

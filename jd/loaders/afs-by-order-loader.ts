@@ -14,8 +14,8 @@ export function createAfsByOrderLoader(deps: LoaderDeps): DataLoader<string, JdA
         ttlMs: deps.ttl[JD_METHODS.afsOrderGet],
         maxKeysPerCall: 1,
         missing: () => [],
-        async fetchChunk([orderId]) {
-          const { afsServiceList } = await deps.client.call(JD_METHODS.afsOrderGet, { orderId, customerPin: pin });
+        async fetchChunk([orderId], options) {
+          const { afsServiceList } = await deps.client.call(JD_METHODS.afsOrderGet, { orderId, customerPin: pin }, options);
           return new Map([[orderId, afsServiceList ?? []]]);
         },
       },

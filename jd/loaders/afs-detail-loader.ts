@@ -23,9 +23,9 @@ export function createAfsDetailLoader(deps: LoaderDeps): DataLoader<number, AfsD
         ttlMs: deps.ttl[JD_METHODS.afsDetailGet],
         maxKeysPerCall: 1,
         missing: () => null,
-        async fetchChunk([afsServiceId]) {
+        async fetchChunk([afsServiceId], options) {
           try {
-            const { serviceDetailInfo, customerInfo } = await deps.client.call(JD_METHODS.afsDetailGet, { afsServiceId });
+            const { serviceDetailInfo, customerInfo } = await deps.client.call(JD_METHODS.afsDetailGet, { afsServiceId }, options);
             const mine = serviceDetailInfo && customerInfo?.customerPin === pin;
             return new Map([[afsServiceId, mine ? { ...serviceDetailInfo, customerInfo } : null]]);
           } catch (err) {

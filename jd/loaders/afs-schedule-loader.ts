@@ -18,8 +18,8 @@ export function createAfsScheduleLoader(deps: LoaderDeps): DataLoader<number, Sc
         ttlMs: deps.ttl[JD_METHODS.afsScheduleGet],
         maxKeysPerCall: 1,
         missing: () => [],
-        async fetchChunk([afsServiceId]) {
-          const { scheduleList } = await deps.client.call(JD_METHODS.afsScheduleGet, { afsServiceId });
+        async fetchChunk([afsServiceId], options) {
+          const { scheduleList } = await deps.client.call(JD_METHODS.afsScheduleGet, { afsServiceId }, options);
           return new Map([[afsServiceId, (scheduleList ?? []).map(({ step, date }) => ({ step, date }))]]);
         },
       },

@@ -4,7 +4,7 @@
  * not its batch size, is the limit. Each participant gets the whole call's answers (or its error);
  * batch.ts's fetchMisses keeps the per-key bookkeeping (in flight, write-back, abandoned loads).
  */
-import { forSeveralCallers, isStopped, throwIfStopped, withBatchKeys, type JdCallOptions } from '../client';
+import { isStopped, throwIfStopped, withBatchKeys, type JdCallOptions } from '../client';
 import type { BatchDeps, CachedBatchSpec } from './batch';
 
 /** Starts a timer that calls `close` after `ms`; returns what cancels it. Tests pass one they fire by hand. */
@@ -100,13 +100,19 @@ function send(batch: OpenBatch): void {
   for (const p of live) for (const [cacheKey, key] of p.misses) if (!keys.has(cacheKey)) keys.set(cacheKey, key);
   const { spec, deps } = live[0];
   const abort = allAborted(live.map((p) => p.deps.call?.signal));
-  // Both named, even when undefined: forRequest lets explicit options override the first participant's own.
-  const options: JdCallOptions = { signal: abort.signal, deadline: latestDeadline(live.map((p) => p.deps.call?.deadline)) };
+  // Every field named, even when undefined: forRequest lets explicit options override the first participant's
+  // own. The call serves several requests, so it runs in the foreground for no single caller: it is not
+  // counted against the first participant's fair share.
+  const options: JdCallOptions = {
+    signal: abort.signal,
+    deadline: latestDeadline(live.map((p) => p.deps.call?.deadline)),
+    background: false,
+    caller: undefined,
+  };
   deps.stats.jdCall(method, keys.size);
   deps.stats.windowSaved(method, live.length - 1);
-  // The timer fires in the first participant's async context: the call runs for no single caller instead.
   const call = new Promise<Map<unknown, unknown>>((resolve) =>
-    resolve(forSeveralCallers(() => withBatchKeys(keys.size, () => spec.fetchChunk([...keys.values()], options)))),
+    resolve(withBatchKeys(keys.size, () => spec.fetchChunk([...keys.values()], options))),
   );
   void call
     .then(

@@ -6,13 +6,13 @@
  * through the process's batch window when there is one, which merges other requests' chunks in).
  * A fresh read (`freshBatchFn`) skips the cache read but still writes its answers back.
  * Stale-while-revalidate: an entry past its TTL but within its grace is served (the request's
- * staleness record notes its age) while one background refresh per key asks JD, only when the
+ * staleness record, `deps.staleness`, notes its age) while one background refresh per key asks JD, only when the
  * budget has a slot free for it; past the grace the entry is gone.
  */
 import DataLoader from 'dataloader';
-import { inBackground, isStopped, throwIfStopped, type JdCallOptions } from '../client';
+import { isStopped, throwIfStopped, type JdCallOptions } from '../client';
 import type { JdCache } from './cache';
-import { recordStale } from './staleness';
+import { recordStale, type StalenessRecord } from './staleness';
 import type { JdLoaderStats } from './stats';
 import { asError } from './errors';
 import { withBatchKeys } from '../client';
@@ -32,7 +32,8 @@ export interface CachedBatchSpec<K, V> {
   maxKeysPerCall: number;
   /**
    * One JD call for `keys`. Keys absent from the map are missing; throwing fails only these keys.
-   * `options`, when given, replace the request's signal and deadline (a merged call serving several requests).
+   * Pass `options` on to the JD call: when given they override the request's own, field by field (a
+   * merged call serving several requests; a background refresh), so priority never rides on async context.
    */
   fetchChunk(keys: K[], options?: JdCallOptions): Promise<Map<K, V | Error>>;
   /** The answer for a key JD does not know (null for entities, [] for lists). Cached like any answer. */
@@ -44,8 +45,13 @@ export interface BatchDeps {
   stats: JdLoaderStats;
   /** Caps concurrent JD calls (one request's loaders share it). */
   limit: Limiter;
-  /** The request's signal and deadline: a batch still queued when either ends never leaves. */
+  /**
+   * The request's call options: its signal and deadline (a batch still queued when either ends never
+   * leaves) and its caller; the client view the specs call applies them to every JD call.
+   */
   call?: JdCallOptions;
+  /** The request's staleness record: every answer served past its TTL is noted there. */
+  staleness?: StalenessRecord;
   /** Grace in ms per JD method (see CachedBatchSpec.graceMs); a method absent here has none. */
   grace?: Partial<Record<string, number>>;
   /** The process's cross-request batch window; without it each request's misses make their own calls. */
@@ -176,6 +182,13 @@ function joinInFlight<K, V>(
 }
 
 /**
+ * A refresh's priority, on its call's options (they override the request's): background, so the limiter
+ * grants it only a slot free now and outside the foreground's reserve, and for no caller, so no
+ * customer's fair share pays for it. The request's signal and deadline still apply.
+ */
+const REFRESH: JdCallOptions = { background: true, caller: undefined };
+
+/**
  * One background JD call for stale keys nobody is refreshing yet: never queued behind or ahead of a
  * customer's call (the limiter refuses it unless a slot is free now), never joined by a reader (a
  * refused refresh must not fail anyone), and not written back if a write evicted the key meanwhile.
@@ -187,7 +200,9 @@ function refreshStale<K, V>(stale: [string, K][], spec: CachedBatchSpec<K, V>, d
   const token = {};
   for (const [cacheKey] of mine) cache.refreshing.set(cacheKey, token);
   const stillOurs = (cacheKey: string) => cache.refreshing.get(cacheKey) === token;
-  void inBackground(() => spec.fetchChunk(mine.map(([, key]) => key)))
+  const keys = mine.map(([, key]) => key);
+  void spec
+    .fetchChunk(keys, REFRESH)
     .then(
       async (found) => {
         stats.jdCall(spec.method, mine.length);
@@ -234,7 +249,7 @@ export function cachedBatchFn<K, V>(spec: CachedBatchSpec<K, V>, deps: BatchDeps
       else if (age <= spec.ttlMs + graceOf(spec, deps)) {
         answers.set(cacheKey, (entry as Stamped<V>).v);
         stale.push([cacheKey, distinct.get(cacheKey) as K]);
-        recordStale(spec.method, age);
+        recordStale(deps.staleness, spec.method, age);
       } else misses.push([cacheKey, distinct.get(cacheKey) as K]);
     });
     deps.stats.cacheHit(spec.method, distinctKeys.length - misses.length);

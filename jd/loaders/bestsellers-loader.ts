@@ -16,12 +16,12 @@ export function createBestsellersLoader(deps: LoaderDeps): DataLoader<string, st
       ttlMs: deps.ttl[JD_METHODS.rankQuery],
       maxKeysPerCall: 1,
       missing: () => [],
-      async fetchChunk([scope]) {
+      async fetchChunk([scope], options) {
         const shopId = scope === PLATFORM_BESTSELLERS ? undefined : Number(scope);
         if (shopId !== undefined && !Number.isSafeInteger(shopId))
           throw new Error(`bestsellers scope must be a shop id or '${PLATFORM_BESTSELLERS}', got ${JSON.stringify(scope)}`);
         const params = shopId === undefined ? { pageSize: JD_MAX_BATCH } : { shopId, pageSize: JD_MAX_BATCH };
-        const { queryResult } = await deps.client.call(JD_METHODS.rankQuery, params);
+        const { queryResult } = await deps.client.call(JD_METHODS.rankQuery, params, options);
         // JD Union reports business failures inside queryResult with a code other than 200.
         if (queryResult.code !== 200) throw new Error(`${JD_METHODS.rankQuery} failed: ${queryResult.code} ${queryResult.message}`);
         const ranked = [...(queryResult.data ?? [])].sort((a, b) => a.rank - b.rank);

@@ -16,8 +16,8 @@ export function createCartLoader(deps: LoaderDeps): DataLoader<string, CartLine[
         ttlMs: deps.ttl[JD_METHODS.cartGet],
         maxKeysPerCall: 1,
         missing: () => [],
-        async fetchChunk([customerPin]) {
-          const { cartItems } = await deps.client.call(JD_METHODS.cartGet, { customerPin });
+        async fetchChunk([customerPin], options) {
+          const { cartItems } = await deps.client.call(JD_METHODS.cartGet, { customerPin }, options);
           return new Map([
             [customerPin, (cartItems ?? []).map((item) => ({ skuId: String(item.skuId), quantity: item.quantity, addedAt: item.addedAt }))],
           ]);

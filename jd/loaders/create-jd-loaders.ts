@@ -19,6 +19,7 @@ import { createCartLoader } from './cart-loader';
 import { createAfterSalesWrites } from './after-sales-writes';
 import { forRequest } from './request-client';
 import type { BatchWindow } from './batch-window';
+import type { StalenessRecord } from './staleness';
 
 const NO_GRACE = Object.fromEntries(Object.keys(DEFAULT_JD_TTL_MS).map((m) => [m, 0])) as JdGraceTable;
 
@@ -43,10 +44,13 @@ export interface CreateJdLoadersOptions {
   /** Cap on this request's concurrent JD calls. */
   concurrency?: number;
   /**
-   * The request's signal and deadline: every JD call, retry and queued batch of these loaders honours
-   * them, so nothing reaches JD once the caller is gone or out of time.
+   * The request's call options, applied to every JD call of these loaders: its signal and deadline
+   * (every call, retry and queued batch honours them, so nothing reaches JD once the caller is gone or
+   * out of time) and its `caller` (the customer or partner served, for the rate limiter's fair shares).
    */
   call?: JdCallOptions;
+  /** The request's own staleness record (createStalenessRecord): answers served past their TTL are noted there. */
+  staleness?: StalenessRecord;
   /**
    * The process's cross-request batch window (createBatchWindow), shared by every request's loaders:
    * price, stock and goods misses of several requests then leave as one JD call. Without it, none.
@@ -60,6 +64,7 @@ export function createJdLoaders(options: CreateJdLoadersOptions): JdLoaders {
     client: forRequest(options.client, options.call),
     cache: options.cache,
     call: options.call,
+    staleness: options.staleness,
     customerPin: options.customerPin,
     ttl: options.ttl ?? DEFAULT_JD_TTL_MS,
     grace: options.grace ?? NO_GRACE,

@@ -5,6 +5,6 @@ export { createJdCache, type JdCache } from './cache';
 export { createBatchWindow } from './batch-window';
 export { createJdLoaderStats, type JdLoaderStats, type JdLoaderStatsSnapshot, type MethodStats } from './stats';
 export { DEFAULT_JD_TTL_MS, DEFAULT_JD_GRACE_MS, resolveJdTtl, resolveJdGrace, type JdTtlTable, type JdTtlOverrides } from './ttl';
-export { withStalenessRecord, currentStaleness } from './staleness';
+export { createStalenessRecord, type StalenessRecord } from './staleness';
 export { cacheKeys, CACHE_KEY_VERSION } from './cache-keys';
 export { ForeignCustomerError } from './errors';

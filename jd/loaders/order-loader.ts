@@ -17,8 +17,8 @@ export function createOrderLoader(deps: LoaderDeps): DataLoader<string, JdOrderI
         ttlMs: deps.ttl[JD_METHODS.orderGet],
         maxKeysPerCall: 1,
         missing: () => null,
-        async fetchChunk([orderId]) {
-          const { orderDetailInfo } = await deps.client.call(JD_METHODS.orderGet, { order_id: orderId });
+        async fetchChunk([orderId], options) {
+          const { orderDetailInfo } = await deps.client.call(JD_METHODS.orderGet, { order_id: orderId }, options);
           const order = orderDetailInfo?.orderInfo ?? null;
           return new Map([[orderId, order && order.pin === pin ? order : null]]);
         },

@@ -41,9 +41,9 @@ export function createOrderSearchLoader(deps: LoaderDeps): DataLoader<string, Or
         ttlMs: deps.ttl[JD_METHODS.orderSearch],
         maxKeysPerCall: 1,
         missing: () => ({ total: 0, orders: [] }),
-        async fetchChunk([canonical]) {
+        async fetchChunk([canonical], options) {
           const params = JSON.parse(canonical) as OrderSearchParams;
-          const { searchorderinfo_result: found } = await deps.client.call(JD_METHODS.orderSearch, { ...params, pin });
+          const { searchorderinfo_result: found } = await deps.client.call(JD_METHODS.orderSearch, { ...params, pin }, options);
           // The pin filter is JD's; keep only this customer's orders in case a seller token ignores it.
           const orders = (found?.orderInfoList ?? []).filter((order) => order.pin === pin);
           // Without optional_fields JD sends whole order records, the same pop.order.get would send: write them

@@ -1,9 +1,10 @@
 /**
  * Which cached JD answers a request was served past their TTL (stale-while-revalidate), and the
- * oldest of them. The record travels with the request's async context, so the subgraph can label
- * its response without every loader and resolver passing it along.
+ * oldest of them. Each request has its own record, handed to its loaders (createJdLoaders'
+ * `staleness`) and read back by whoever labels the response. It is passed explicitly rather than kept
+ * in async local storage: on Node 20 that turns on promise hooks for every promise of the process, a
+ * cost every request pays.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface StalenessRecord {
   /** Age in ms of the oldest stale answer served; undefined when every answer was fresh. */
@@ -12,21 +13,13 @@ export interface StalenessRecord {
   methods: Set<string>;
 }
 
-const current = new AsyncLocalStorage<StalenessRecord>();
-
-/** Runs `work` (one request) with its own staleness record; read it with `stalenessOf` meanwhile. */
-export function withStalenessRecord<T>(work: () => T): T {
-  return current.run({ methods: new Set() }, work);
+/** A new, empty record for one request. */
+export function createStalenessRecord(): StalenessRecord {
+  return { methods: new Set() };
 }
 
-/** The running request's record, if it has one. */
-export function currentStaleness(): StalenessRecord | undefined {
-  return current.getStore();
-}
-
-/** Notes that an answer of `method`, `ageMs` old, was served past its TTL. */
-export function recordStale(method: string, ageMs: number): void {
-  const record = current.getStore();
+/** Notes in `record` (when the request keeps one) that an answer of `method`, `ageMs` old, was served past its TTL. */
+export function recordStale(record: StalenessRecord | undefined, method: string, ageMs: number): void {
   if (!record) return;
   record.methods.add(method);
   record.oldestAgeMs = Math.max(record.oldestAgeMs ?? 0, Math.round(ageMs));

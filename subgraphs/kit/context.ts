@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createStalenessRecord, type StalenessRecord } from '../../jd/loaders';
 import { AuthenticationError, ForbiddenError } from './errors/coded-errors';
 import type { Identity } from './identity/identity';
 import { DEADLINE_HEADER, detachedLifetime, type RequestLifetime } from './serve/request-deadline';
@@ -17,6 +18,11 @@ export interface BaseContext {
   deadline: number;
   /** Aborts at the deadline or when the gateway closes the connection; JD calls stop with it. */
   signal: AbortSignal;
+  /**
+   * JD answers this request was served past their TTL: its loaders note them, and the response says so
+   * (extensions.staleness, Age). Absent in contexts built by hand (tests): nothing is noted then.
+   */
+  staleness?: StalenessRecord;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -52,6 +58,7 @@ export function baseContextFrom(identity: Identity, headers: Headers, lifetime?:
     // An unexpected id shape is replaced rather than trusted: it ends up in logs.
     requestId: requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
     language: languageFromHeader(first('accept-language')),
+    staleness: createStalenessRecord(),
     ...(lifetime ?? detachedLifetime(headers[DEADLINE_HEADER])),
   };
 }

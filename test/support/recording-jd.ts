@@ -100,7 +100,7 @@ export async function startRecordingJd(options: RecordingJdOptions = {}): Promis
       return peakInFlight;
     },
     seed: sandboxSeeder(sandbox),
-    createLoaders: (customerPin, call) => createJdLoaders({ client, cache, customerPin, call }),
+    createLoaders: (customerPin, call, staleness) => createJdLoaders({ client, cache, customerPin, call, staleness }),
     get cache() {
       return cache;
     },

@@ -1,6 +1,6 @@
 import { rateLimitedError } from '../errors';
 import { sleep } from './abort';
-import { currentCaller, isBackground } from './priority';
+import type { JdCallOptions } from '../types';
 
 export interface RateLimiterOptions {
   /** At most this many calls start in any 1000 ms window. */
@@ -9,11 +9,11 @@ export interface RateLimiterOptions {
   maxWaitMs: number;
   /**
    * Share of each window kept for calls a customer waits on (default 0.2): a background refresh
-   * (`inBackground`) takes a slot only when one is free now and the window is below 1 − this share full.
+   * (a call with `background: true`) takes a slot only when one is free now and the window is below 1 − this share full.
    */
   foregroundReserve?: number;
   /**
-   * Share of a window one caller (`asCaller`: a customer or a partner) may queue for while other
+   * Share of a window one caller (a call's `caller`: a customer or a partner) may queue for while other
    * callers are spending the budget too (default 1: no cap): past it, that caller takes only a slot free
    * now and queues ahead of nobody. Alone, a caller may use the whole budget.
    */
@@ -76,10 +76,12 @@ export class RateLimiter {
 
   /**
    * Resolves when the caller may send; throws JdApiError kind 'rate-limited' at once when the wait
-   * would exceed the bound (maxWaitMs, or what is left before `deadline`, epoch ms), and the
-   * signal's reason when the caller aborts first.
+   * would exceed the bound (maxWaitMs, or what is left before `call.deadline`, epoch ms), and the
+   * signal's reason when the caller aborts first. `call.background` and `call.caller` set its priority.
    */
-  async acquire(method: string, signal?: AbortSignal, deadline?: number): Promise<void> {
+  async acquire(method: string, call: JdCallOptions = {}): Promise<void> {
+    const { signal, deadline, caller } = call;
+    const background = call.background === true;
     signal?.throwIfAborted();
     const now = Date.now();
     const { perSecond } = this.options;
@@ -89,12 +91,11 @@ export class RateLimiter {
     const windowStart = this.granted.length >= perSecond ? this.granted[this.granted.length - perSecond] + WINDOW_MS : -Infinity;
     const slot = Math.max(now, last, windowStart);
     const wait = slot - now;
-    const caller = currentCaller();
     const reserveReached = this.inWindow(now) >= perSecond * (1 - (this.options.foregroundReserve ?? DEFAULT_FOREGROUND_RESERVE));
     // Nobody waits on a refresh: it never queues, and never takes what a customer may need this second.
-    const refusedRefresh = isBackground() && (wait > 0 || reserveReached);
+    const refusedRefresh = background && (wait > 0 || reserveReached);
     // Under contention a caller past its share queues ahead of no one (alone, it may use the whole budget).
-    const refusedOverShare = !isBackground() && wait > 0 && caller !== undefined && this.overShare(caller, now);
+    const refusedOverShare = !background && wait > 0 && caller !== undefined && this.overShare(caller, now);
     if (refusedRefresh || refusedOverShare) {
       this.counts[refusedRefresh ? 'backgroundRefused' : 'overShareRefused'] += 1;
       throw rateLimitedError(method, wait, 0);
@@ -110,23 +111,23 @@ export class RateLimiter {
     }
     // Reserve before sleeping so concurrent callers queue behind this one.
     this.granted.push(slot);
-    this.grantedTo.push(isBackground() ? undefined : caller);
+    this.grantedTo.push(background ? undefined : caller);
     if (this.granted.length > perSecond) {
       this.granted.shift();
       this.grantedTo.shift();
     }
     if (wait > 0) await sleep(wait, signal);
-    if (this.options.shared) await this.takeShared(method, now + maxWaitMs, signal);
+    if (this.options.shared) await this.takeShared(method, now + maxWaitMs, background, signal);
   }
 
   /** Waits for the shared budget's next window while the caller's bound allows; refuses past it. */
-  private async takeShared(method: string, latest: number, signal?: AbortSignal): Promise<void> {
+  private async takeShared(method: string, latest: number, background: boolean, signal?: AbortSignal): Promise<void> {
     for (;;) {
       const { allowed, resetMs } = await (this.options.shared as SharedBudget).take();
       if (allowed) return;
       const wait = Math.max(1, resetMs);
-      if (isBackground() || Date.now() + wait > latest) {
-        this.counts[isBackground() ? 'backgroundRefused' : 'refused'] += 1;
+      if (background || Date.now() + wait > latest) {
+        this.counts[background ? 'backgroundRefused' : 'refused'] += 1;
         throw rateLimitedError(method, wait, Math.max(0, latest - Date.now()));
       }
       this.counts.waited += 1;

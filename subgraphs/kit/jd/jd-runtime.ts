@@ -73,7 +73,8 @@ export function createJdRuntime(options: JdRuntimeOptions): JdRuntime {
     limiter,
     cache,
     stats,
-    createLoaders: (customerPin, call) => createJdLoaders({ client, cache, customerPin, stats, ttl, grace, call, batchWindow }),
+    createLoaders: (customerPin, call, staleness) =>
+      createJdLoaders({ client, cache, customerPin, stats, ttl, grace, call, staleness, batchWindow }),
     checkReady: jdReachable(jd.apiUrl),
     describeJd: () => `${jd.sandbox ? 'sandbox at ' : ''}${jd.apiUrl}, ${budget.describe()}`,
     close: async () => {

@@ -1,15 +1,17 @@
 import { JdApiError, type JdCallOptions } from '../../../jd/client';
-import { ForeignCustomerError, type AfsDetail, type JdLoaders } from '../../../jd/loaders';
+import { ForeignCustomerError, type AfsDetail, type JdLoaders, type StalenessRecord } from '../../../jd/loaders';
 import { AFS_RESULT_NOT_CANCELLABLE, type JdAfsServiceSummary, type JdOrderInfo } from '../../../jd/protocol';
 import type { BaseContext } from '../context';
 import { isJdApiError, translateJdError } from '../errors/translate-jd-error';
 import { userError, type UserError } from '../types/user-error';
+import { jdCallerKey } from './jd-caller';
 
 /**
- * Builds one request's loaders; `customerPin` is undefined for partners and anonymous callers, and
- * `call` carries the request's signal and deadline to every JD call the loaders make.
+ * Builds one request's loaders; `customerPin` is undefined for partners and anonymous callers, `call`
+ * carries the request's signal, deadline and caller to every JD call the loaders make, and `staleness`
+ * (the request's record) notes every answer they serve past its TTL.
  */
-export type LoadersFactory = (customerPin: string | undefined, call?: JdCallOptions) => JdLoaders;
+export type LoadersFactory = (customerPin: string | undefined, call?: JdCallOptions, staleness?: StalenessRecord) => JdLoaders;
 
 /** A write either happened or JD refused it for a business reason the customer can act on. */
 export type WriteOutcome<T> = { ok: T } | { refused: UserError };
@@ -34,14 +36,16 @@ export abstract class JdSource {
   private loadersMemo?: JdLoaders;
 
   constructor(
-    protected readonly ctx: Pick<BaseContext, 'identity' | 'language'> & Partial<Pick<BaseContext, 'signal' | 'deadline'>>,
+    protected readonly ctx: Pick<BaseContext, 'identity' | 'language'> & Partial<Pick<BaseContext, 'signal' | 'deadline' | 'staleness'>>,
     private readonly createLoaders: LoadersFactory,
   ) {}
 
   // Lazy: a request that never reaches JD builds no loaders.
   protected get loaders(): JdLoaders {
-    const { identity, signal, deadline } = this.ctx;
-    this.loadersMemo ??= this.createLoaders(identity.kind === 'customer' ? identity.pin : undefined, { signal, deadline });
+    const { identity, signal, deadline, staleness } = this.ctx;
+    // The caller rides on every JD call's options, so the rate limiter's fair shares need no async context.
+    const call = { signal, deadline, caller: jdCallerKey(identity) };
+    this.loadersMemo ??= this.createLoaders(identity.kind === 'customer' ? identity.pin : undefined, call, staleness);
     return this.loadersMemo;
   }
 

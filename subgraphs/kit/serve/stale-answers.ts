@@ -1,24 +1,18 @@
 /**
  * Labels a subgraph response that holds JD answers served past their TTL (stale-while-revalidate):
  * `extensions.staleness = { oldestAgeMs, methods }` and an `Age` header, so the gateway can tell
- * the caller. The record is the request's own (see jd/loaders' staleness: one per request).
+ * the caller. The record is the request's own (BaseContext's `staleness`, handed to its loaders).
  */
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { RequestHandler } from 'express';
-import { currentStaleness, withStalenessRecord } from '../../../jd/loaders';
-
-/** Express middleware: the rest of the request runs with its own staleness record. */
-export function stalenessScope(): RequestHandler {
-  return (_req, _res, next) => withStalenessRecord(() => next());
-}
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { BaseContext } from '../context';
 
 /** Adds the staleness extension and header to a response that served anything stale. */
 export function staleAnswersPlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response }) {
-          const record = currentStaleness();
+        async willSendResponse({ response, contextValue }) {
+          const record = contextValue.staleness;
           if (record?.oldestAgeMs === undefined || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, staleness: { oldestAgeMs: record.oldestAgeMs, methods: [...record.methods].sort() } };

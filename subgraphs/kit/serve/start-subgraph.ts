@@ -11,8 +11,7 @@ import { healthRouter } from './health';
 import { identityGuard } from './identity-guard';
 import { requestLifetime } from './request-deadline';
 import { operationSpan, operationSpanPlugin } from './operation-span';
-import { staleAnswersPlugin, stalenessScope } from './stale-answers';
-import { jdCallerScope } from './jd-caller-scope';
+import { staleAnswersPlugin } from './stale-answers';
 
 /** How to serve one subgraph. */
 /** Where and how a subgraph listens: what every subgraph's server factory takes from its config. */
@@ -93,8 +92,6 @@ export async function startSubgraph<C extends BaseContext>(opts: StartSubgraphOp
       clockSkewMs: opts.signatureClockSkewMs,
     }),
     operationSpan(opts.name),
-    stalenessScope(),
-    jdCallerScope(),
     expressMiddleware(server, {
       context: async ({ req, res }) =>
         opts.createContext(baseContextFrom(res.locals.identity as Identity, req.headers, requestLifetime(req, res))),

@@ -7,15 +7,15 @@
  * takes no budget slot a customer may need. The clock is moved by hand, for every part alike
  * (cache expiry, ages, JD's signature check), so no test depends on how fast the machine is.
  */
-import { RateLimiter, createJdClient } from '../../../jd/client';
+import { RateLimiter, createJdClient, type JdCallOptions } from '../../../jd/client';
 import {
   createJdCache,
   createJdLoaders,
-  currentStaleness,
+  createStalenessRecord,
   resolveJdGrace,
   resolveJdTtl,
-  withStalenessRecord,
   type JdCache,
+  type StalenessRecord,
 } from '../../../jd/loaders';
 import { JD_METHODS } from '../../../jd/protocol';
 import { eventually } from '../../support/eventually';
@@ -52,20 +52,21 @@ beforeEach(() => {
 });
 afterEach(() => cache.close());
 
-const loaders = (customerPin?: string, client = jd.client) => createJdLoaders({ client, cache, customerPin, ttl, grace });
-/** One request: its loads, with its own staleness record, returned beside the answer. */
-const request = async <T>(work: () => Promise<T>) =>
-  withStalenessRecord(async () => {
-    const value = await work();
-    return { value, stale: currentStaleness() };
-  });
+const loaders = (customerPin?: string, client = jd.client, staleness?: StalenessRecord, call?: JdCallOptions) =>
+  createJdLoaders({ client, cache, customerPin, ttl, grace, staleness, call });
+/** One request: its loads (with loaders given its own staleness record), and that record beside the answer. */
+const request = async <T>(work: (staleness: StalenessRecord) => Promise<T>) => {
+  const stale = createStalenessRecord();
+  const value = await work(stale);
+  return { value, stale };
+};
 
 describe('stale-while-revalidate', () => {
   it('within the TTL: the cached answer, no JD call, nothing labelled stale', async () => {
     await loaders().price.load(sku());
     advance(TTL_MS / 2);
     jd.forgetCalls();
-    const { stale } = await request(() => loaders().price.load(sku()));
+    const { stale } = await request((staleness) => loaders(undefined, undefined, staleness).price.load(sku()));
     expect(jd.calls).toEqual([]);
     expect(stale?.oldestAgeMs).toBeUndefined();
   });
@@ -77,7 +78,7 @@ describe('stale-while-revalidate', () => {
     advance(TTL_MS + 5_000);
     jd.forgetCalls();
     // Three concurrent requests read the stale entry: all get it at once, and JD gets one refresh.
-    const answers = await Promise.all([1, 2, 3].map(() => request(() => loaders().price.load(id))));
+    const answers = await Promise.all([1, 2, 3].map(() => request((staleness) => loaders(undefined, undefined, staleness).price.load(id))));
     for (const { value, stale } of answers) {
       expect(priceFen(value)).toBe(before);
       expect(stale?.oldestAgeMs).toBeGreaterThanOrEqual(TTL_MS + 5_000);
@@ -87,7 +88,7 @@ describe('stale-while-revalidate', () => {
     expect(jd.callsOf(JD_METHODS.priceGet)).toHaveLength(1);
     // The refresh wrote JD's new answer back: the next request reads it fresh, without a call.
     jd.forgetCalls();
-    const next = await request(() => loaders().price.load(id));
+    const next = await request((staleness) => loaders(undefined, undefined, staleness).price.load(id));
     expect(priceFen(next.value)).toBe(12_345);
     expect(next.stale?.oldestAgeMs).toBeUndefined();
     expect(jd.calls).toEqual([]);
@@ -99,7 +100,7 @@ describe('stale-while-revalidate', () => {
     jd.seed.price(id, 23_456);
     advance(TTL_MS + GRACE_MS + 1);
     jd.forgetCalls();
-    const { value, stale } = await request(() => loaders().price.load(id));
+    const { value, stale } = await request((staleness) => loaders(undefined, undefined, staleness).price.load(id));
     expect(priceFen(value)).toBe(23_456);
     expect(stale?.oldestAgeMs).toBeUndefined();
     expect(jd.callsOf(JD_METHODS.priceGet)).toHaveLength(1);
@@ -112,7 +113,7 @@ describe('stale-while-revalidate', () => {
     advance(TTL_MS + 1_000);
     // A stale read starts a background refresh (JD answers it after 200 ms) ...
     jd.sandbox.faults.set({ [JD_METHODS.afsOrderGet]: { latencyMs: 200 } });
-    await request(() => loaders(pin).afsServicesByOrder.load(order.orderId));
+    await request((staleness) => loaders(pin, undefined, staleness).afsServicesByOrder.load(order.orderId));
     expect(cache.refreshing.size).toBe(1);
     // ... then the customer files an application (JD's list now has one more) while it is on its way.
     const filed = await loaders(pin).applyForAfterSales({
@@ -128,7 +129,7 @@ describe('stale-while-revalidate', () => {
       thirdApplyId: `swr-${order.orderId}`,
     });
     jd.sandbox.faults.set({});
-    const after = await request(() => loaders(pin).afsServicesByOrder.load(order.orderId));
+    const after = await request((staleness) => loaders(pin, undefined, staleness).afsServicesByOrder.load(order.orderId));
     expect(after.value.map((s) => s.afsServiceId)).toContain(filed.afsServiceId);
     expect(after.value).toHaveLength(before.length + 1);
     expect(after.stale?.oldestAgeMs).toBeUndefined();
@@ -144,12 +145,41 @@ describe('stale-while-revalidate', () => {
     jd.seed.price(id, 34_567);
     advance(TTL_MS + 1_000);
     jd.forgetCalls();
-    const l = loaders();
-    const { value, stale } = await request(() => Promise.all([l.freshPrice.load(id), l.freshStock.load(id)]));
+    const { value, stale } = await request((staleness) => {
+      const l = loaders(undefined, undefined, staleness);
+      return Promise.all([l.freshPrice.load(id), l.freshStock.load(id)]);
+    });
     expect(priceFen(value[0])).toBe(34_567);
     expect(stale?.oldestAgeMs).toBeUndefined();
     expect(jd.callsOf(JD_METHODS.priceGet)).toHaveLength(1);
     expect(jd.callsOf(JD_METHODS.stockGet)).toHaveLength(1);
+  });
+
+  it("a refresh asks the limiter as background, for no caller, while the request's own misses ask as its caller", async () => {
+    const limiter = new RateLimiter({ perSecond: 1000, maxWaitMs: 1000 });
+    const asked: { method: string; options?: JdCallOptions }[] = [];
+    const acquire = limiter.acquire.bind(limiter);
+    limiter.acquire = (method, options) => {
+      asked.push({ method, options });
+      return acquire(method, options);
+    };
+    const client = createJdClient({ apiUrl: jd.sandbox.routerUrl, ...jd.sandbox.credentials }, { rateLimiter: limiter });
+    const [stale, missing] = [...jd.sandbox.data.skus.keys()].slice(0, 2).map(String);
+    await loaders(undefined, client).price.load(stale);
+    advance(TTL_MS + 1_000);
+    asked.length = 0;
+    const alice = { caller: 'customer:jd_demo_alice' };
+    // One request of Alice's: a stale price (served, refreshed in the background) and a stock miss (her own call).
+    await request((staleness) => {
+      const l = loaders(undefined, client, staleness, alice);
+      return Promise.all([l.price.load(stale), l.stock.load(missing)]);
+    });
+    await eventually(() => cache.refreshing.size === 0, 'the background refresh to finish');
+    expect(asked).toHaveLength(2);
+    expect(asked.find((a) => a.method === JD_METHODS.priceGet)?.options).toMatchObject({ background: true, caller: undefined });
+    const own = asked.find((a) => a.method === JD_METHODS.stockGet)?.options;
+    expect(own).toMatchObject({ caller: 'customer:jd_demo_alice' });
+    expect(own?.background).toBeFalsy();
   });
 
   it('a refresh takes no budget slot a customer may need: refused, the stale answer is still served, and the next reader tries again', async () => {
@@ -161,7 +191,7 @@ describe('stale-while-revalidate', () => {
     advance(TTL_MS + 1_000);
     for (let i = 0; i < 4; i++) await limiter.acquire('spend');
     jd.forgetCalls();
-    const { value, stale } = await request(() => loaders(undefined, client).price.load(id));
+    const { value, stale } = await request((staleness) => loaders(undefined, client, staleness).price.load(id));
     expect(priceFen(value)).not.toBeUndefined();
     expect(stale?.oldestAgeMs).toBeGreaterThan(TTL_MS);
     await eventually(() => cache.refreshing.size === 0, 'the background refresh to finish');
@@ -172,7 +202,7 @@ describe('stale-while-revalidate', () => {
     expect(jd.sandbox.stats.snapshot().total).toBe(1);
     // A second later the window has room again: the next stale read's refresh goes to JD.
     advance(1_000);
-    await request(() => loaders(undefined, client).price.load(id));
+    await request((staleness) => loaders(undefined, client, staleness).price.load(id));
     await eventually(() => cache.refreshing.size === 0, 'the second refresh to finish');
     expect(jd.sandbox.stats.snapshot().methods[JD_METHODS.priceGet]?.calls).toBe(1);
   });

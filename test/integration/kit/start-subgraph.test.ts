@@ -121,7 +121,14 @@ describe('startSubgraph over HTTP', () => {
     expect(status).toBe(200);
     expect(body).toEqual({ data: { order: { id: '1001', owner: 'jd_demo_alice', total: { amount: '199.00', minorUnits: 19900 } } } });
     expect(contexts).toEqual([
-      { identity: alice, requestId: 'req-42', language: 'zh', deadline: expect.any(Number), signal: expect.any(AbortSignal) },
+      {
+        identity: alice,
+        requestId: 'req-42',
+        language: 'zh',
+        deadline: expect.any(Number),
+        signal: expect.any(AbortSignal),
+        staleness: { methods: new Set() },
+      },
     ]);
     // Order is @cacheControl(maxAge: 30, scope: PRIVATE): the gateway reads this header.
     expect(headers.get('cache-control')).toBe('max-age=30, private');

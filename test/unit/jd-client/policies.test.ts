@@ -2,7 +2,6 @@ import { backoffDelays, jdBackoff } from '../../../jd/client/policies/backoff';
 import { transientRetry } from '../../../jd/client/policies/retry';
 import { MethodBreaker, type JdBreakerState } from '../../../jd/client/policies/breaker';
 import { RateLimiter } from '../../../jd/client/policies/rate-limiter';
-import { asCaller, inBackground } from '../../../jd/client/policies/priority';
 import { withTimeout } from '../../../jd/client/policies/attempt-timeout';
 import { sleep, untilAborted } from '../../../jd/client/policies/abort';
 import { JdApiError } from '../../../jd/client/errors';
@@ -295,24 +294,39 @@ describe('RateLimiter', () => {
 
   it('gives a background refresh only a slot free now and outside the foreground reserve; a customer still gets the reserve', async () => {
     const limiter = new RateLimiter({ perSecond: 5, maxWaitMs: 5000 });
-    await inBackground(() => limiter.acquire('m')); // window empty: granted
+    await limiter.acquire('m', { background: true }); // window empty: granted
     await limiter.acquire('m');
     await limiter.acquire('m');
     await limiter.acquire('m'); // 4 of 5 used: the last 20% is the customers'
-    await expect(inBackground(() => limiter.acquire('m'))).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(limiter.acquire('m', { background: true })).rejects.toMatchObject({ kind: 'rate-limited' });
     await expect(limiter.acquire('m')).resolves.toBeUndefined(); // a customer's call takes the fifth slot at once
     // Window full: a customer waits for the next slot; a refresh never waits.
-    await expect(inBackground(() => limiter.acquire('m'))).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(limiter.acquire('m', { background: true })).rejects.toMatchObject({ kind: 'rate-limited' });
     expect(limiter.snapshot()).toMatchObject({ granted: 5, backgroundRefused: 2, waited: 0 });
+  });
+
+  it("with a shared budget, a refresh it refuses fails at once, while a customer's call waits for its next window", async () => {
+    let open = false;
+    const take = jest.fn(async () => (open ? { allowed: true, resetMs: 0 } : { allowed: false, resetMs: 300 }));
+    const limiter = new RateLimiter({ perSecond: 10, maxWaitMs: 1000, shared: { take } });
+    await expect(limiter.acquire('m', { background: true })).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(take).toHaveBeenCalledTimes(1);
+    const customer = limiter.acquire('m', { caller: 'customer:alice' });
+    await jest.advanceTimersByTimeAsync(100);
+    open = true;
+    await jest.advanceTimersByTimeAsync(200);
+    await expect(customer).resolves.toBeUndefined();
+    expect(take).toHaveBeenCalledTimes(3);
+    expect(limiter.snapshot()).toMatchObject({ backgroundRefused: 1, refused: 0, waited: 1, waitedMs: 300 });
   });
 
   it("refuses at once a slot that would come after the caller's deadline, and grants one before it", async () => {
     const limiter = new RateLimiter({ perSecond: 1, maxWaitMs: 5000 });
     await limiter.acquire('m');
     // The next slot is at 1000 ms: a caller due at 500 ms is refused now, not at 500 ms.
-    await expect(limiter.acquire('m', undefined, 500)).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(limiter.acquire('m', { deadline: 500 })).rejects.toMatchObject({ kind: 'rate-limited' });
     expect(Date.now()).toBe(0);
-    const granted = limiter.acquire('m', undefined, 1500);
+    const granted = limiter.acquire('m', { deadline: 1500 });
     await jest.advanceTimersByTimeAsync(1000);
     await expect(granted).resolves.toBeUndefined();
     expect(limiter.snapshot()).toMatchObject({ granted: 2, refused: 1 });
@@ -320,7 +334,7 @@ describe('RateLimiter', () => {
 
   it('under contention a caller past its share queues ahead of nobody; alone it may use the whole budget', async () => {
     const limiter = new RateLimiter({ perSecond: 10, maxWaitMs: 5000, callerShare: 0.5 });
-    const as = (who: string, n: number) => asCaller(who, () => Promise.allSettled(Array.from({ length: n }, () => limiter.acquire('m'))));
+    const as = (caller: string, n: number) => Promise.allSettled(Array.from({ length: n }, () => limiter.acquire('m', { caller })));
     // Alone, Alice takes the whole second and queues for the next like anyone.
     const alone = as('customer:alice', 12);
     await jest.advanceTimersByTimeAsync(1000);
@@ -334,7 +348,7 @@ describe('RateLimiter', () => {
       Array(3).fill('rate-limited'),
     );
     // So Bob's next call takes the first slot of the next second, not a place behind Alice's queue.
-    const bob = asCaller('customer:bob', () => limiter.acquire('m'));
+    const bob = limiter.acquire('m', { caller: 'customer:bob' });
     await jest.advanceTimersByTimeAsync(1000);
     await bob;
     expect(Date.now()).toBe(3000);
@@ -346,13 +360,13 @@ describe('RateLimiter', () => {
     await limiter.acquire('m');
     const caller = new AbortController();
     const reason = new Error('client went away');
-    const waiting = limiter.acquire('m', caller.signal);
+    const waiting = limiter.acquire('m', { signal: caller.signal });
     waiting.catch(() => undefined);
     await jest.advanceTimersByTimeAsync(100);
     caller.abort(reason);
     await expect(waiting).rejects.toBe(reason);
     expect(Date.now()).toBe(100);
-    await expect(limiter.acquire('m', caller.signal)).rejects.toBe(reason);
+    await expect(limiter.acquire('m', { signal: caller.signal })).rejects.toBe(reason);
     // Slots so far: 0 and 1000 (the aborted waiter's stays spent); had the refused caller taken one, this would be 3000.
     const next = limiter.acquire('m');
     await jest.advanceTimersByTimeAsync(1900);

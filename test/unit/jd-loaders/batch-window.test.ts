@@ -1,7 +1,6 @@
 import { createBatchWindow, createJdCache, createJdLoaders, createJdLoaderStats, type JdCache } from '../../../jd/loaders';
 import type { WindowTimer } from '../../../jd/loaders/batch-window';
-import { asCaller, type JdCallOptions } from '../../../jd/client';
-import { currentCaller, isBackground } from '../../../jd/client/policies/priority';
+import type { JdCallOptions } from '../../../jd/client';
 import { JD_METHODS } from '../../../jd/protocol';
 import { callsOf, recordingJd, type FakeJdOptions } from './fake-jd';
 
@@ -33,15 +32,15 @@ function manualWindow() {
   return { window, timers, closeWindows };
 }
 
-/** The recording fake, also keeping each call's options, who it ran for, and optionally holding calls until released. */
+/** The recording fake, also keeping each call's options (signal, deadline, priority), and optionally holding calls until released. */
 function observedJd(options: FakeJdOptions = {}) {
   const [client, calls] = recordingJd(options);
-  const seen: { options?: JdCallOptions; caller?: string; background: boolean }[] = [];
+  const seen: { options?: JdCallOptions }[] = [];
   let release: () => void = () => undefined;
   let gate: Promise<void> | undefined;
   const real = client.call.bind(client);
   client.call = (async (method: never, params: never, callOptions?: JdCallOptions) => {
-    seen.push({ options: callOptions, caller: currentCaller(), background: isBackground() });
+    seen.push({ options: callOptions });
     if (gate) await gate;
     return real(method, params);
   }) as typeof client.call;
@@ -158,7 +157,7 @@ describe('jd/loaders cross-request batch window', () => {
     expect(fromB.map(fen)).toEqual([350]);
     expect(jd.calls.map(sent)).toEqual([['J_100003']]);
     // The live participant has no signal, so the merged call has none either.
-    expect(jd.seen[0].options).toEqual({ signal: undefined, deadline: undefined });
+    expect(jd.seen[0].options).toEqual({ signal: undefined, deadline: undefined, background: false, caller: undefined });
     expect(stats.snapshot().methods[JD_METHODS.priceGet]).toMatchObject({ jdCalls: 1, windowSavedCalls: 0 });
     await settle();
     expect(cache.inFlight.size).toBe(0);
@@ -280,13 +279,14 @@ describe('jd/loaders cross-request batch window', () => {
     const jd = observedJd();
     const { window, closeWindows } = manualWindow();
     const loads = Promise.all([
-      asCaller('customer:alice', () => createJdLoaders({ client: jd.client, cache, batchWindow: window }).price.load('100001')),
-      asCaller('customer:bob', () => createJdLoaders({ client: jd.client, cache, batchWindow: window }).price.load('100002')),
+      createJdLoaders({ client: jd.client, cache, batchWindow: window, call: { caller: 'customer:alice' } }).price.load('100001'),
+      createJdLoaders({ client: jd.client, cache, batchWindow: window, call: { caller: 'customer:bob' } }).price.load('100002'),
     ]);
-    // A real timer fires in the async context of the request that opened the window: alice's.
-    await asCaller('customer:alice', () => closeWindows());
+    await closeWindows();
     await loads;
-    expect(jd.seen).toEqual([{ options: { signal: undefined, deadline: undefined }, caller: undefined, background: false }]);
+    // The call goes out through the first participant's (alice's) client view: the merged options override her caller.
+    expect(jd.calls.map(sent)).toEqual([['J_100001', 'J_100002']]);
+    expect(jd.seen).toEqual([{ options: { signal: undefined, deadline: undefined, background: false, caller: undefined } }]);
   });
 
   it('lets a fresh read share the window, and the merged call answers it with what JD says when the call leaves', async () => {

@@ -54,6 +54,7 @@ describe('request context', () => {
       language: 'zh',
       deadline: expect.any(Number),
       signal: expect.any(AbortSignal),
+      staleness: { methods: new Set() },
     });
     const generated = baseContextFrom(identity, {}).requestId;
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { type JdAfsApplyCreateParams, JD_METHODS } from '../../../jd/protocol';
+import { createStalenessRecord } from '../../../jd/loaders';
 import { JdSource, type BaseContext, type Identity, type LoadersFactory } from '../../../subgraphs/kit';
 import { AfterSalesSource } from '../../../subgraphs/after-sales/data/after-sales.source';
 import { ExchangeSource } from '../../../subgraphs/exchange/data/exchange.source';
@@ -20,6 +21,10 @@ class ProbeSource extends JdSource {
   }
   apply(params: JdAfsApplyCreateParams) {
     return this.write(() => this.loaders.applyForAfterSales(params), ['input']);
+  }
+  /** Builds the request's loaders (once), as the first JD read of a request does. */
+  touch() {
+    return this.loaders;
   }
 }
 
@@ -183,5 +188,29 @@ describe('JdSource: writes', () => {
     jd.seed.service({ afsServiceId: 503, orderId: '1001', step: 21, applyTime: '2025-05-27 09:00:00' });
     expect(await probe().cancel(503, '1001')).toEqual({ ok: undefined });
     expect(jd.sandbox.data.afsServices.get(503)!.step).toBe(60);
+  });
+});
+
+describe("JdSource: the request's loaders", () => {
+  it('hands them the request signal, deadline, staleness record and its caller, a customer or a partner, once per request', () => {
+    const built: Parameters<LoadersFactory>[] = [];
+    const recording: LoadersFactory = (...args) => {
+      built.push(args);
+      return jd.createLoaders(...args);
+    };
+    const signal = new AbortController().signal;
+    const staleness = createStalenessRecord();
+    const request = { signal, deadline: 123, staleness, language: 'en' as const };
+    const customer = new ProbeSource({ ...request, identity: alice }, recording);
+    customer.touch();
+    customer.touch();
+    new ProbeSource({ ...request, identity: { kind: 'partner', partnerId: 'p1', scopes: [] } }, recording).touch();
+    new ProbeSource({ ...request, identity: { kind: 'anonymous' } }, recording).touch();
+    expect(built).toEqual([
+      [ALICE, { signal, deadline: 123, caller: `customer:${ALICE}` }, staleness],
+      [undefined, { signal, deadline: 123, caller: 'partner:p1' }, staleness],
+      [undefined, { signal, deadline: 123, caller: undefined }, staleness],
+    ]);
+    expect(built[0][2]).toBe(staleness);
   });
 });
