@@ -2,17 +2,17 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { BufferedResponse } from './buffered-response';
 
 // Idle sockets are dropped after 4 s, before Node's default server keepAliveTimeout (5 s) closes them
 // from the other side; that keeps a reused socket from being reset under a request in flight.
 const IDLE_SOCKET_MS = 4_000;
-// Statuses whose Response must have no body (the Fetch API refuses one).
-const NULL_BODY = new Set([204, 205, 304]);
 
 /**
- * The gateway→subgraph fetcher: node:http(s) over keep-alive agents, answer buffered into a standard
- * Response. Replaces Apollo's default (make-fetch-happen), whose agent captures a stack trace per request
- * and whose layers cost ~5× the CPU per fetch (bench/profile/fetchers.ts). Redirects are not followed.
+ * The gateway→subgraph fetcher: node:http(s) over keep-alive agents, answer buffered into a lean
+ * Fetch-style response (buffered-response.ts). Replaces Apollo's default (make-fetch-happen), whose
+ * agent captures a stack trace per request and whose layers cost ~5× the CPU per fetch
+ * (bench/profile/fetchers.ts). Redirects are not followed.
  */
 export function createSubgraphFetcher(): Fetcher {
   const agents = {
@@ -70,7 +70,7 @@ function toResponse(url: string, res: IncomingMessage, body: Buffer): FetcherRes
   return bufferedResponse(url, res.statusCode ?? 0, res.statusMessage ?? '', headers, body);
 }
 
-/** A standard Response over an answer already read into memory, with the URL it came from. */
+/** A Fetch-style response over an answer already read into memory, with the URL it came from. */
 export function bufferedResponse(
   url: string,
   status: number,
@@ -78,10 +78,5 @@ export function bufferedResponse(
   headerList: [string, string][],
   body: Buffer,
 ): FetcherResponse {
-  const headers = new Headers();
-  for (const [name, value] of headerList) headers.append(name, value);
-  const response = new Response(NULL_BODY.has(status) ? null : body, { status, statusText, headers });
-  // A constructed Response has url ''; errorFromResponse reports the URL, as it did with make-fetch-happen.
-  Object.defineProperty(response, 'url', { value: url });
-  return response as unknown as FetcherResponse;
+  return new BufferedResponse(url, status, statusText, headerList, body);
 }
