@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const variants: Record<string, F> = {
     'make-fetch-happen (Apollo default)': fetchHappen.defaults({ maxSockets: Infinity, retry: false }) as unknown as F,
     'global fetch (undici, keep-alive)': (u, i) => fetch(u, i),
-    // What the gateway now uses: node:http keep-alive, answer buffered into a standard Response.
+    // What the gateway now uses: node:http keep-alive, answer buffered into a lean Fetch-style BufferedResponse.
     'gateway subgraphFetcher (node:http)': createSubgraphFetcher() as unknown as F,
     // Lower bound: bare node:http with a keep-alive agent (no Fetch API objects).
     'node:http keep-alive (bare, lower bound)': (() => {
