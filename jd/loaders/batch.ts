@@ -128,12 +128,24 @@ function startCall<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, dep
 /** Starts one JD call for `misses`, registering each key as in flight until its answer is cached. */
 function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, deps: BatchDeps): Map<string, Promise<Slot<V>>> {
   const { cache } = deps;
-  const call = startCall(misses, spec, deps);
   const perKey = new Map<string, Promise<Slot<V>>>();
   const shared = new Map<string, Promise<Slot<V>>>();
-  for (const [cacheKey, key] of misses) {
-    const slot = call.then(
-      (found): Slot<V> => (found.has(key) ? (found.get(key) as Slot<V>) : spec.missing()),
+  // An entry evicted while its call was on the way (a write) is no longer "ours": never write it back.
+  const stillOurs = (cacheKey: string) => cache.inFlight.get(cacheKey) === shared.get(cacheKey);
+  // The write-back starts in the same tick the call answers, before any slot settles: the memory cache
+  // freezes what it stores as it is handed over, so this request and those joining it get the frozen,
+  // shared value too, and code that mutates a loaded value fails on a cold read as on a hit.
+  const answered = startCall(misses, spec, deps).then((found) => {
+    const slots = new Map(
+      misses.map(([cacheKey, key]): [string, Slot<V>] => [cacheKey, found.has(key) ? (found.get(key) as Slot<V>) : spec.missing()]),
+    );
+    const entries: { key: string; value: V }[] = [];
+    for (const [cacheKey, value] of slots) if (!(value instanceof Error) && stillOurs(cacheKey)) entries.push({ key: cacheKey, value });
+    return { slots, written: writeStamped(deps, entries, spec.ttlMs, graceOf(spec, deps)) };
+  });
+  for (const [cacheKey] of misses) {
+    const slot = answered.then(
+      ({ slots }) => slots.get(cacheKey) as Slot<V>,
       (thrown: unknown) => asError(thrown),
     );
     perKey.set(cacheKey, slot);
@@ -143,18 +155,9 @@ function fetchMisses<K, V>(misses: [string, K][], spec: CachedBatchSpec<K, V>, d
     shared.set(cacheKey, seenByOthers);
     cache.inFlight.set(cacheKey, seenByOthers);
   }
-  // An entry evicted while its call was on the way (a write) is no longer "ours": never write it back.
-  const stillOurs = (cacheKey: string) => cache.inFlight.get(cacheKey) === shared.get(cacheKey);
-  void call
+  void answered
     .then(
-      async () => {
-        const entries: { key: string; value: V }[] = [];
-        for (const [cacheKey, slot] of perKey) {
-          const value = await slot;
-          if (!(value instanceof Error) && stillOurs(cacheKey)) entries.push({ key: cacheKey, value });
-        }
-        await writeStamped(deps, entries, spec.ttlMs, graceOf(spec, deps));
-      },
+      ({ written }) => written,
       // Counted where the call was made (startCall or the window); its keys' slots carry the error.
       () => undefined,
     )

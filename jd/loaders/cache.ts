@@ -7,6 +7,7 @@
 import Keyv from 'keyv';
 import { connectRedis, GuardedRedisStore, LruMap, type RedisConnection } from '../../shared-state';
 import { withRedisSpans } from './cache-spans';
+import { deepFreeze } from './deep-freeze';
 
 export interface JdCacheOptions {
   /** `redis://…`; without it the cache lives in this process's memory. */
@@ -25,8 +26,9 @@ export interface JdCache {
   get<T>(key: string): Promise<T | undefined>;
   /** One round trip for all keys (Redis MGET); same length and order as `keys`. */
   getMany<T>(keys: string[]): Promise<(T | undefined)[]>;
+  /** In memory the value itself is kept, deep-frozen at once (before this returns its promise); Redis keeps its JSON. */
   set<T>(key: string, value: T, ttlMs: number): Promise<void>;
-  /** All entries share one TTL; one round trip on Redis (MULTI). */
+  /** All entries share one TTL; one round trip on Redis (MULTI). In memory each value is frozen, as by `set`. */
   setMany<T>(entries: { key: string; value: T }[], ttlMs: number): Promise<void>;
   /** Removes the entries and forgets any in-flight load or refresh of them, so an older answer is not written back. */
   delete(keys: string | string[]): Promise<void>;
@@ -81,7 +83,12 @@ function createKeyv(options: JdCacheOptions): { keyv: Keyv; redis?: RedisConnect
     // keyv's default Map drops expired entries only when they are read again; a long-running
     // process without Redis would grow without bound, so memory is an LRU with a ceiling.
     const store = new LruMap<string, unknown>(options.maxMemoryEntries ?? DEFAULT_MAX_MEMORY_ENTRIES);
-    return { keyv: new Keyv({ store, namespace: options.namespace, throwOnErrors: true }) };
+    // No serializer: keyv stores its `{ value, expires }` record itself and a hit hands back the stored value,
+    // instead of JSON-parsing every hit (the largest CPU cost of the JD layer under load). Values are
+    // shared by every reader, so the cache freezes them as they are written (see `sharesValues` below).
+    return {
+      keyv: new Keyv({ store, namespace: options.namespace, throwOnErrors: true, serialize: undefined, deserialize: undefined }),
+    };
   }
   // The guarded connection bounds each command and, once Redis is down, refuses at once (its breaker),
   // so a dead Redis costs each read a fast miss, not a timeout. No memory tier in front: a write must
@@ -102,6 +109,11 @@ export function createJdCache(options: JdCacheOptions = {}): JdCache {
   const op = <T>(what: string, work: () => Promise<T>) => withTimeout(connected.then(work), ms, what);
   const inFlight = new Map<string, Promise<unknown>>();
   const refreshing = new Map<string, object>();
+  // In memory every hit is the very object written, shared by all requests that read it: frozen (once per
+  // write, before anything is awaited, so even the writer's own copy is frozen when its caller gets it),
+  // code that mutates a loaded value throws instead of changing other requests' answers. Redis hands
+  // each reader its own JSON copy, so it needs no freezing.
+  const sharesValues = !options.redisUrl;
   const cache: JdCache = {
     backend: options.redisUrl ? 'redis' : 'memory',
     inFlight,
@@ -112,10 +124,12 @@ export function createJdCache(options: JdCacheOptions = {}): JdCache {
       return (await op('getMany', () => keyv.getMany<T>(keys))) as (T | undefined)[];
     },
     async set<T>(key: string, value: T, ttlMs: number) {
+      if (sharesValues) deepFreeze(value);
       await op('set', () => keyv.set(key, value, ttlMs));
     },
     async setMany<T>(entries: { key: string; value: T }[], ttlMs: number) {
       if (entries.length === 0) return;
+      if (sharesValues) for (const { value } of entries) deepFreeze(value);
       await op('setMany', () => keyv.setMany(entries.map(({ key, value }) => ({ key, value, ttl: ttlMs }))));
     },
     async delete(keys) {
