@@ -125,4 +125,18 @@ suite('jd/loaders over a shared Redis (two replicas)', () => {
     await createJdLoaders({ client, cache: replicaB, ttl }).stock.load('300001');
     expect(calls).toHaveLength(2);
   });
+
+  it('keeps values as JSON, as before: each read is its own unfrozen copy, and the value written is left unfrozen', async () => {
+    const written = { at: new Date('2026-01-02T03:04:05Z'), note: undefined, lines: [{ skuId: '100001' }] };
+    await replicaA.set('json-round-trip', written, 60_000);
+    const [onA, [onB]] = await Promise.all([
+      replicaA.get<Record<string, unknown>>('json-round-trip'),
+      replicaB.getMany<Record<string, unknown>>(['json-round-trip']),
+    ]);
+    // JSON's transform: the Date is its ISO string and the undefined field is gone.
+    expect(onA).toStrictEqual({ at: '2026-01-02T03:04:05.000Z', lines: [{ skuId: '100001' }] });
+    expect(onB).toStrictEqual(onA);
+    expect(onA).not.toBe(onB);
+    expect([written, onA, onB].some((o) => Object.isFrozen(o))).toBe(false);
+  });
 });

@@ -157,3 +157,83 @@ describe('jd/loaders caching', () => {
     expect(stats.snapshot().cacheErrors).toBe(2);
   });
 });
+
+describe('jd/loaders memory cache: values kept as objects, frozen', () => {
+  let cache: JdCache;
+  beforeEach(() => {
+    cache = createJdCache();
+  });
+  afterEach(async () => {
+    await cache.close();
+  });
+
+  it('hands back the very object written, with no JSON round trip, frozen all the way down', async () => {
+    const written = { at: new Date('2026-01-02T03:04:05Z'), note: undefined, lines: [{ skuId: '100001', qty: 1 }] };
+    await cache.set('k', written, 60_000);
+    const [viaGet, [viaGetMany]] = await Promise.all([cache.get<typeof written>('k'), cache.getMany<typeof written>(['k'])]);
+    expect(viaGet).toBe(written);
+    expect(viaGetMany).toBe(written);
+    // JSON would have made the Date a string and dropped the undefined field.
+    expect(written.at).toBeInstanceOf(Date);
+    expect(Object.keys(written)).toEqual(['at', 'note', 'lines']);
+    expect([written, written.lines, written.lines[0]].every((o) => Object.isFrozen(o))).toBe(true);
+  });
+
+  it('makes code that mutates a cached value throw instead of changing what the next reader gets', async () => {
+    await cache.setMany([{ key: 'page', value: { total: 2, orders: [makeOrder('A1', 'alice'), makeOrder('A2', 'alice')] } }], 60_000);
+    const [page] = await cache.getMany<{ total: number; orders: ReturnType<typeof makeOrder>[] }>(['page']);
+    if (!page) throw new Error('expected a hit');
+    expect(() => page.orders.sort((a, b) => (a.orderId < b.orderId ? 1 : -1))).toThrow(TypeError);
+    expect(() => page.orders.push(makeOrder('A3', 'alice'))).toThrow(TypeError);
+    expect(() => {
+      page.orders[0].consigneeInfo.fullname = 'someone else';
+    }).toThrow(TypeError);
+    expect(() => {
+      page.total = 3;
+    }).toThrow(TypeError);
+    const [again] = await cache.getMany<typeof page>(['page']);
+    expect(again?.total).toBe(2);
+    expect(again?.orders.map((o) => [o.orderId, o.consigneeInfo.fullname])).toEqual([
+      ['A1', 'Li Lei'],
+      ['A2', 'Li Lei'],
+    ]);
+  });
+
+  it('hands the request that fetched from JD, and one joining its call, the frozen object every later hit gets', async () => {
+    const [client, calls] = recordingJd({ orders: [makeOrder('A1', 'alice')] });
+    const [fetched, joined] = await Promise.all([
+      createJdLoaders({ client, cache, customerPin: 'alice' }).order.load('A1'),
+      createJdLoaders({ client, cache, customerPin: 'alice' }).order.load('A1'),
+    ]);
+    expect(callsOf(calls, JD_METHODS.orderGet)).toHaveLength(1);
+    expect(Object.isFrozen(fetched) && Object.isFrozen(fetched?.itemInfoList)).toBe(true);
+    expect(joined).toBe(fetched);
+    const hit = await createJdLoaders({ client, cache, customerPin: 'alice' }).order.load('A1');
+    expect(callsOf(calls, JD_METHODS.orderGet)).toHaveLength(1);
+    expect(hit).toBe(fetched);
+  });
+
+  it('has frozen a batch of fresh answers by the time the request that fetched them sees them', async () => {
+    const [client] = recordingJd();
+    const skus = Array.from({ length: 100 }, (_, i) => String(100001 + i));
+    // Checked in the loader's own continuation, not after further awaits: the first moment the request has them.
+    const frozen = await createJdLoaders({ client, cache })
+      .price.loadMany(skus)
+      .then((prices) => prices.map((p) => p !== null && !(p instanceof Error) && Object.isFrozen(p)));
+    expect(frozen).toEqual(skus.map(() => true));
+  });
+
+  it('keeps the TTL: a frozen entry still expires', async () => {
+    let now = 1_800_000_000_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      await cache.set('k', { v: 1 }, 1000);
+      now += 1000;
+      expect(await cache.get('k')).toEqual({ v: 1 });
+      now += 1;
+      expect(await cache.getMany(['k'])).toEqual([undefined]);
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+});
