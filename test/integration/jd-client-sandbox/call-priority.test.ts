@@ -4,10 +4,11 @@
  * batch window or not) carries the request's caller, so the limiter can share the budget fairly
  * between customers and partners. Observed at the real client's limiter, against the sandbox.
  */
-import { RateLimiter, createJdClient, type JdCallOptions } from '../../../jd/client';
+import { createJdClient } from '../../../jd/client';
 import { createBatchWindow, createJdCache, createJdLoaders, type JdCache } from '../../../jd/loaders';
 import { JD_METHODS } from '../../../jd/protocol';
 import { startRecordingJd, type RecordingJd } from '../../support/recording-jd';
+import { recordingLimiter } from '../../support/recording-limiter';
 
 const PIN = 'priority_pin';
 
@@ -29,13 +30,7 @@ afterEach(() => cache.close());
 
 /** A real client whose limiter records the method and options of every slot it is asked for. */
 function observedLimiter() {
-  const limiter = new RateLimiter({ perSecond: 1000, maxWaitMs: 1000 });
-  const asked: { method: string; options?: JdCallOptions }[] = [];
-  const acquire = limiter.acquire.bind(limiter);
-  limiter.acquire = (method, options) => {
-    asked.push({ method, options });
-    return acquire(method, options);
-  };
+  const { limiter, asked } = recordingLimiter();
   const client = createJdClient({ apiUrl: jd.sandbox.routerUrl, ...jd.sandbox.credentials, retryMax: 0 }, { rateLimiter: limiter });
   return { client, asked };
 }

@@ -20,6 +20,7 @@ import {
 import { JD_METHODS } from '../../../jd/protocol';
 import { eventually } from '../../support/eventually';
 import { startRecordingJd, type RecordingJd } from '../../support/recording-jd';
+import { recordingLimiter } from '../../support/recording-limiter';
 
 const TTL_MS = 10_000;
 const GRACE_MS = 20_000;
@@ -156,13 +157,7 @@ describe('stale-while-revalidate', () => {
   });
 
   it("a refresh asks the limiter as background, for no caller, while the request's own misses ask as its caller", async () => {
-    const limiter = new RateLimiter({ perSecond: 1000, maxWaitMs: 1000 });
-    const asked: { method: string; options?: JdCallOptions }[] = [];
-    const acquire = limiter.acquire.bind(limiter);
-    limiter.acquire = (method, options) => {
-      asked.push({ method, options });
-      return acquire(method, options);
-    };
+    const { limiter, asked } = recordingLimiter();
     const client = createJdClient({ apiUrl: jd.sandbox.routerUrl, ...jd.sandbox.credentials }, { rateLimiter: limiter });
     const [stale, missing] = [...jd.sandbox.data.skus.keys()].slice(0, 2).map(String);
     await loaders(undefined, client).price.load(stale);

@@ -1,8 +1,8 @@
-import { createBatchWindow, createJdCache, createJdLoaders, createJdLoaderStats, type JdCache } from '../../../jd/loaders';
+import { createBatchWindow, createJdLoaders, createJdLoaderStats, type JdCache } from '../../../jd/loaders';
 import type { WindowTimer } from '../../../jd/loaders/batch-window';
 import type { JdCallOptions } from '../../../jd/client';
 import { JD_METHODS } from '../../../jd/protocol';
-import { callsOf, recordingJd, type FakeJdOptions } from './fake-jd';
+import { callsOf, recordingJd, type FakeJdOptions, freshCachePerTest } from './fake-jd';
 
 const fen = (p: unknown) => (p && !(p instanceof Error) ? (p as { priceFen: number }).priceFen : p);
 const skus = (from: number, count: number) => Array.from({ length: count }, (_, i) => String(from + i));
@@ -53,13 +53,7 @@ function observedJd(options: FakeJdOptions = {}) {
 
 describe('jd/loaders cross-request batch window', () => {
   let cache: JdCache;
-  beforeEach(() => {
-    cache = createJdCache();
-  });
-  afterEach(async () => {
-    jest.restoreAllMocks();
-    await cache.close();
-  });
+  freshCachePerTest((c) => (cache = c));
 
   it("sends two requests' different misses within the window as one JD call, and each gets its own answers", async () => {
     const [client, calls] = recordingJd();

@@ -1,15 +1,12 @@
-import { createJdCache, createJdLoaders, type JdCache } from '../../../jd/loaders';
+import { createJdLoaders, type JdCache } from '../../../jd/loaders';
 import { JD_METHODS } from '../../../jd/protocol';
-import { callsOf, makeOrder, priceOf, recordingJd } from './fake-jd';
+import { callsOf, makeOrder, priceOf, recordingJd, freshCachePerTest } from './fake-jd';
 
 const skus = (n: number, from = 100000) => Array.from({ length: n }, (_, i) => String(from + i));
 
 describe('jd/loaders batching', () => {
   let cache: JdCache;
-  beforeEach(() => {
-    cache = createJdCache();
-  });
-  afterEach(() => cache.close());
+  freshCachePerTest((c) => (cache = c));
 
   it('collapses duplicate keys into one call with each SKU once', async () => {
     const [client, calls] = recordingJd();

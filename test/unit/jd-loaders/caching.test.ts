@@ -1,17 +1,11 @@
-import { createJdCache, createJdLoaders, createJdLoaderStats, resolveJdTtl, type JdCache } from '../../../jd/loaders';
+import { createJdLoaders, createJdLoaderStats, resolveJdTtl, type JdCache } from '../../../jd/loaders';
 import { businessError } from '../../../jd/client';
 import { JD_METHODS } from '../../../jd/protocol';
-import { callsOf, makeOrder, recordingJd } from './fake-jd';
+import { callsOf, makeOrder, recordingJd, freshCachePerTest } from './fake-jd';
 
 describe('jd/loaders caching', () => {
   let cache: JdCache;
-  beforeEach(() => {
-    cache = createJdCache();
-  });
-  afterEach(async () => {
-    jest.restoreAllMocks();
-    await cache.close();
-  });
+  freshCachePerTest((c) => (cache = c));
 
   it('sends only the keys the cache does not hold', async () => {
     const [client, calls] = recordingJd();
@@ -160,12 +154,7 @@ describe('jd/loaders caching', () => {
 
 describe('jd/loaders memory cache: values kept as objects, frozen', () => {
   let cache: JdCache;
-  beforeEach(() => {
-    cache = createJdCache();
-  });
-  afterEach(async () => {
-    await cache.close();
-  });
+  freshCachePerTest((c) => (cache = c));
 
   it('hands back the very object written, with no JSON round trip, frozen all the way down', async () => {
     const written = { at: new Date('2026-01-02T03:04:05Z'), note: undefined, lines: [{ skuId: '100001', qty: 1 }] };

@@ -3,6 +3,7 @@
  * tiny in-memory world and records every call, so tests assert exactly what was sent upstream.
  */
 import type { JdClient } from '../../../jd/client';
+import { createJdCache, type JdCache } from '../../../jd/loaders';
 import {
   JD_METHODS,
   type JdMethodName,
@@ -227,3 +228,19 @@ export function recordingJd(
 
 /** The calls of one method, in order. */
 export const callsOf = (calls: RecordedCall[], method: RecordedCall['method']) => calls.filter((c) => c.method === method);
+
+/**
+ * A new in-memory JD cache for each test of the calling describe block, handed to `use`; closed after
+ * the test, with any jest spies restored.
+ */
+export function freshCachePerTest(use: (cache: JdCache) => void): void {
+  let cache: JdCache;
+  beforeEach(() => {
+    cache = createJdCache();
+    use(cache);
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await cache.close();
+  });
+}

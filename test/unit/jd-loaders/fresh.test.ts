@@ -1,7 +1,7 @@
-import { createJdCache, createJdLoaders, createJdLoaderStats, type JdCache } from '../../../jd/loaders';
+import { createJdLoaders, createJdLoaderStats, type JdCache } from '../../../jd/loaders';
 import type { JdClient } from '../../../jd/client';
 import { JD_METHODS } from '../../../jd/protocol';
-import { callsOf, priceOf, recordingJd, type FakeJdOptions, type RecordedCall } from './fake-jd';
+import { callsOf, priceOf, recordingJd, type FakeJdOptions, type RecordedCall, freshCachePerTest } from './fake-jd';
 
 type PriceAnswer = { price_changes: { sku_id: string; price: string }[] };
 type StockAnswer = { stockList: { skuId: number; stockStateId: number; remainNum: number }[] };
@@ -40,13 +40,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('jd/loaders fresh reads (freshPrice, freshStock)', () => {
   let cache: JdCache;
-  beforeEach(() => {
-    cache = createJdCache();
-  });
-  afterEach(async () => {
-    jest.restoreAllMocks();
-    await cache.close();
-  });
+  freshCachePerTest((c) => (cache = c));
 
   it('sends a SKU to JD even when the cache holds it, and writes the new price back for later cached reads', async () => {
     const jd = movableJd();

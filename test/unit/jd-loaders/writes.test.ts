@@ -1,6 +1,6 @@
-import { createJdCache, createJdLoaders, type JdCache } from '../../../jd/loaders';
+import { createJdLoaders, type JdCache } from '../../../jd/loaders';
 import { JD_METHODS, type JdAfsApplyCreateParams } from '../../../jd/protocol';
-import { callsOf, makeOrder, makeService, recordingJd } from './fake-jd';
+import { callsOf, makeOrder, makeService, recordingJd, freshCachePerTest } from './fake-jd';
 
 const application = (customerPin: string): JdAfsApplyCreateParams => ({
   afsApplyType: 10,
@@ -17,10 +17,7 @@ const application = (customerPin: string): JdAfsApplyCreateParams => ({
 
 describe('jd/loaders writes evict what they change', () => {
   let cache: JdCache;
-  beforeEach(() => {
-    cache = createJdCache();
-  });
-  afterEach(() => cache.close());
+  freshCachePerTest((c) => (cache = c));
 
   const world = () =>
     recordingJd({ orders: [makeOrder('A1', 'alice'), makeOrder('A2', 'alice')], services: [makeService(5, 'A1'), makeService(6, 'A2')] });
