@@ -54,6 +54,8 @@ interface Step {
   jdCallsByMethod: Record<string, number>;
   peakJdCallsPerSecond: number;
   cacheHitRatio: number;
+  /** JD calls the cross-request batch window saved (price, stock, goods misses of concurrent requests merged). */
+  windowSavedCalls: number;
   limiterWaitMsPerRequest: number;
   limiterWaited: number;
   limiterRefused: number;
@@ -144,6 +146,8 @@ function hitsAndMisses(p: StackProbe): { hits: number; misses: number } {
   return { hits: methods.reduce((a, m) => a + m.cacheHits, 0), misses: methods.reduce((a, m) => a + m.cacheMisses, 0) };
 }
 
+const savedByWindow = (p: StackProbe) => Object.values(p.loader.methods).reduce((a, m) => a + m.windowSavedCalls, 0);
+
 function summarise(customers: number, rate: number, seconds: number, outcomes: Outcome[], before: Probe, after: Probe): Step {
   const latencies = outcomes.map((o) => o.latencyMs);
   const errors = outcomes.filter((o) => o.result === 'error').length;
@@ -176,6 +180,7 @@ function summarise(customers: number, rate: number, seconds: number, outcomes: O
     jdCallsByMethod: diff(after.jd.jdCallsByMethod, before.jd.jdCallsByMethod),
     peakJdCallsPerSecond: after.jd.peakCallsPerSecond,
     cacheHitRatio: hits + misses ? hits / (hits + misses) : 1,
+    windowSavedCalls: savedByWindow(after) - savedByWindow(before),
     limiterWaitMsPerRequest: (after.limiter.waitedMs - before.limiter.waitedMs) / outcomes.length,
     limiterWaited: after.limiter.waited - before.limiter.waited,
     limiterRefused: after.limiter.refused - before.limiter.refused,
@@ -249,6 +254,7 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
         'peak JD calls in 1 s',
         'JD calls/request',
         'cache hit ratio',
+        'JD calls saved by the batch window',
         'limiter wait ms/request',
         'gateway CPU (cores)',
         'subgraphs CPU (cores)',
@@ -272,6 +278,7 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
         s.peakJdCallsPerSecond,
         round(s.jdCalls / s.requests),
         round(s.cacheHitRatio),
+        s.windowSavedCalls,
         round(s.limiterWaitMsPerRequest),
         round(s.gatewayCpuShare),
         round(s.stackCpuShare),
@@ -297,7 +304,7 @@ export async function runCustomersBench(options: { rounds?: number; flags: Recor
       `Mix: ${MIX.map((m) => `${m.weight}% ${m.kind}`).join(', ')}; each request a customer drawn at random (seeded) from the sandbox's GET /__sandbox/customers (demo customers left out), order and SKU from that customer's orders.`,
       `The graph as deployed, in child processes: the four subgraphs in one (startStack, in-memory JD cache), our gateway in another (gateway/index.ts, edge rate limits off as in every bench), and JD — the sandbox — in a third, as it is remote in production (its CPU is reported apart, and the times its calls arrive are read on its own event loop); the load generator in the bench's own process. JD_SANDBOX_CUSTOMERS = N, JD latency ${JD_LATENCY_MS} ms on every method, default budget JD_RATE_LIMIT_PER_SECOND 50, default TTLs.`,
       `Rates run one after another on the same graph, after an unmeasured warm-up of ${warmupSeconds} s at ${WARMUP_RATE} req/s of the same mix (${warmupSeconds ? 'a graph in production runs warm' : 'none: the first rate starts with a cold cache'}). Sustainable: p99 < 1 s with no error and no partial answer (data with errors).`,
-      'JD calls are counted where they arrive (the sandbox); the peak is the most in any 1000 ms window. Cache hit ratio: loader keys answered from the JD cache over all keys asked. Limiter wait: ms callers were told to wait for a budget slot, per request.',
+      "JD calls are counted where they arrive (the sandbox); the peak is the most in any 1000 ms window. Cache hit ratio: loader keys answered from the JD cache over all keys asked. Calls saved by the batch window: price, stock and goods misses of concurrent requests that joined another request's JD call within JD_BATCH_WINDOW_MS (2 ms) instead of making their own. Limiter wait: ms callers were told to wait for a budget slot, per request.",
     ],
     tables,
     raw: { customerCounts, rates, seconds, warmupSeconds, steps },
