@@ -141,6 +141,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
     res.end(SHUTTING_DOWN_BODY);
   });
+  metrics.countRequestsInFlightWith(() => httpDrain.inFlight);
   let shuttingDown = false;
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     // Before cache control: it restricts the policy the cache-control header is computed from.

@@ -41,6 +41,8 @@ export interface ChaosGraph {
   env: Record<string, string>;
   gatewayUrl: string;
   gatewayBase: string;
+  /** The gateway's Prometheus metrics (METRICS_PORT, on a port of their own). */
+  gatewayMetricsUrl: string;
   gateway: Managed;
   subgraphs: Record<SubgraphName, { process: Managed; port: number }>;
   /** A customer's bearer token, signed with this run's JWT secret. */
@@ -65,6 +67,7 @@ export async function startChaosGraph(options: ChaosGraphOptions = {}): Promise<
     number
   >;
   const gatewayPort = await freePort();
+  const metricsPort = await freePort();
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
@@ -86,7 +89,8 @@ export async function startChaosGraph(options: ChaosGraphOptions = {}): Promise<
     ...options.env,
   };
   const spawnPart = async (name: SubgraphName | 'gateway', port: number) => {
-    const managed = startProcess(process.execPath, ['-r', '@swc-node/register', ENTRY[name]], { cwd: ROOT, env });
+    const partEnv = name === 'gateway' ? { ...env, METRICS_PORT: String(metricsPort) } : env;
+    const managed = startProcess(process.execPath, ['-r', '@swc-node/register', ENTRY[name]], { cwd: ROOT, env: partEnv });
     await waitUntilReady(name, managed, () => answers(`http://127.0.0.1:${port}/health/live`));
     return managed;
   };
@@ -104,6 +108,7 @@ export async function startChaosGraph(options: ChaosGraphOptions = {}): Promise<
       env,
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       gatewayBase: `http://127.0.0.1:${gatewayPort}`,
+      gatewayMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
       gateway,
       subgraphs,
       tokenFor: (pin) => issueCustomerToken(jwt, pin),

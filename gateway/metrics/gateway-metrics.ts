@@ -5,6 +5,8 @@ export function createGatewayMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'gateway_process_' });
   const registers = [registry];
+  // The HTTP server's own count, once server.ts has one (see countRequestsInFlightWith).
+  let countInFlight = () => 0;
   return {
     registry,
     requests: new Counter({
@@ -111,6 +113,19 @@ export function createGatewayMetrics() {
       help: "1 while the gateway's Redis connection (rate-limit counters, response cache) answers, 0 while it falls back to memory (absent without REDIS_URL)",
       registers,
     }),
+    requestsInFlight: new Gauge({
+      name: 'gateway_http_requests_in_flight',
+      help: 'HTTP requests the gateway has read and not yet answered (what a SIGTERM would drain)',
+      registers,
+      // Read at each scrape: the drain tracker already counts them, so no request pays for a second count.
+      collect() {
+        this.set(countInFlight());
+      },
+    }),
+    /** Where gateway_http_requests_in_flight reads its count (the HTTP server's drain tracker). */
+    countRequestsInFlightWith(count: () => number): void {
+      countInFlight = count;
+    },
     safelistUnknown: new Counter({
       name: 'gateway_safelist_unknown_total',
       help: 'Operations not in the safelist, by client and whether they were rejected',
