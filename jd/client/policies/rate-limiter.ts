@@ -63,6 +63,8 @@ export class RateLimiter {
   private readonly granted: number[] = [];
   /** Who each of `granted` was for (same index); undefined for refreshes and callers without a key. */
   private readonly grantedTo: (string | undefined)[] = [];
+  /** When granted calls actually went (non-decreasing), at most `perSecond` of them kept. */
+  private readonly started: number[] = [];
   private readonly counts: RateLimiterSnapshot = {
     granted: 0,
     waited: 0,
@@ -117,7 +119,32 @@ export class RateLimiter {
       this.grantedTo.shift();
     }
     if (wait > 0) await sleep(wait, signal);
+    await this.untilStartFits(method, deadline, signal);
     if (this.options.shared) await this.takeShared(method, now + maxWaitMs, background, signal);
+  }
+
+  /**
+   * The slots above are planned times; a call goes when its timer fires, and a held-up event loop fires
+   * many late together, beside callers that arrive then and find the plan's window free. So the starts
+   * that really happened are kept too, and a call whose start would put more than `perSecond` of them
+   * into 1000 ms waits for the oldest to leave the window: JD sees the budget, not the plan.
+   */
+  private async untilStartFits(method: string, deadline: number | undefined, signal?: AbortSignal): Promise<void> {
+    const { perSecond } = this.options;
+    for (;;) {
+      const now = Date.now();
+      const oldest = this.started.length >= perSecond ? this.started[this.started.length - perSecond] : -Infinity;
+      const wait = oldest + WINDOW_MS - now;
+      if (wait <= 0) break;
+      if (deadline !== undefined && now + wait > deadline) {
+        this.counts.refused += 1;
+        throw rateLimitedError(method, wait, Math.max(0, deadline - now));
+      }
+      this.counts.waitedMs += wait;
+      await sleep(wait, signal);
+    }
+    this.started.push(Date.now());
+    if (this.started.length > perSecond) this.started.shift();
   }
 
   /** Waits for the shared budget's next window while the caller's bound allows; refuses past it. */

@@ -246,6 +246,30 @@ describe('RateLimiter', () => {
     for (const t of startedAt) expect(startedAt.filter((s) => s >= t && s < t + 1000).length).toBeLessThanOrEqual(2);
   });
 
+  it('counts the starts that happened: callers whose timers fire late (a held-up event loop) do not bunch past perSecond', async () => {
+    // Real time: the point is timers firing late, which fake timers never do.
+    jest.useRealTimers();
+    const limiter = new RateLimiter({ perSecond: 2, maxWaitMs: 5000 });
+    const t0 = Date.now();
+    const startedAt: number[] = [];
+    const go = () => limiter.acquire('m').then(() => startedAt.push(Date.now() - t0));
+    const calls = [go(), go(), go(), go()]; // two now, two planned for 1000 ms
+    const held = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        // The event loop is held up from 950 to 1550 ms: the two planned for 1000 go late, at ~1550…
+        while (Date.now() - t0 < 1550);
+        // …while two callers arriving now are planned for 2000 (the plan's window after 1000–1000).
+        calls.push(go(), go());
+        resolve();
+      }, 950),
+    );
+    await held;
+    await Promise.all(calls);
+    expect(startedAt).toHaveLength(6);
+    // JD must never see more than 2 starts in any 1000 ms, late timers or not.
+    for (const t of startedAt) expect(startedAt.filter((s) => s >= t && s < t + 1000).length).toBeLessThanOrEqual(2);
+  }, 10_000);
+
   it('queues concurrent callers in order and reserves their slots before they sleep', async () => {
     const limiter = new RateLimiter({ perSecond: 2, maxWaitMs: 5000 });
     const grantedAt: number[] = [];
