@@ -67,6 +67,8 @@ export interface GatewayConfig {
   apq: boolean;
   /** The whole-response cache for public data (RESPONSE_CACHE, RESPONSE_CACHE_MAX_ENTRIES); shared through redisUrl. */
   responseCache: { enabled: boolean; maxEntries: number };
+  /** OPERATION_SHARING: identical queries of one caller in flight at once run once (operation-sharing/). */
+  operationSharing: boolean;
   safelist: { mode: SafelistMode; manifestPath: string; clientNames: string[] };
   corsOrigins: string[];
   introspection: boolean;
@@ -188,6 +190,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       enabled: read.bool('RESPONSE_CACHE', true),
       maxEntries: read.int('RESPONSE_CACHE_MAX_ENTRIES', { min: 1, default: 5000, unit: 'entries' }),
     },
+    operationSharing: read.bool('OPERATION_SHARING', true),
     safelist: {
       mode: read.oneOf('SAFELIST_MODE', ['off', 'log-unknown', 'enforce'], 'off'),
       manifestPath: read.text('SAFELIST_MANIFEST', 'persisted-operations/manifest.json'),

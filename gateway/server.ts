@@ -41,6 +41,7 @@ import { createExplorerRouter, explorerOptionsFor } from './explorer';
 import { requestLifetime } from './deadline';
 import { requestSpan, tracingPlugin } from './tracing';
 import { demandControlPlugin } from './demand-control';
+import { shareIdenticalOperations, withWrappedExecutor, WriteEpochs } from './operation-sharing';
 
 export const SANDBOX_HEADER = 'x-jd-sandbox';
 
@@ -114,6 +115,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     if (state === 'open') log.warn({ subgraph, state }, `subgraph ${subgraph}: circuit open, fetches refused at once`);
     else log.info({ subgraph, state }, `subgraph ${subgraph}: circuit ${state}`);
   };
+  // Callers' writes, so that neither a shared operation nor a shared subgraph fetch predates a caller's own write.
+  const writeEpochs = new WriteEpochs();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     logger: log,
@@ -125,6 +128,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
         timeoutMs: subgraphTimeoutMs(config.timeouts, name),
         observe: observeFetch,
         sharing: new InflightSharing(() => metrics.subgraphSharedFetches.inc({ subgraph: name })),
+        writeEpochs,
         log,
         breaker: new SubgraphBreaker(name, { ...config.timeouts.breaker, onStateChange: onBreakerStateChange }),
         onRefused: (subgraph) => metrics.subgraphBreakerRefused.inc({ subgraph }),
@@ -181,7 +185,13 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   plugins.push(apolloLandingPagePlugin(config.apolloSandboxLandingPage));
 
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withWrappedExecutor(gateway, (executor) =>
+      shareIdenticalOperations(executor, {
+        shareQueries: config.operationSharing,
+        epochs: writeEpochs,
+        onShared: (context) => metrics.operationsShared.inc({ caller: context.identity.kind }),
+      }),
+    ),
     csrfPrevention: true,
     introspection: config.introspection,
     persistedQueries: apq ? { cache: apq, ttl: 24 * 3600 } : false,

@@ -40,6 +40,12 @@ export function createGatewayMetrics() {
       labelNames: ['subgraph', 'outcome'],
       registers,
     }),
+    operationsShared: new Counter({
+      name: 'gateway_operations_shared_total',
+      help: 'Requests answered by an identical query of the same caller already in flight (one plan run, one set of subgraph fetches) instead of running their own',
+      labelNames: ['caller'],
+      registers,
+    }),
     subgraphSharedFetches: new Counter({
       name: 'gateway_subgraph_fetches_shared_total',
       help: 'Subgraph fetches answered by an identical fetch already in flight (same subgraph, operation, variables and caller) instead of being sent',

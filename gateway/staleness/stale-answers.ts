@@ -16,6 +16,12 @@ export function noteSubgraphStaleness(context: object | undefined, extensions: u
   oldestByRequest.set(context, Math.max(oldestByRequest.get(context) ?? 0, age));
 }
 
+/** Hands one request's stale age to another that took its answer (an operation shared in flight). */
+export function copyStaleness(from: object, to: object): void {
+  const age = oldestByRequest.get(from);
+  if (age !== undefined) oldestByRequest.set(to, Math.max(oldestByRequest.get(to) ?? 0, age));
+}
+
 /** Register before the cache-control plugin: its header is computed from the policy this restricts. */
 export function staleAnswersPlugin(): ApolloServerPlugin<GatewayContext> {
   return {

@@ -12,6 +12,7 @@ import { sharingKey, type InflightSharing } from './inflight-sharing';
 import { fetchDeadline, type FetchDeadline } from './fetch-deadline';
 import { SUBGRAPH_ERROR_CODES, subgraphTimeoutError, subgraphUnavailableError } from './subgraph-errors';
 import { CircuitOpenError, type SubgraphBreaker } from './subgraph-breaker';
+import type { WriteEpochs } from '../operation-sharing';
 
 /** The header that tells a subgraph how many ms are left for its answer (unsigned, and capped by the subgraph: identity-headers.md). */
 const DEADLINE_HEADER = 'x-deadline-ms';
@@ -26,6 +27,8 @@ export interface SignedDataSourceOptions {
   observe?: SubgraphFetchObserver;
   /** Lets identical query fetches of the same verified caller share one in flight. */
   sharing?: InflightSharing;
+  /** The callers' write epochs: a fetch never joins one that started before its caller's latest write. */
+  writeEpochs?: WriteEpochs;
   /** Where the transport's own failure text goes (it never reaches the client). */
   log?: Logger;
   /** The subgraph's circuit: open, fetches are refused at once (SUBGRAPH_UNAVAILABLE) instead of waiting on a dead subgraph. */
@@ -45,8 +48,8 @@ export interface SubgraphFetchObserver {
 // A subgraph operation the planner wrote: "query Name…", "query(…" or "{…".
 const QUERY_TEXT = /^\s*(query\b|\{)/;
 
-/** The verified identity of a fetch that may share an identical one in flight; undefined when it must be sent on its own. */
-function shareableIdentity(options: GraphQLDataSourceProcessOptions<GatewayContext>): string | undefined {
+/** The verified identity of a fetch that may share an identical one in flight (with the caller's write epoch); undefined when it must be sent on its own. */
+function shareableIdentity(options: GraphQLDataSourceProcessOptions<GatewayContext>, epochs?: WriteEpochs): string | undefined {
   // Health checks and schema loads (no incoming request) are never shared.
   if (!('incomingRequestContext' in options) || !options.context?.identity) return undefined;
   // Every fetch of a mutation goes on its own, reads after its writes included: a read shared with an
@@ -54,7 +57,8 @@ function shareableIdentity(options: GraphQLDataSourceProcessOptions<GatewayConte
   if (options.incomingRequestContext.operation?.operation !== 'query') return undefined;
   // The planner only makes queries of a query; the text check keeps that from being an assumption.
   if (!QUERY_TEXT.test(options.request.query ?? '')) return undefined;
-  return identityJson(options.context.identity);
+  const identity = identityJson(options.context.identity);
+  return epochs ? `${epochs.of(identity)}:${identity}` : identity;
 }
 
 /**
@@ -143,7 +147,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
         signal,
         headers: { ...init.headers, [DEADLINE_HEADER]: String(deadline.remainingMs()) },
       });
-    const identity = this.sharing && shareableIdentity(options);
+    const identity = this.sharing && shareableIdentity(options, this.options.writeEpochs);
     const sharing = this.sharing;
     // Apollo's process() sends through this.fetcher, which cannot see the request; so this request runs on a
     // view of the data source whose fetcher carries its deadline and, when it may share, keys the sharing on

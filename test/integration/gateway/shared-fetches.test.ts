@@ -69,7 +69,8 @@ describe('identical subgraph fetches in flight are shared', () => {
       },
       { context },
     );
-    h = await startGateway([orders, notes]);
+    // Operation sharing off: it would answer these identical requests before they reach the subgraph fetches under test.
+    h = await startGateway([orders, notes], { OPERATION_SHARING: 'false' });
     const jwt = loadGatewayConfig({}).jwt;
     [alice, bob] = await Promise.all([issueCustomerToken(jwt, 'jd_demo_alice'), issueCustomerToken(jwt, 'jd_demo_bob')]);
   });

@@ -1,0 +1,3 @@
+export { WriteEpochs } from './write-epochs';
+export { shareIdenticalOperations } from './shared-operations';
+export { withWrappedExecutor } from './sharing-gateway';

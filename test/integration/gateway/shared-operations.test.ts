@@ -1,0 +1,193 @@
+import type { IncomingMessage } from 'node:http';
+import { loadGatewayConfig } from '../../../gateway/config';
+import { issueCustomerToken } from '../../../gateway/auth';
+import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
+import { startGateway, type Harness } from './helpers/gateway-harness';
+import { eventually } from '../../support/eventually';
+
+const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
+
+/** A promise the test settles: the subgraphs' resolvers hold every answer until the test opens the gate. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+const callerOf = (headers: IncomingMessage['headers']) =>
+  JSON.parse(Buffer.from(String(headers['x-jd-identity']), 'base64url').toString('utf8')) as { kind: string; pin?: string };
+
+/** Waits until every request has either reached the subgraph or joined an operation in flight: a state, not an amount of time. */
+const allArrived = (condition: () => Promise<boolean>) => eventually(condition, 'every request at the subgraph or joined', 15_000);
+
+describe('identical operations in flight run once (OPERATION_SHARING, on by default)', () => {
+  let orders: StubSubgraph;
+  let notes: StubSubgraph;
+  let h: Harness;
+  let held = gate();
+  let alice: string;
+  let bob: string;
+  let writes = 0;
+
+  beforeAll(async () => {
+    const context = (req: IncomingMessage) => ({ caller: callerOf(req.headers), language: req.headers['accept-language'] });
+    orders = await startStubSubgraph(
+      'orders',
+      `${FEDERATION}
+       type Query { whoami(tag: String): String order: Order }
+       type Mutation { touch(tag: String): Order }
+       type Order @key(fields: "id") { id: ID! }`,
+      {
+        Query: {
+          whoami: async (_: unknown, args: { tag?: string }, ctx: unknown) => {
+            await held.opened;
+            const { caller, language } = ctx as { caller: ReturnType<typeof callerOf>; language?: string };
+            // Node's fetch sends accept-language: * unless told otherwise.
+            return `${caller.pin ?? caller.kind}:${args.tag ?? ''}${language && language !== '*' ? `:${language}` : ''}`;
+          },
+          order: async () => {
+            await held.opened;
+            return { id: 'order-1' };
+          },
+        },
+        Mutation: {
+          touch: async () => {
+            writes++;
+            await held.opened;
+            return { id: 'order-1' };
+          },
+        },
+      },
+      { context },
+    );
+    notes = await startStubSubgraph(
+      'notes',
+      `${FEDERATION}
+       type Order @key(fields: "id") { id: ID! note: String }`,
+      { Order: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, note: `writes so far: ${writes}` }) } },
+      { context },
+    );
+    h = await startGateway([orders, notes]);
+    const jwt = loadGatewayConfig({}).jwt;
+    [alice, bob] = await Promise.all([issueCustomerToken(jwt, 'jd_demo_alice'), issueCustomerToken(jwt, 'jd_demo_bob')]);
+  });
+  afterAll(async () => {
+    await h.close();
+    await Promise.all([orders.stop(), notes.stop()]);
+  });
+  beforeEach(() => {
+    orders.received.length = 0;
+    notes.received.length = 0;
+    held = gate();
+  });
+
+  const sharedOperations = async () => (await h.gateway.metrics.operationsShared.get()).values.reduce((sum, v) => sum + v.value, 0);
+  const sharedFetches = async () => (await h.gateway.metrics.subgraphSharedFetches.get()).values.reduce((sum, v) => sum + v.value, 0);
+  const ask = (query: string, token?: string, headers: Record<string, string> = {}, signal?: AbortSignal) =>
+    fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query }),
+      signal,
+    }).then((res) => res.json() as Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>);
+
+  it('runs concurrent identical queries of one customer once: one fetch per subgraph, every request its answer', async () => {
+    const before = { operations: await sharedOperations(), fetches: await sharedFetches() };
+    const query = '{ whoami(tag: "x") order { id note } }';
+    const answers = Array.from({ length: 8 }, () => ask(query, alice));
+    await allArrived(async () => orders.received.length === 1 && (await sharedOperations()) - before.operations === 7);
+    held.open();
+    for (const answer of await Promise.all(answers)) {
+      expect(answer.data).toEqual({ whoami: 'jd_demo_alice:x', order: { id: 'order-1', note: `writes so far: ${writes}` } });
+    }
+    // One plan run: orders once (both root fields in one fetch), notes once; nothing left for fetch-level sharing to do.
+    expect(orders.received).toHaveLength(1);
+    expect(notes.received).toHaveLength(1);
+    expect((await sharedFetches()) - before.fetches).toBe(0);
+  });
+
+  it('never shares across customers: concurrent alice and bob each run their own and get their own answers', async () => {
+    const tokens = Array.from({ length: 10 }, (_, i) => (i % 2 ? bob : alice));
+    const before = await sharedOperations();
+    const answers = tokens.map((token) => ask('{ whoami(tag: "x") }', token));
+    await allArrived(async () => orders.received.length === 2 && (await sharedOperations()) - before === 8);
+    held.open();
+    const got = (await Promise.all(answers)).map((a) => a.data?.whoami);
+    expect(got).toEqual(tokens.map((t) => (t === alice ? 'jd_demo_alice:x' : 'jd_demo_bob:x')));
+    expect(orders.received.map((r) => callerOf(r).pin).sort()).toEqual(['jd_demo_alice', 'jd_demo_bob']);
+  });
+
+  it('keeps apart different variables, languages, anonymous callers and customers', async () => {
+    const answers = [
+      ask('{ whoami(tag: "x") }'),
+      ask('{ whoami(tag: "x") }', alice),
+      ask('{ whoami(tag: "y") }', alice),
+      ask('{ whoami(tag: "x") }', alice, { 'accept-language': 'zh-CN' }),
+    ];
+    await allArrived(async () => orders.received.length === 4);
+    held.open();
+    expect((await Promise.all(answers)).map((a) => a.data?.whoami)).toEqual([
+      'anonymous:x',
+      'jd_demo_alice:x',
+      'jd_demo_alice:y',
+      'jd_demo_alice:x:zh-CN',
+    ]);
+  });
+
+  it('never shares a mutation, and a query that starts after a write never joins one from before it', async () => {
+    const before = await sharedOperations();
+    const query = '{ whoami(tag: "w") }';
+    const early = ask(query, alice);
+    await allArrived(async () => orders.received.length === 1);
+    const writesBefore = writes;
+    const mutations = [ask('mutation { touch(tag: "w") { id } }', alice), ask('mutation { touch(tag: "w") { id } }', alice)];
+    await allArrived(async () => orders.received.length === 3);
+    // Identical to the query in flight, but sent after alice's writes began: it must run on its own.
+    const late = ask(query, alice);
+    await allArrived(async () => orders.received.length === 4);
+    held.open();
+    expect((await Promise.all(mutations)).map((a) => (a.data?.touch as { id: string }).id)).toEqual(['order-1', 'order-1']);
+    expect(writes - writesBefore).toBe(2);
+    expect([(await early).data?.whoami, (await late).data?.whoami]).toEqual(['jd_demo_alice:w', 'jd_demo_alice:w']);
+    expect((await sharedOperations()) - before).toBe(0);
+  });
+
+  it('is not a cache: a request after the answer came back runs again', async () => {
+    held.open();
+    await ask('{ whoami(tag: "z") }', alice);
+    await ask('{ whoami(tag: "z") }', alice);
+    expect(orders.received).toHaveLength(2);
+  });
+
+  it('keeps the run going when its first client leaves: the others still get their answer', async () => {
+    const before = await sharedOperations();
+    const leaving = new AbortController();
+    const first = ask('{ whoami(tag: "leave") }', alice, {}, leaving.signal).catch(() => 'left');
+    await allArrived(async () => orders.received.length === 1);
+    const others = Array.from({ length: 6 }, () => ask('{ whoami(tag: "leave") }', alice));
+    await allArrived(async () => (await sharedOperations()) - before === 6);
+    leaving.abort();
+    expect(await first).toBe('left');
+    // Time for the gateway to see the disconnect and stop the run, if it (wrongly) would.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    held.open();
+    expect((await Promise.all(others)).map((a) => a.data?.whoami)).toEqual(Array(6).fill('jd_demo_alice:leave'));
+    expect(orders.received).toHaveLength(1);
+  });
+
+  it('gives a request whose own time runs out while it waits its own timeout, not the run’s answer', async () => {
+    const before = await sharedOperations();
+    const patient = ask('{ whoami(tag: "t") }', alice);
+    await allArrived(async () => orders.received.length === 1);
+    const hurried = ask('{ whoami(tag: "t") }', alice, { timeout: '300' });
+    await allArrived(async () => (await sharedOperations()) - before === 1);
+    const answer = await hurried;
+    expect(answer.data?.whoami ?? null).toBeNull();
+    expect(answer.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'orders' }) }),
+    ]);
+    held.open();
+    expect((await patient).data?.whoami).toBe('jd_demo_alice:t');
+    expect(orders.received).toHaveLength(1);
+  });
+});
