@@ -3,22 +3,7 @@ import { loadGatewayConfig } from '../../../gateway/config';
 import { issueCustomerToken } from '../../../gateway/auth';
 import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
 import { startGateway, type Harness } from './helpers/gateway-harness';
-import { eventually } from '../../support/eventually';
-
-const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
-
-/** A promise the test settles: the subgraphs' resolvers hold every answer until the test opens the gate. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
-}
-
-const callerOf = (headers: IncomingMessage['headers']) =>
-  JSON.parse(Buffer.from(String(headers['x-jd-identity']), 'base64url').toString('utf8')) as { kind: string; pin?: string };
-
-/** Waits until every request has either reached the subgraph or joined an operation in flight: a state, not an amount of time. */
-const allArrived = (condition: () => Promise<boolean>) => eventually(condition, 'every request at the subgraph or joined', 15_000);
+import { allArrived, callerOf, FEDERATION, gate } from './helpers/held-answers';
 
 describe('identical operations in flight run once (OPERATION_SHARING, on by default)', () => {
   let orders: StubSubgraph;
