@@ -1,73 +1,22 @@
-import type { IncomingMessage } from 'node:http';
-import { loadGatewayConfig } from '../../../gateway/config';
-import { issueCustomerToken } from '../../../gateway/auth';
-import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
-import { startGateway, type Harness } from './helpers/gateway-harness';
-import { allArrived, callerOf, FEDERATION, gate } from './helpers/held-answers';
+import type { StubSubgraph } from './helpers/stub-subgraph';
+import type { Harness } from './helpers/gateway-harness';
+import { allArrived, callerOf, startHeldGraph, type HeldGraph } from './helpers/held-answers';
 
 describe('identical subgraph fetches in flight are shared', () => {
   let orders: StubSubgraph;
   let notes: StubSubgraph;
   let h: Harness;
-  let held = gate();
+  let graph: HeldGraph;
   let alice: string;
   let bob: string;
-  let writes = 0;
 
   beforeAll(async () => {
-    const context = (req: IncomingMessage) => ({ caller: callerOf(req.headers) });
-    orders = await startStubSubgraph(
-      'orders',
-      `${FEDERATION}
-       type Query { whoami(tag: String): String }
-       type Mutation { touch(tag: String): Order }
-       type Order @key(fields: "id") { id: ID! }`,
-      {
-        Query: {
-          whoami: async (_: unknown, args: { tag?: string }, ctx: unknown) => {
-            await held.opened;
-            const { caller } = ctx as { caller: ReturnType<typeof callerOf> };
-            return `${caller.pin ?? caller.kind}:${args.tag ?? ''}`;
-          },
-        },
-        Mutation: {
-          touch: async () => {
-            writes++;
-            await held.opened;
-            return { id: 'order-1' };
-          },
-        },
-      },
-      { context },
-    );
-    notes = await startStubSubgraph(
-      'notes',
-      `${FEDERATION}
-       type Order @key(fields: "id") { id: ID! note: String }`,
-      {
-        Order: {
-          __resolveReference: async (ref: { id: string }) => {
-            await held.opened;
-            return { id: ref.id, note: `writes so far: ${writes}` };
-          },
-        },
-      },
-      { context },
-    );
     // Operation sharing off: it would answer these identical requests before they reach the subgraph fetches under test.
-    h = await startGateway([orders, notes], { OPERATION_SHARING: 'false' });
-    const jwt = loadGatewayConfig({}).jwt;
-    [alice, bob] = await Promise.all([issueCustomerToken(jwt, 'jd_demo_alice'), issueCustomerToken(jwt, 'jd_demo_bob')]);
+    graph = await startHeldGraph({ OPERATION_SHARING: 'false' });
+    ({ orders, notes, h, alice, bob } = graph);
   });
-  afterAll(async () => {
-    await h.close();
-    await Promise.all([orders.stop(), notes.stop()]);
-  });
-  beforeEach(() => {
-    orders.received.length = 0;
-    notes.received.length = 0;
-    held = gate();
-  });
+  afterAll(() => graph.close());
+  beforeEach(() => graph.reset());
 
   const shared = async (subgraph: string) =>
     (await h.gateway.metrics.subgraphSharedFetches.get()).values.find((v) => v.labels.subgraph === subgraph)?.value ?? 0;
@@ -82,7 +31,7 @@ describe('identical subgraph fetches in flight are shared', () => {
     const before = await shared('orders');
     const answers = Array.from({ length: 8 }, () => ask('{ whoami(tag: "x") }', alice));
     await allArrived(async () => orders.received.length + (await shared('orders')) - before === 8);
-    held.open();
+    graph.open();
     expect((await Promise.all(answers)).map((a) => a.data?.whoami)).toEqual(Array(8).fill('jd_demo_alice:x'));
     expect(orders.received).toHaveLength(1);
     expect((await shared('orders')) - before).toBe(7);
@@ -93,7 +42,7 @@ describe('identical subgraph fetches in flight are shared', () => {
     const tokens = Array.from({ length: 10 }, (_, i) => (i % 2 ? bob : alice));
     const answers = tokens.map((token) => ask('{ whoami(tag: "x") }', token));
     await allArrived(async () => orders.received.length + (await shared('orders')) - before === 10);
-    held.open();
+    graph.open();
     const got = (await Promise.all(answers)).map((a) => a.data?.whoami);
     expect(got).toEqual(tokens.map((t) => (t === alice ? 'jd_demo_alice:x' : 'jd_demo_bob:x')));
     expect(orders.received.map((r) => callerOf(r).pin).sort()).toEqual(['jd_demo_alice', 'jd_demo_bob']);
@@ -103,7 +52,7 @@ describe('identical subgraph fetches in flight are shared', () => {
     const before = await shared('orders');
     const answers = [ask('{ whoami(tag: "x") }'), ask('{ whoami(tag: "x") }', alice), ask('{ whoami(tag: "y") }', alice)];
     await allArrived(async () => orders.received.length + (await shared('orders')) - before === 3);
-    held.open();
+    graph.open();
     expect((await Promise.all(answers)).map((a) => a.data?.whoami)).toEqual(['anonymous:x', 'jd_demo_alice:x', 'jd_demo_alice:y']);
     expect(orders.received).toHaveLength(3);
   });
@@ -113,7 +62,7 @@ describe('identical subgraph fetches in flight are shared', () => {
     const answers = Array.from({ length: 4 }, () => ask('mutation { touch(tag: "x") { id note } }', alice));
     // All four writes reached the subgraph (their follow-up reads wait until then): none was shared.
     await allArrived(async () => orders.received.length + (await shared('orders')) - before.orders === 4);
-    held.open();
+    graph.open();
     const got = await Promise.all(answers);
     expect(got.every((a) => (a.data?.touch as { id: string }).id === 'order-1')).toBe(true);
     expect(orders.received).toHaveLength(4);
@@ -122,7 +71,7 @@ describe('identical subgraph fetches in flight are shared', () => {
   });
 
   it('is not a cache: a request after the answer came back is sent again', async () => {
-    held.open();
+    graph.open();
     await ask('{ whoami(tag: "z") }', alice);
     await ask('{ whoami(tag: "z") }', alice);
     expect(orders.received).toHaveLength(2);
@@ -144,7 +93,7 @@ describe('identical subgraph fetches in flight are shared', () => {
     expect(await first).toBe('left');
     // Time for the gateway to see the disconnect and stop the first request's fetch, if it (wrongly) would.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    held.open();
+    graph.open();
     expect((await Promise.all(others)).map((a) => a.data?.whoami)).toEqual(Array(6).fill('jd_demo_alice:leave'));
     expect(orders.received).toHaveLength(1);
   });

@@ -1,70 +1,21 @@
-import type { IncomingMessage } from 'node:http';
-import { loadGatewayConfig } from '../../../gateway/config';
-import { issueCustomerToken } from '../../../gateway/auth';
-import { startStubSubgraph, type StubSubgraph } from './helpers/stub-subgraph';
-import { startGateway, type Harness } from './helpers/gateway-harness';
-import { allArrived, callerOf, FEDERATION, gate } from './helpers/held-answers';
+import type { StubSubgraph } from './helpers/stub-subgraph';
+import type { Harness } from './helpers/gateway-harness';
+import { allArrived, callerOf, startHeldGraph, type HeldGraph } from './helpers/held-answers';
 
 describe('identical operations in flight run once (OPERATION_SHARING, on by default)', () => {
   let orders: StubSubgraph;
   let notes: StubSubgraph;
   let h: Harness;
-  let held = gate();
+  let graph: HeldGraph;
   let alice: string;
   let bob: string;
-  let writes = 0;
 
   beforeAll(async () => {
-    const context = (req: IncomingMessage) => ({ caller: callerOf(req.headers), language: req.headers['accept-language'] });
-    orders = await startStubSubgraph(
-      'orders',
-      `${FEDERATION}
-       type Query { whoami(tag: String): String order: Order }
-       type Mutation { touch(tag: String): Order }
-       type Order @key(fields: "id") { id: ID! }`,
-      {
-        Query: {
-          whoami: async (_: unknown, args: { tag?: string }, ctx: unknown) => {
-            await held.opened;
-            const { caller, language } = ctx as { caller: ReturnType<typeof callerOf>; language?: string };
-            // Node's fetch sends accept-language: * unless told otherwise.
-            return `${caller.pin ?? caller.kind}:${args.tag ?? ''}${language && language !== '*' ? `:${language}` : ''}`;
-          },
-          order: async () => {
-            await held.opened;
-            return { id: 'order-1' };
-          },
-        },
-        Mutation: {
-          touch: async () => {
-            writes++;
-            await held.opened;
-            return { id: 'order-1' };
-          },
-        },
-      },
-      { context },
-    );
-    notes = await startStubSubgraph(
-      'notes',
-      `${FEDERATION}
-       type Order @key(fields: "id") { id: ID! note: String }`,
-      { Order: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, note: `writes so far: ${writes}` }) } },
-      { context },
-    );
-    h = await startGateway([orders, notes]);
-    const jwt = loadGatewayConfig({}).jwt;
-    [alice, bob] = await Promise.all([issueCustomerToken(jwt, 'jd_demo_alice'), issueCustomerToken(jwt, 'jd_demo_bob')]);
+    graph = await startHeldGraph();
+    ({ orders, notes, h, alice, bob } = graph);
   });
-  afterAll(async () => {
-    await h.close();
-    await Promise.all([orders.stop(), notes.stop()]);
-  });
-  beforeEach(() => {
-    orders.received.length = 0;
-    notes.received.length = 0;
-    held = gate();
-  });
+  afterAll(() => graph.close());
+  beforeEach(() => graph.reset());
 
   const sharedOperations = async () => (await h.gateway.metrics.operationsShared.get()).values.reduce((sum, v) => sum + v.value, 0);
   const sharedFetches = async () => (await h.gateway.metrics.subgraphSharedFetches.get()).values.reduce((sum, v) => sum + v.value, 0);
@@ -81,9 +32,9 @@ describe('identical operations in flight run once (OPERATION_SHARING, on by defa
     const query = '{ whoami(tag: "x") order { id note } }';
     const answers = Array.from({ length: 8 }, () => ask(query, alice));
     await allArrived(async () => orders.received.length === 1 && (await sharedOperations()) - before.operations === 7);
-    held.open();
+    graph.open();
     for (const answer of await Promise.all(answers)) {
-      expect(answer.data).toEqual({ whoami: 'jd_demo_alice:x', order: { id: 'order-1', note: `writes so far: ${writes}` } });
+      expect(answer.data).toEqual({ whoami: 'jd_demo_alice:x', order: { id: 'order-1', note: `writes so far: ${graph.writes()}` } });
     }
     // One plan run: orders once (both root fields in one fetch), notes once; nothing left for fetch-level sharing to do.
     expect(orders.received).toHaveLength(1);
@@ -96,7 +47,7 @@ describe('identical operations in flight run once (OPERATION_SHARING, on by defa
     const before = await sharedOperations();
     const answers = tokens.map((token) => ask('{ whoami(tag: "x") }', token));
     await allArrived(async () => orders.received.length === 2 && (await sharedOperations()) - before === 8);
-    held.open();
+    graph.open();
     const got = (await Promise.all(answers)).map((a) => a.data?.whoami);
     expect(got).toEqual(tokens.map((t) => (t === alice ? 'jd_demo_alice:x' : 'jd_demo_bob:x')));
     expect(orders.received.map((r) => callerOf(r).pin).sort()).toEqual(['jd_demo_alice', 'jd_demo_bob']);
@@ -110,7 +61,7 @@ describe('identical operations in flight run once (OPERATION_SHARING, on by defa
       ask('{ whoami(tag: "x") }', alice, { 'accept-language': 'zh-CN' }),
     ];
     await allArrived(async () => orders.received.length === 4);
-    held.open();
+    graph.open();
     expect((await Promise.all(answers)).map((a) => a.data?.whoami)).toEqual([
       'anonymous:x',
       'jd_demo_alice:x',
@@ -124,21 +75,21 @@ describe('identical operations in flight run once (OPERATION_SHARING, on by defa
     const query = '{ whoami(tag: "w") }';
     const early = ask(query, alice);
     await allArrived(async () => orders.received.length === 1);
-    const writesBefore = writes;
+    const writesBefore = graph.writes();
     const mutations = [ask('mutation { touch(tag: "w") { id } }', alice), ask('mutation { touch(tag: "w") { id } }', alice)];
     await allArrived(async () => orders.received.length === 3);
     // Identical to the query in flight, but sent after alice's writes began: it must run on its own.
     const late = ask(query, alice);
     await allArrived(async () => orders.received.length === 4);
-    held.open();
+    graph.open();
     expect((await Promise.all(mutations)).map((a) => (a.data?.touch as { id: string }).id)).toEqual(['order-1', 'order-1']);
-    expect(writes - writesBefore).toBe(2);
+    expect(graph.writes() - writesBefore).toBe(2);
     expect([(await early).data?.whoami, (await late).data?.whoami]).toEqual(['jd_demo_alice:w', 'jd_demo_alice:w']);
     expect((await sharedOperations()) - before).toBe(0);
   });
 
   it('is not a cache: a request after the answer came back runs again', async () => {
-    held.open();
+    graph.open();
     await ask('{ whoami(tag: "z") }', alice);
     await ask('{ whoami(tag: "z") }', alice);
     expect(orders.received).toHaveLength(2);
@@ -155,7 +106,7 @@ describe('identical operations in flight run once (OPERATION_SHARING, on by defa
     expect(await first).toBe('left');
     // Time for the gateway to see the disconnect and stop the run, if it (wrongly) would.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    held.open();
+    graph.open();
     expect((await Promise.all(others)).map((a) => a.data?.whoami)).toEqual(Array(6).fill('jd_demo_alice:leave'));
     expect(orders.received).toHaveLength(1);
   });
@@ -171,7 +122,7 @@ describe('identical operations in flight run once (OPERATION_SHARING, on by defa
     expect(answer.errors).toEqual([
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'orders' }) }),
     ]);
-    held.open();
+    graph.open();
     expect((await patient).data?.whoami).toBe('jd_demo_alice:t');
     expect(orders.received).toHaveLength(1);
   });
