@@ -4,6 +4,7 @@
  * the growth after the warm-up, to tell a bounded working set from a leak.
  *   npm run bench -- soak [--minutes 10] [--warmup-minutes 2] [--interval 30] [--connections 4] [--ours-env NAME=value,…]
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { loadGatewayConfig } from '../gateway/config';
@@ -88,8 +89,13 @@ function metric(text: string, name: string): number {
   return Number(line.split(' ')[1]);
 }
 
+/** The gateway serves /metrics on its API port only behind a token: the soak gives it one for the run. */
+const METRICS_TOKEN = randomBytes(24).toString('hex');
+
 async function sample(metricsUrl: string, gatewayPid: number, subgraphPid: number, startedAt: number): Promise<Sample> {
-  const text = await (await fetch(metricsUrl)).text();
+  const response = await fetch(metricsUrl, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (!response.ok) throw new Error(`soak: GET ${metricsUrl} answered ${response.status}`);
+  const text = await response.text();
   return {
     atSeconds: Math.round((Date.now() - startedAt) / 1000),
     gatewayRssMiB: round(rssMiB(gatewayPid)),
@@ -118,7 +124,7 @@ export async function runSoakBench(options: { flags: Record<string, string | tru
       signingSecret: gatewayConfig.subgraphSigningSecret,
       jwt: gatewayConfig.jwt,
       env,
-      oursEnv: opts.oursEnv,
+      oursEnv: { METRICS_TOKEN, ...opts.oursEnv },
       variantEnv: {},
     });
     try {
