@@ -92,6 +92,8 @@ export function shareIdenticalOperations(executor: GatewayExecutor, options: Ope
     // The run's own cache policy and context, so what the subgraphs say lands on the flight, not on the first request.
     const runContext = { ...request, context: flight.context, overallCachePolicy: flight.policy } as RequestContext;
     flight.result = executor(runContext).finally(() => forget(key, flight));
+    // Every waiter handles the outcome; this keeps a failure nobody waits for any more from going unhandled.
+    flight.result.catch(() => undefined);
     flights.set(key, flight);
     return flight;
   };
@@ -146,7 +148,8 @@ export function shareIdenticalOperations(executor: GatewayExecutor, options: Ope
       }
     }
     const key = options.shareQueries ? sharingKey(gatewayRequest, options.epochs) : undefined;
-    if (key === undefined) return executor(request);
+    // Already stopped (the client left, or no time is left): nothing to share, it answers as a stopped request.
+    if (key === undefined || own.signal.aborted) return executor(request);
 
     let flight = flights.get(key);
     if (flight) {

@@ -158,4 +158,22 @@ describe('shareIdenticalOperations', () => {
     await settle();
     expect(runs).toHaveLength(5);
   });
+
+  it('runs a request that is already stopped on its own, and a run that fails after everyone left goes unnoticed', async () => {
+    const { runs, executor } = manualExecutor();
+    const share = shareIdenticalOperations(executor, { shareQueries: true, epochs: new WriteEpochs() });
+    const stopped = request();
+    stopped.stop();
+    void share(stopped.req);
+    void share(request().req);
+    await settle();
+    expect(runs.map((r) => r.req.context === stopped.context)).toEqual([true, false]);
+
+    const failing = shareIdenticalOperations(() => Promise.reject(new Error('boom')), { shareQueries: true, epochs: new WriteEpochs() });
+    const leaving = request();
+    const answer = failing(leaving.req);
+    leaving.stop();
+    await expect(answer).rejects.toThrow('boom'); // its own run, already stopped, fails the same way
+    await settle();
+  });
 });
