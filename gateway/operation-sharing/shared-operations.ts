@@ -59,9 +59,10 @@ function sharingKey(request: RequestContext, epochs: WriteEpochs): string | unde
  * never a header), mutations (they always run alone), and a caller's query after their own write
  * (every mutation moves the caller's write epoch on, at its start and its end; see write-epochs.ts).
  *
- * Each request keeps its own time: it waits only until its own deadline or disconnect, and then runs
- * on its own, already stopped (its fetches refused at once, as any request past its deadline). The run
- * itself stops only when every request waiting on it has, and may use the latest deadline among them.
+ * Each request keeps its own time. The run may use the latest deadline among the requests waiting on
+ * it and stops when the last of them stops (deadline or disconnect); that last one gets what the run
+ * had fetched, as an unshared request would. One that stops while others still wait answers on its
+ * own at once, already stopped: its subgraph fields null with SUBGRAPH_TIMEOUT.
  */
 export function shareIdenticalOperations(executor: GatewayExecutor, options: OperationSharingOptions): GatewayExecutor {
   const flights = new Map<string, Flight>();
@@ -98,38 +99,40 @@ export function shareIdenticalOperations(executor: GatewayExecutor, options: Ope
     return flight;
   };
 
-  /** The flight's result, or undefined when this request stopped (deadline, disconnect) first. */
+  /**
+   * The flight's result, or undefined when this request stopped (deadline, disconnect) while others
+   * still wait. The last request to stop stops the run and keeps waiting: its fetches end at once, and
+   * the run answers with what it had, as an unshared request at its deadline would.
+   */
   const wait = (key: string, flight: Flight, own: GatewayContext): Promise<GatewayExecutionResult | undefined> => {
-    if (own.signal.aborted) return Promise.resolve(undefined);
     flight.waiting++;
     flight.latestDeadline = Math.max(flight.latestDeadline, own.deadline);
     return new Promise((resolve, reject) => {
       let settled = false;
+      let counted = true;
       const leave = () => {
         if (settled) return;
-        settled = true;
-        resolve(undefined);
-        if (--flight.waiting > 0) return;
-        // Nobody wants the answer any more: stop the run, and let the next identical request start afresh.
+        counted = false;
+        if (--flight.waiting > 0) {
+          settled = true;
+          resolve(undefined);
+          return;
+        }
+        // Nobody else wants the answer: stop the run, and let the next identical request start afresh.
         forget(key, flight);
         flight.controller.abort(own.signal.reason);
       };
+      const settle = (finish: () => void) => {
+        if (settled) return;
+        settled = true;
+        own.signal.removeEventListener('abort', leave);
+        if (counted) flight.waiting--;
+        finish();
+      };
       own.signal.addEventListener('abort', leave, { once: true });
       flight.result.then(
-        (result) => {
-          if (settled) return;
-          settled = true;
-          own.signal.removeEventListener('abort', leave);
-          flight.waiting--;
-          resolve(result);
-        },
-        (err: unknown) => {
-          if (settled) return;
-          settled = true;
-          own.signal.removeEventListener('abort', leave);
-          flight.waiting--;
-          reject(err);
-        },
+        (result) => settle(() => resolve(result)),
+        (err: unknown) => settle(() => reject(err)),
       );
     });
   };
@@ -159,7 +162,7 @@ export function shareIdenticalOperations(executor: GatewayExecutor, options: Ope
       flight = run(key, gatewayRequest);
     }
     const result = await wait(key, flight, own);
-    // Stopped before the answer: run alone, already stopped, as any request at its deadline would.
+    // Stopped while others still wait for the run: answer alone, already stopped (its fetches refused at once).
     if (!result) return executor(request);
     request.overallCachePolicy.restrict({ maxAge: flight.policy.maxAge, scope: flight.policy.scope });
     copyStaleness(flight.context, own);

@@ -129,7 +129,7 @@ describe('shareIdenticalOperations', () => {
     }
   });
 
-  it('lets a request that stops waiting run on its own, stops the run only when every request has, and gives the run the latest deadline', async () => {
+  it('lets a request that stops while others wait answer on its own; the last to stop stops the run and takes what it had', async () => {
     const { runs, executor } = manualExecutor();
     const share = shareIdenticalOperations(executor, { shareQueries: true, epochs: new WriteEpochs() });
     const now = Date.now();
@@ -146,17 +146,21 @@ describe('shareIdenticalOperations', () => {
     expect(run.signal.aborted).toBe(false);
     b.stop();
     await settle();
+    expect(runs).toHaveLength(3);
     expect(run.signal.aborted).toBe(false);
     c.stop();
     await settle();
+    // c was the last: the run is stopped, and c waits for what it answers (its fetches end at once).
     expect(run.signal.aborted).toBe(true);
-    expect(runs).toHaveLength(4);
-    for (const r of runs) r.answer({ data: null });
-    await Promise.all(answers);
+    expect(runs).toHaveLength(3);
+    runs[0].answer({ data: { partial: true } });
+    runs[1].answer({ data: null });
+    runs[2].answer({ data: null });
+    expect((await Promise.all(answers)).map((r) => r.data)).toEqual([null, null, { partial: true }]);
     // The stopped run is forgotten: the next identical request starts afresh.
     void share(request().req);
     await settle();
-    expect(runs).toHaveLength(5);
+    expect(runs).toHaveLength(4);
   });
 
   it('runs a request that is already stopped on its own, and a run that fails after everyone left goes unnoticed', async () => {
