@@ -1,4 +1,5 @@
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { trace, type SpanContext } from '@opentelemetry/api';
 import type { GatewayContext } from '../context';
 import { identityJson } from '../identity/sign';
 import { copyStaleness } from '../staleness/stale-answers';
@@ -27,6 +28,8 @@ interface Flight {
   /** The latest deadline of the requests that joined: the run may use the time of whoever waits longest. */
   latestDeadline: number;
   controller: AbortController;
+  /** The span of the request that started the run (with tracing on): the one whose trace holds the fetches. */
+  startedBy?: SpanContext;
 }
 
 /**
@@ -80,6 +83,7 @@ export function shareIdenticalOperations(executor: GatewayExecutor, options: Ope
       waiting: 0,
       latestDeadline: own.deadline,
       controller,
+      startedBy: trace.getActiveSpan()?.spanContext(),
     };
     // The first request's context (its identity, language, request id and logger), with the flight's
     // deadline and signal: every subgraph fetch of the run reads those (fetch-deadline.ts).
@@ -158,6 +162,12 @@ export function shareIdenticalOperations(executor: GatewayExecutor, options: Ope
     if (flight) {
       options.onShared?.(own);
       own.log.debug({ sharedWith: flight.context.requestId }, 'operation answered by an identical one in flight');
+      // This request's trace has no fetches of its own: say so, and link the trace that has them.
+      const span = trace.getActiveSpan();
+      if (span?.isRecording()) {
+        span.setAttribute('gateway.operation.shared', true);
+        if (flight.startedBy) span.addLink({ context: flight.startedBy });
+      }
     } else {
       flight = run(key, gatewayRequest);
     }

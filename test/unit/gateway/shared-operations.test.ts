@@ -1,5 +1,7 @@
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import pino from 'pino';
+import { context, trace } from '@opentelemetry/api';
+import { startInMemoryTracing } from '../../support/in-memory-tracing';
 import type { GatewayContext } from '../../../gateway/context';
 import { shareIdenticalOperations, WriteEpochs } from '../../../gateway/operation-sharing';
 import { flightCachePolicy } from '../../../gateway/operation-sharing/flight-cache-policy';
@@ -179,5 +181,29 @@ describe('shareIdenticalOperations', () => {
     leaving.stop();
     await expect(answer).rejects.toThrow('boom'); // its own run, already stopped, fails the same way
     await settle();
+  });
+
+  it('marks a request that took another’s run in its trace, linked to the trace that holds the fetches', async () => {
+    const tracing = startInMemoryTracing('gateway-test');
+    try {
+      const { runs, executor } = manualExecutor();
+      const share = shareIdenticalOperations(executor, { shareQueries: true, epochs: new WriteEpochs() });
+      const tracer = trace.getTracer('test');
+      const [first, second] = [tracer.startSpan('first request'), tracer.startSpan('second request')];
+      const answers = [first, second].map((span) => context.with(trace.setSpan(context.active(), span), () => share(request().req)));
+      await settle();
+      runs[0].answer({ data: { q: 1 } });
+      await Promise.all(answers);
+      first.end();
+      second.end();
+      const [firstDone, secondDone] = ['first request', 'second request'].map((name) =>
+        tracing.exporter.getFinishedSpans().find((s) => s.name === name)!,
+      );
+      expect(firstDone.attributes['gateway.operation.shared']).toBeUndefined();
+      expect(secondDone.attributes['gateway.operation.shared']).toBe(true);
+      expect(secondDone.links.map((l) => l.context.spanId)).toEqual([first.spanContext().spanId]);
+    } finally {
+      await tracing.stop();
+    }
   });
 });
