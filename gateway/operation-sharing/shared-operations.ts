@@ -16,6 +16,13 @@ export interface OperationSharingOptions {
   onShared?(context: GatewayContext): void;
 }
 
+/**
+ * How much more time than the run started with a request may have and still join it. Requests of the
+ * same REQUEST_TIMEOUT_MS differ only by how long each took to reach execution; a client's shorter
+ * `timeout` header is what this keeps from cutting short the answer of a caller who has more time.
+ */
+const JOIN_BUDGET_TOLERANCE_MS = 1000;
+
 /** One run of an operation on behalf of every request that asked for it while it was in flight. */
 interface Flight {
   result: Promise<GatewayExecutionResult>;
@@ -25,8 +32,10 @@ interface Flight {
   policy: ReturnType<typeof flightCachePolicy>;
   /** Requests still waiting; the run is cancelled when the last one stops. */
   waiting: number;
-  /** The latest deadline of the requests that joined: the run may use the time of whoever waits longest. */
+  /** The latest deadline of the requests that joined: fetches the run starts later may use it. */
   latestDeadline: number;
+  /** The time the run started with (the first request's deadline minus the start): fetches already under way keep it. */
+  budgetMs: number;
   controller: AbortController;
   /** The span of the request that started the run (with tracing on): the one whose trace holds the fetches. */
   startedBy?: SpanContext;
@@ -62,10 +71,12 @@ function sharingKey(request: RequestContext, epochs: WriteEpochs): string | unde
  * never a header), mutations (they always run alone), and a caller's query after their own write
  * (every mutation moves the caller's write epoch on, at its start and its end; see write-epochs.ts).
  *
- * Each request keeps its own time. The run may use the latest deadline among the requests waiting on
- * it and stops when the last of them stops (deadline or disconnect); that last one gets what the run
- * had fetched, as an unshared request would. One that stops while others still wait answers on its
- * own at once, already stopped: its subgraph fields null with SUBGRAPH_TIMEOUT.
+ * Each request keeps its own time. One with more time than the run started with (another client's
+ * shorter `timeout` header) runs alone rather than join it. The run's later fetches may use the latest
+ * deadline among the requests waiting on it, and it stops when the last of them stops (deadline or
+ * disconnect); that last one gets what the run had fetched, as an unshared request would. One that
+ * stops while others still wait answers on its own at once, already stopped: its subgraph fields null
+ * with SUBGRAPH_TIMEOUT.
  */
 export function shareIdenticalOperations(executor: GatewayExecutor, options: OperationSharingOptions): GatewayExecutor {
   const flights = new Map<string, Flight>();
@@ -82,6 +93,7 @@ export function shareIdenticalOperations(executor: GatewayExecutor, options: Ope
       policy: flightCachePolicy(),
       waiting: 0,
       latestDeadline: own.deadline,
+      budgetMs: own.deadline - Date.now(),
       controller,
       startedBy: trace.getActiveSpan()?.spanContext(),
     };
@@ -159,6 +171,8 @@ export function shareIdenticalOperations(executor: GatewayExecutor, options: Ope
     if (key === undefined || own.signal.aborted) return executor(request);
 
     let flight = flights.get(key);
+    // A run started with less time than this request has could end before this request must: run alone.
+    if (flight && own.deadline - Date.now() > flight.budgetMs + JOIN_BUDGET_TOLERANCE_MS) return executor(request);
     if (flight) {
       options.onShared?.(own);
       own.log.debug({ sharedWith: flight.context.requestId }, 'operation answered by an identical one in flight');

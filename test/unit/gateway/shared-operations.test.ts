@@ -135,11 +135,11 @@ describe('shareIdenticalOperations', () => {
     const { runs, executor } = manualExecutor();
     const share = shareIdenticalOperations(executor, { shareQueries: true, epochs: new WriteEpochs() });
     const now = Date.now();
-    const [a, b, c] = [request({ deadline: now + 1000 }), request({ deadline: now + 5000 }), request({ deadline: now + 3000 })];
+    const [a, b, c] = [request({ deadline: now + 10_000 }), request({ deadline: now + 10_800 }), request({ deadline: now + 10_400 })];
     const answers = [a, b, c].map(({ req }) => share(req));
     await settle();
     const run = runs[0].req.context;
-    expect(run.deadline).toBe(now + 5000);
+    expect(run.deadline).toBe(now + 10_800);
     a.stop();
     await settle();
     // a runs again on its own context (already stopped); the shared run goes on for b and c.
@@ -205,5 +205,22 @@ describe('shareIdenticalOperations', () => {
     } finally {
       await tracing.stop();
     }
+  });
+
+  it('lets a request join only a run that started with at least its own time, give or take a second', async () => {
+    const { runs, executor } = manualExecutor();
+    const share = shareIdenticalOperations(executor, { shareQueries: true, epochs: new WriteEpochs() });
+    const now = Date.now();
+    // A client with a 300 ms timeout starts the run; a patient caller must not inherit that deadline.
+    void share(request({ deadline: now + 300 }).req);
+    void share(request({ deadline: now + 15_000 }).req);
+    await settle();
+    expect(runs).toHaveLength(2);
+    // A run with the usual budget takes a hurried request, and one whose time differs by under a second.
+    void share(request({ deadline: now + 15_000, variables: { b: 1 } }).req);
+    void share(request({ deadline: now + 300, variables: { b: 1 } }).req);
+    void share(request({ deadline: now + 15_800, variables: { b: 1 } }).req);
+    await settle();
+    expect(runs).toHaveLength(3);
   });
 });
