@@ -1,13 +1,14 @@
 /**
- * One JD budget per app key across processes: two JD runtimes (each what one subgraph process
- * builds: its own client, limiter, cache and Redis connection) over one private Redis together
- * keep to JD_RATE_LIMIT_PER_SECOND, counted where the calls arrive (the sandbox). Without Redis,
- * JD_PROCESSES splits the budget: each process takes its share.
+ * One JD budget per app key across processes: two processes, each with the JD runtime a subgraph
+ * process builds (its own client, limiter, cache and Redis connection: helpers/jd-budget-child.ts),
+ * over one private Redis together keep to JD_RATE_LIMIT_PER_SECOND, counted where the calls arrive
+ * (the sandbox, in this test's process). Without Redis, JD_PROCESSES splits the budget: each process
+ * takes its share.
  */
-import { loadJdConfig } from '../../../jd/client';
+import { join } from 'node:path';
 import { JD_METHODS } from '../../../jd/protocol';
 import { createSandbox, type Sandbox } from '../../../jd/sandbox';
-import { createJdRuntime, type JdRuntime } from '../../../subgraphs/kit';
+import { forkIpcChild, type IpcChild } from '../../support/processes';
 import { hasRedisServer, startPrivateRedis, type PrivateRedis } from '../../support/private-redis';
 
 const BUDGET = 10;
@@ -43,31 +44,46 @@ beforeEach(() => {
   sandbox.stats.reset();
 });
 
-// No batch window: each price load must be its own JD call, or the window merges a runtime's 15 into one.
-const runtime = (env: Record<string, string>, redisUrl?: string) =>
-  createJdRuntime({
-    jd: {
-      ...loadJdConfig({ JD_RATE_LIMIT_MAX_WAIT_MS: '10000', JD_BATCH_WINDOW_MS: '0', ...env }),
-      apiUrl: sandbox.routerUrl,
-      ...sandbox.credentials,
-    },
-    redisUrl,
-    cacheNamespace: `budget-${process.pid}`,
-  });
+type ChildMessage = { type: 'ready' } | { type: 'warmed' } | { type: 'spent'; describe: string } | { type: 'error'; message: string };
 
 /**
- * `CALLS_EACH` price calls from each runtime at once, each a distinct SKU (no cache can spare one).
- * First one call each, then a quiet second: connections are open, so a slow first connect cannot
- * bunch the first second's calls into the next one at the sandbox.
+ * Two JD processes with these settings, each given its own `CALLS_EACH` SKUs (no cache can spare one).
+ * No batch window: each price load must be its own JD call, or the window merges a process's 15 into one.
  */
-async function spend(runtimes: JdRuntime[]): Promise<void> {
+async function startProcesses(env: Record<string, string>, redisUrl?: string): Promise<IpcChild<ChildMessage>[]> {
   const skus = [...sandbox.data.skus.keys()].map(String);
-  await Promise.all(runtimes.map((r, i) => r.createLoaders(undefined).goods.load(skus[100 + i])));
+  const children = [0, 1].map((i) =>
+    forkIpcChild<ChildMessage>(
+      join(__dirname, 'helpers', 'jd-budget-child.ts'),
+      {
+        ...process.env,
+        JD_RATE_LIMIT_MAX_WAIT_MS: '10000',
+        JD_BATCH_WINDOW_MS: '0',
+        ...env,
+        BUDGET_JD_URL: sandbox.routerUrl,
+        REDIS_URL: redisUrl ?? '',
+        BUDGET_NAMESPACE: `budget-${process.pid}`,
+        BUDGET_WARM_SKU: skus[100 + i],
+        BUDGET_SKUS: skus.slice(i * CALLS_EACH, (i + 1) * CALLS_EACH).join(','),
+      },
+      `JD process ${i + 1}`,
+    ),
+  );
+  await Promise.all(children.map((c) => c.next('ready', 15_000)));
+  return children;
+}
+
+/**
+ * Both processes' price calls at once. First one call each, then a quiet second: connections are
+ * open, so a slow first connect cannot bunch the first second's calls into the next one at the sandbox.
+ * Resolves with each process's description of its budget.
+ */
+async function spend(children: IpcChild<ChildMessage>[]): Promise<string[]> {
+  await Promise.all(children.map((c) => c.ask('warm', 'warmed')));
   await new Promise((resolve) => setTimeout(resolve, 1100));
   arrivals = [];
-  await Promise.all(
-    runtimes.flatMap((r, i) => skus.slice(i * CALLS_EACH, (i + 1) * CALLS_EACH).map((sku) => r.createLoaders(undefined).price.load(sku))),
-  );
+  const spent = await Promise.all(children.map((c) => c.ask('spend', 'spent', 15_000)));
+  return spent.map((s) => s.describe);
 }
 
 const redisSuite = hasRedisServer() || process.env.CI === 'true' ? describe : describe.skip;
@@ -80,14 +96,11 @@ redisSuite('one JD budget for every process of an app key, through Redis', () =>
   afterAll(() => redis.stop());
 
   it('two processes together stay within the budget (each alone could spend all of it)', async () => {
-    const both = [
-      runtime({ JD_RATE_LIMIT_PER_SECOND: String(BUDGET) }, redis.url),
-      runtime({ JD_RATE_LIMIT_PER_SECOND: String(BUDGET) }, redis.url),
-    ];
+    const both = await startProcesses({ JD_RATE_LIMIT_PER_SECOND: String(BUDGET) }, redis.url);
     try {
-      await spend(both);
+      expect((await spend(both))[0]).toContain('shared through Redis');
     } finally {
-      await Promise.all(both.map((r) => r.close()));
+      await Promise.all(both.map((c) => c.stop()));
     }
     expect(sandbox.stats.snapshot().methods[JD_METHODS.priceGet]?.calls).toBe(2 * CALLS_EACH);
     expect(arrivals).toHaveLength(2 * CALLS_EACH);
@@ -101,12 +114,11 @@ redisSuite('one JD budget for every process of an app key, through Redis', () =>
 describe('without Redis, JD_PROCESSES splits the budget', () => {
   it('each process takes JD_RATE_LIMIT_PER_SECOND / JD_PROCESSES', async () => {
     const env = { JD_RATE_LIMIT_PER_SECOND: String(BUDGET), JD_PROCESSES: '2' };
-    const both = [runtime(env), runtime(env)];
+    const both = await startProcesses(env);
     try {
-      expect(both[0].describeJd()).toContain(`${BUDGET / 2} JD calls/s in this process`);
-      await spend(both);
+      expect((await spend(both))[0]).toContain(`${BUDGET / 2} JD calls/s in this process`);
     } finally {
-      await Promise.all(both.map((r) => r.close()));
+      await Promise.all(both.map((c) => c.stop()));
     }
     expect(arrivals).toHaveLength(2 * CALLS_EACH);
     expect(peakPerSecond(arrivals)).toBeLessThanOrEqual(BUDGET);
