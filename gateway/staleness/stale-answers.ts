@@ -13,13 +13,17 @@ const oldestByRequest = new WeakMap<object, number>();
 export function noteSubgraphStaleness(context: object | undefined, extensions: unknown): void {
   const age = (extensions as { staleness?: { oldestAgeMs?: unknown } } | undefined)?.staleness?.oldestAgeMs;
   if (!context || typeof age !== 'number' || !Number.isFinite(age) || age < 0) return;
-  oldestByRequest.set(context, Math.max(oldestByRequest.get(context) ?? 0, age));
+  keepOldest(context, age);
 }
 
 /** Hands one request's stale age to another that took its answer (an operation shared in flight). */
 export function copyStaleness(from: object, to: object): void {
   const age = oldestByRequest.get(from);
-  if (age !== undefined) oldestByRequest.set(to, Math.max(oldestByRequest.get(to) ?? 0, age));
+  if (age !== undefined) keepOldest(to, age);
+}
+
+function keepOldest(context: object, age: number): void {
+  oldestByRequest.set(context, Math.max(oldestByRequest.get(context) ?? 0, age));
 }
 
 /** Register before the cache-control plugin: its header is computed from the policy this restricts. */

@@ -2,9 +2,10 @@
  * One subgraph process's JD runtime, as `createJdRuntime` builds it in each subgraph (its own client,
  * limiter, cache and Redis connection), in a process of its own for shared-jd-budget.test.ts.
  * Environment: the JD_* settings (sandbox credentials by default), BUDGET_JD_URL (the test's sandbox),
- * REDIS_URL (optional), BUDGET_NAMESPACE (JD_CACHE_NAMESPACE), BUDGET_WARM_SKU and BUDGET_SKUS (comma-separated). Over IPC: { type: 'ready' }; asked
- * 'warm', loads the warm SKU's goods (opening the connection) and answers 'warmed'; asked 'spend',
- * loads the price of every SKU at once and answers 'spent'; asked 'stop', closes and exits.
+ * REDIS_URL (optional), BUDGET_NAMESPACE (JD_CACHE_NAMESPACE), BUDGET_WARM_SKU and BUDGET_SKUS
+ * (comma-separated). Over IPC: { type: 'ready' }; asked 'warm', loads the warm SKU's goods (opening
+ * the connection) and answers 'warmed'; asked 'spend', loads the price of every SKU at once and
+ * answers 'spent'; asked 'stop', closes and exits.
  */
 import { loadJdConfig } from '../../../../jd/client';
 import { createJdRuntime } from '../../../../subgraphs/kit/jd/jd-runtime';
